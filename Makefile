@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON_VERSION := 3.10
+PYTHON ?= $(shell command -v python$(PYTHON_VERSION) 2>/dev/null || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export RASA_TELEMETRY_ENABLED ?= false
+export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
+
+.PHONY: help install system-deps run train test test-fast lint bench validate clean
+
+help:
+	@echo "make run    - install what is missing, train if needed, start everything"
+	@echo "make test   - install what is missing and run the whole test suite"
+	@echo "make train  - train the model if the training data changed"
+	@echo "make bench  - measure accuracy, latency, throughput and memory"
+
+$(INSTALLED): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10), "Rasa 3.6 needs Python 3.10 (found " + sys.version.split()[0] + "). Install it with pyenv: pyenv install 3.10"'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	$(BIN)/python -m pip check
+	@touch $@
+
+install: $(INSTALLED)
+
+system-deps:
+	@bash scripts/install_system_deps.sh
+
+run: install
+	$(BIN)/councilbot run
+
+train: install
+	$(BIN)/councilbot train
+
+validate: install
+	$(BIN)/rasa data validate --config bot/config.yml --domain bot/domain --data bot/data nlu_data --fail-on-warnings
+
+test: install system-deps
+	$(BIN)/councilbot train
+	$(BIN)/python -m pytest
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not e2e and not browser and not postgres and not model"
+
+lint: install
+	$(BIN)/ruff check bot actions channels tests scripts
+
+bench: install
+	$(BIN)/councilbot train
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) models var .rasa results

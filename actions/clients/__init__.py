@@ -1,0 +1,1 @@
+"""Clients for external and council systems, each with an SQL or in-memory default."""

@@ -1,0 +1,55 @@
+"""Shared, lazily created dependencies for actions: council data, postcodes, stores, clock."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.settings import get_settings
+
+if TYPE_CHECKING:
+    from actions.clients.postcodes import PostcodeDirectory
+    from actions.clients.service_requests import ServiceRequestStore
+    from actions.clients.tickets import TicketQueue
+    from bot.council import Council
+
+UK_TIME = ZoneInfo("Europe/London")
+
+
+def council() -> Council:
+    """The configured council's validated data (loaded once per process)."""
+    from bot.council import get_council
+
+    return get_council(get_settings().council_dir)
+
+
+@functools.lru_cache(maxsize=1)
+def postcodes() -> PostcodeDirectory:
+    from actions.clients.postcodes import PostcodeDirectory
+
+    return PostcodeDirectory()
+
+
+@functools.lru_cache(maxsize=1)
+def service_requests() -> ServiceRequestStore:
+    from actions.clients.service_requests import ServiceRequestStore
+
+    return ServiceRequestStore()
+
+
+@functools.lru_cache(maxsize=1)
+def tickets() -> TicketQueue:
+    from actions.clients.tickets import TicketQueue
+
+    return TicketQueue()
+
+
+def now() -> datetime:
+    """Current UK local time; tests replace this function to fix the clock."""
+    return datetime.now(UK_TIME)
+
+
+def today() -> date:
+    return now().date()

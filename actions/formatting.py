@@ -1,0 +1,20 @@
+"""Plain-English formatting of dates and lists in replies to residents."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def day_and_date(day: date) -> str:
+    """``Tuesday 24 November`` (the year only when it is not this year)."""
+    text = f"{day.strftime('%A')} {day.day} {day.strftime('%B')}"
+    if day.year != date.today().year:
+        text += f" {day.year}"
+    return text
+
+
+def button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}
+
+
+TALK_TO_A_PERSON = button("Talk to a person", "/request_human")

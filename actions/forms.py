@@ -1,0 +1,26 @@
+"""Stopping a form when the resident says no or cancel, with nothing stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+FORM_SLOTS = ("postcode", "street", "house", "bin_type", "reference")
+
+
+class ActionCancelForm(Action):
+    """Ends the active form, clears its answers and says nothing was sent."""
+
+    def name(self) -> str:
+        return "action_cancel_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_form_cancelled")
+        return [ActiveLoop(None), SlotSet("requested_slot", None)] + [
+            SlotSet(slot, None) for slot in FORM_SLOTS
+        ]

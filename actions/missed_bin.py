@@ -1,0 +1,270 @@
+"""Report a missed bin: postcode, street, house, which bin, checked against the round."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions import context
+from actions.clients.postcodes import normalise_postcode
+from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.postcode_checks import check_local_postcode
+
+logger = logging.getLogger(__name__)
+
+SERVICE = "missed_bin"
+MAX_HOUSE_CHARS = 60
+_HOUSE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[a-zA-Z]?\b")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Whether a missed collection can be reported now, and the dates to quote."""
+
+    outcome: str  # "report", "too_early" or "not_due"
+    scheduled: date | None
+    next_collection: date | None
+
+
+def assess_collection(council: Any, street: Any, bin_type: Any, at: datetime) -> Assessment:
+    """Was this bin due and is now the time to report it (the council's rules)?"""
+    rules = council.missed_bin_rules
+    today = at.date()
+    last = council.last_collection_on_or_before(street, bin_type, today)
+    upcoming = council.next_collection_after(street, bin_type, today)
+    if last == today:
+        if at.time() < rules.report_from:
+            return Assessment("too_early", today, upcoming)
+        return Assessment("report", today, upcoming)
+    if last is not None and council.add_working_days(last, rules.report_within_working_days) >= today:
+        return Assessment("report", last, upcoming)
+    return Assessment("not_due", last, upcoming)
+
+
+def _street(council: Any, postcode: str | None, name: str | None) -> Any:
+    if not postcode or not name:
+        return None
+    return next((s for s in council.streets_for_postcode(postcode) if s.name == name), None)
+
+
+def _bins_for(council: Any, street: Any) -> list[Any]:
+    today = context.today()
+    return [b for b in council.bin_types if council.next_collection_after(street, b, today)]
+
+
+class ValidateMissedBinForm(FormValidationAction):
+    """Checks each answer; explains what's wrong in plain words and asks again."""
+
+    def name(self) -> str:
+        return "validate_missed_bin_form"
+
+    async def extract_postcode(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "My bin wasn't collected, PL1 2AA" fills the postcode on the opening message.
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("postcode"):
+            found = normalise_postcode(tracker.latest_message.get("text") or "")
+            if found:
+                return {"postcode": found}
+        return {}
+
+    def validate_postcode(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        check = check_local_postcode(str(value or ""), "bin collections")
+        if check.postcode is None:
+            dispatcher.utter_message(text=check.problem, buttons=[TALK_TO_A_PERSON])
+            return {"postcode": None, "requested_slot": None} if check.stop else {"postcode": None}
+        council = context.council()
+        streets = council.streets_for_postcode(check.postcode)
+        if not streets:
+            dispatcher.utter_message(
+                text=f"I can't find {check.postcode} in our collection records. "
+                "Please check the postcode, or talk to a person.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return {"postcode": None}
+        slots: dict[str, Any] = {"postcode": check.postcode, "street": None}
+        if len(streets) == 1:
+            slots["street"] = streets[0].name
+        return slots
+
+    def validate_street(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        council = context.council()
+        candidates = council.streets_for_postcode(tracker.get_slot("postcode") or "")
+        street = council.match_street(str(value or ""), candidates)
+        if street is None:
+            dispatcher.utter_message(
+                text="I couldn't match that to a street at that postcode. Please choose one."
+            )
+            return {"street": None}
+        return {"street": street.name}
+
+    def validate_house(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        house = " ".join(str(value or "").split())
+        if not house or len(house) > MAX_HOUSE_CHARS or not any(c.isalnum() for c in house):
+            dispatcher.utter_message(
+                text="Please type just the house number or name, for example 12 or Rose Cottage."
+            )
+            return {"house": None}
+        council = context.council()
+        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
+        number = _HOUSE_NUMBER.match(house)
+        if street is not None and number and not street.covers(int(number.group(1))):
+            dispatcher.utter_message(
+                text=f"I can't find number {number.group(1)} on {street.name} in our records. "
+                "Please check the number, or type the house name."
+            )
+            return {"house": None}
+        return {"house": house}
+
+    def validate_bin_type(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        council = context.council()
+        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
+        bin_type = council.match_bin_type(str(value or ""))
+        allowed = _bins_for(council, street) if street is not None else []
+        if bin_type is None or bin_type not in allowed:
+            dispatcher.utter_message(text="Sorry, I didn't catch which bin. Please choose one.")
+            return {"bin_type": None}
+        return {"bin_type": bin_type.key}
+
+
+class ActionAskStreet(Action):
+    """Asks which street, with a button for each street at the postcode."""
+
+    def name(self) -> str:
+        return "action_ask_missed_bin_form_street"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        streets = context.council().streets_for_postcode(tracker.get_slot("postcode") or "")
+        dispatcher.utter_message(
+            text="Which street is it on?", buttons=[button(s.name, s.name) for s in streets]
+        )
+        return []
+
+
+class ActionAskBinType(Action):
+    """Asks which bin was missed, offering only the bins this street has."""
+
+    def name(self) -> str:
+        return "action_ask_missed_bin_form_bin_type"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        council = context.council()
+        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
+        bins = _bins_for(council, street) if street is not None else list(council.bin_types)
+        dispatcher.utter_message(
+            text="Which bin was missed?", buttons=[button(b.name, b.name) for b in bins]
+        )
+        return []
+
+
+class ActionSubmitMissedBin(Action):
+    """Checks the round was due, stores the report once, and gives the reference and date."""
+
+    def name(self) -> str:
+        return "action_submit_missed_bin"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        council = context.council()
+        postcode = tracker.get_slot("postcode")
+        street = _street(council, postcode, tracker.get_slot("street"))
+        house = tracker.get_slot("house")
+        bin_type = next(
+            (b for b in council.bin_types if b.key == tracker.get_slot("bin_type")), None
+        )
+        clear = [SlotSet(s, None) for s in ("postcode", "street", "house", "bin_type")]
+        if street is None or not house or bin_type is None:
+            return clear  # the form was stopped early; the reason was already given
+
+        at = context.now()
+        assessment = assess_collection(council, street, bin_type, at)
+        if assessment.outcome != "report":
+            dispatcher.utter_message(text=self._not_reportable_text(council, bin_type, assessment))
+            return clear
+
+        service = council.service(SERVICE)
+        due_by = council.add_working_days(at.date(), service.timescale_working_days)
+        address = f"{house}, {street.name}, {postcode}"
+        try:
+            stored = context.service_requests().create(
+                service=SERVICE,
+                reference_prefix=service.reference_prefix,
+                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
+                sender_id=tracker.sender_id,
+                postcode=postcode,
+                address=address,
+                due_by=due_by,
+                details={
+                    "bin_type": bin_type.key,
+                    "scheduled": assessment.scheduled.isoformat() if assessment.scheduled else None,
+                    "round": street.round_id(bin_type.key),
+                },
+                same_job=[address, bin_type.key, str(assessment.scheduled)],
+            )
+        except SQLAlchemyError:
+            logger.exception("missed bin: could not store the report")
+            dispatcher.utter_message(
+                text="Sorry, I couldn't save your report because of a problem on our side. "
+                "Nothing has been sent. Please try again in a few minutes, or call us on "
+                f"{council.phone}.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return clear
+
+        if stored.created_now:
+            text = (
+                f"Thank you. I've reported your missed {bin_type.name} at {address}.\n"
+                f"Your reference is {stored.reference}.\n"
+                f"{service.what_happens_next} We'll collect it by {day_and_date(stored.due_by)}. "
+                "Please leave the bin out until then."
+            )
+        else:
+            text = (
+                f"This missed {bin_type.name} has already been reported, so I haven't made a "
+                f"second report. The reference is {stored.reference} and we'll collect it by "
+                f"{day_and_date(stored.due_by)}. Please leave the bin out until then."
+            )
+        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
+        return clear
+
+    @staticmethod
+    def _not_reportable_text(council: Any, bin_type: Any, assessment: Assessment) -> str:
+        next_text = (
+            f" Your next {bin_type.name} collection is on {day_and_date(assessment.next_collection)}."
+            if assessment.next_collection
+            else ""
+        )
+        if assessment.outcome == "too_early":
+            until = council.missed_bin_rules.report_from.strftime("%-I%p").lower()
+            return (
+                f"Your {bin_type.name} is due to be collected today. Crews work until {until}, so "
+                f"if it hasn't been emptied by then, please report it after {until}."
+            )
+        if assessment.scheduled is None:
+            return f"There was no recent collection to report as missed.{next_text}"
+        return (
+            f"Your last {bin_type.name} collection was on {day_and_date(assessment.scheduled)}. "
+            f"Missed bins need to be reported within {council.missed_bin_rules.report_within_working_days} "
+            f"working days, so it isn't due to be collected again yet.{next_text}"
+        )

@@ -1,0 +1,105 @@
+"""Check the status of an earlier request by reference and postcode, from any channel."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions import context
+from actions.clients.postcodes import normalise_postcode
+from actions.formatting import TALK_TO_A_PERSON, day_and_date
+from bot.storage.references import find_reference
+
+logger = logging.getLogger(__name__)
+
+STATUS_WORDS = {
+    "received": "We've received it and passed it to the team.",
+    "in_progress": "The team is working on it.",
+    "completed": "It has been done.",
+    "cancelled": "It was cancelled.",
+}
+
+
+class ValidateRequestStatusForm(FormValidationAction):
+    """Finds the reference (and postcode) in what the resident typed."""
+
+    def name(self) -> str:
+        return "validate_request_status_form"
+
+    async def extract_reference(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "Where's my report MB-7K3F9Q?" fills the reference on the opening message.
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("reference"):
+            found = find_reference(tracker.latest_message.get("text") or "")
+            if found:
+                return {"reference": found}
+        return {}
+
+    def validate_reference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        reference = find_reference(str(value or ""))
+        if reference is None:
+            dispatcher.utter_message(
+                text="That doesn't look like a reference. It's two letters and six letters or "
+                "numbers, like MB-7K3F9Q. You'll find it in the message we sent you.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return {"reference": None}
+        return {"reference": reference}
+
+    def validate_postcode(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        postcode = normalise_postcode(str(value or ""))
+        if postcode is None:
+            dispatcher.utter_message(text="That doesn't look like a postcode. Please type it like PL1 2AA.")
+            return {"postcode": None}
+        return {"postcode": postcode}
+
+
+class ActionSubmitRequestStatus(Action):
+    """Reports the request's status and promised date, if reference and postcode match."""
+
+    def name(self) -> str:
+        return "action_submit_request_status"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        reference = tracker.get_slot("reference")
+        postcode = tracker.get_slot("postcode")
+        clear = [SlotSet("reference", None), SlotSet("postcode", None)]
+        if not reference or not postcode:
+            return clear
+        council = context.council()
+        try:
+            found = context.service_requests().find(reference, postcode)
+        except SQLAlchemyError:
+            logger.exception("status: lookup failed")
+            dispatcher.utter_message(
+                text="Sorry, I can't check requests just now because of a problem on our side. "
+                f"Please try again in a few minutes, or call us on {council.phone}.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return clear
+        if found is None:
+            dispatcher.utter_message(
+                text=f"I couldn't find a request with reference {reference} for {postcode}. "
+                "Please check both and try again, or talk to a person.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return clear
+        service = council.service(found.service)
+        lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
+        lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
+        if found.status in ("received", "in_progress"):
+            lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
+        dispatcher.utter_message(text="\n".join(lines))
+        return clear

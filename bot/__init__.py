@@ -1,0 +1,1 @@
+"""Rasa project for the council contact assistant: settings, council data, CLI."""

@@ -1,0 +1,1 @@
+"""Custom NLU components and rule-based detectors used by the Rasa pipeline."""

@@ -1,0 +1,1 @@
+"""The assistant's own SQL storage: models, engine and migrations."""

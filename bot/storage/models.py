@@ -1,0 +1,140 @@
+"""SQLAlchemy models for the assistant's own records; every column says why it is kept."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import declarative_base
+
+Base: Any = declarative_base()
+
+
+def utcnow() -> datetime:
+    """Timezone-aware now, stored as UTC."""
+    return datetime.now(timezone.utc)
+
+
+class ServiceRequest(Base):
+    """A transaction the assistant completed for a resident (e.g. a missed bin report)."""
+
+    __tablename__ = "service_requests"
+
+    id = Column(Integer, primary_key=True)
+    # Quoted to the resident; how they (and staff) find the request again.
+    reference = Column(String(16), unique=True, nullable=False)
+    # Which council service handles it (key in the council's services.yml).
+    service = Column(String(40), nullable=False)
+    # received / in_progress / completed / cancelled: what a status check reports.
+    status = Column(String(20), nullable=False, default="received")
+    # Channel it came from, for insight on channel shift (no identity).
+    channel = Column(String(20), nullable=False)
+    # Keyed hash of the conversation id: links requests to a conversation without storing it.
+    sender_key = Column(String(64), nullable=False)
+    # Needed to find the property and to confirm identity on status checks.
+    postcode = Column(String(8), nullable=False)
+    # The property the crew or officer must visit.
+    address = Column(String(200), nullable=False)
+    # Service-specific answers (e.g. bin type, scheduled date) the back office needs.
+    details = Column(JSON, nullable=False, default=dict)
+    # Hash of what makes two requests the same job; stops duplicate bookings.
+    dedupe_key = Column(String(64), nullable=False)
+    # The date we promised the resident, so status checks can say "by ...".
+    due_by = Column(Date, nullable=False)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+    updated_at = Column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    __table_args__ = (UniqueConstraint("service", "dedupe_key", name="uq_request_dedupe"),)
+
+
+class HandoffTicket(Base):
+    """A conversation handed to a human advisor, waiting in the priority queue."""
+
+    __tablename__ = "handoff_tickets"
+
+    id = Column(Integer, primary_key=True)
+    reference = Column(String(16), unique=True, nullable=False)
+    # Needed to deliver the advisor's reply on the resident's own channel.
+    channel = Column(String(20), nullable=False)
+    sender_id = Column(String(128), nullable=False)
+    # The triage decision: what it is about, which route, how urgent, and why.
+    intent = Column(String(60), nullable=False)
+    route = Column(String(20), nullable=False)
+    priority = Column(String(20), nullable=False)
+    priority_rank = Column(Integer, nullable=False)
+    reason = Column(String(200), nullable=False)
+    # What the resident already said, so the advisor does not ask again.
+    summary = Column(Text, nullable=False, default="")
+    form_values = Column(JSON, nullable=False, default=dict)
+    # open -> claimed -> closed; closing resumes the assistant.
+    status = Column(String(20), nullable=False, default="open")
+    outcome = Column(String(200), nullable=True)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+    claimed_at = Column(DateTime(timezone=True), nullable=True)
+    closed_at = Column(DateTime(timezone=True), nullable=True)
+
+    __table_args__ = (
+        Index("ix_ticket_queue", "status", "priority_rank", "created_at"),
+        Index("ix_ticket_sender", "sender_id", "status"),
+    )
+
+
+class MessageReceipt(Base):
+    """One inbound message id per channel, so a repeated webhook is answered once."""
+
+    __tablename__ = "message_receipts"
+
+    id = Column(Integer, primary_key=True)
+    channel = Column(String(20), nullable=False)
+    # The sender's own id for the message (client id, MessageSid, update_id).
+    external_id = Column(String(128), nullable=False)
+    # processing / done: a retry during processing waits, after it replays.
+    status = Column(String(20), nullable=False, default="processing")
+    # Ids of the replies produced, to answer a retry without running the bot again.
+    response = Column(JSON, nullable=True)
+    received_at = Column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (UniqueConstraint("channel", "external_id", name="uq_receipt_message"),)
+
+
+class WebchatSession(Base):
+    """A webchat conversation; its id is unguessable and made by the server."""
+
+    __tablename__ = "webchat_sessions"
+
+    id = Column(String(64), primary_key=True)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+    # For expiring idle sessions.
+    last_active_at = Column(DateTime(timezone=True), default=utcnow)
+
+
+class WebchatMessage(Base):
+    """The webchat transcript: polled by the widget, read by advisors."""
+
+    __tablename__ = "webchat_messages"
+
+    id = Column(Integer, primary_key=True)
+    session_id = Column(
+        String(64), ForeignKey("webchat_sessions.id", ondelete="CASCADE"), nullable=False
+    )
+    # resident / bot / advisor / system
+    sender = Column(String(12), nullable=False)
+    text = Column(Text, nullable=False, default="")
+    buttons = Column(JSON, nullable=False, default=list)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (Index("ix_webchat_messages_session", "session_id", "id"),)

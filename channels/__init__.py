@@ -1,0 +1,1 @@
+"""Custom Rasa input channels: webchat (with its widget), SMS, Telegram, advisor console."""

@@ -1,0 +1,281 @@
+"""Webchat input channel: server-made sessions, messages and buttons, polling for replies."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.intents import INTENT_ROUTES
+from bot.settings import get_settings
+from channels.resident_text import webchat_texts
+from channels.text import clean_text, is_intent_payload
+from channels.webchat_store import ChatMessage, ReceiptState, WebchatStore
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "webchat_static"
+STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'self'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+KNOWN_PAYLOAD_INTENTS = set(INTENT_ROUTES)
+MAX_ID_LENGTH = 128
+RATE_LIMIT_MESSAGES = 30
+RATE_LIMIT_WINDOW_S = 60.0
+RETRY_WAIT_S = 10.0
+
+
+def _error(status: int, message: str) -> HTTPResponse:
+    return response.json({"error": message}, status=status, headers=SECURITY_HEADERS)
+
+
+class WebchatOutput(CollectingOutputChannel):
+    """Collects the bot's replies and appends each to the session's transcript."""
+
+    def __init__(self, store: WebchatStore, session_id: str) -> None:
+        super().__init__()
+        self._store = store
+        self._session_id = session_id
+        self.stored: list[ChatMessage] = []
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    async def _persist_message(self, message: dict[str, Any]) -> None:
+        await super()._persist_message(message)
+        buttons = [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in (message.get("buttons") or [])
+        ]
+        text = message.get("text") or ""
+        if not text and not buttons:
+            return
+        self.stored.append(self._store.add_message(self._session_id, "bot", text, buttons))
+
+
+class RateLimiter:
+    """At most N messages per window for each session (per server process)."""
+
+    def __init__(self, limit: int, window_s: float) -> None:
+        self._limit = limit
+        self._window = window_s
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        hits = self._hits[key]
+        while hits and now - hits[0] > self._window:
+            hits.popleft()
+        if len(hits) >= self._limit:
+            return False
+        hits.append(now)
+        return True
+
+
+class WebchatInput(InputChannel):
+    """The `/webhooks/webchat/` endpoints the widget talks to."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "webchat"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls()
+
+    def __init__(self, store: WebchatStore | None = None) -> None:
+        settings = get_settings()
+        self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
+        self.max_chars = settings.max_message_chars
+        self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
+
+    def blueprint(
+        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> Blueprint:
+        webchat = Blueprint("webchat_webhook", __name__)
+        texts = webchat_texts()
+
+        @webchat.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webchat.route("/chat", methods=["GET"])
+        async def page(_: Request) -> HTTPResponse:
+            return await response.file(
+                STATIC_DIR / "index.html", mime_type="text/html", headers=SECURITY_HEADERS
+            )
+
+        @webchat.route("/static/<filename>", methods=["GET"])
+        async def static(_: Request, filename: str) -> HTTPResponse:
+            if filename not in STATIC_FILES:
+                return _error(404, "Not found.")
+            return await response.file(
+                STATIC_DIR / filename, mime_type=STATIC_FILES[filename], headers=SECURITY_HEADERS
+            )
+
+        @webchat.route("/config", methods=["GET"])
+        async def config(_: Request) -> HTTPResponse:
+            return response.json(texts.config, headers=SECURITY_HEADERS)
+
+        @webchat.route("/session", methods=["POST"])
+        async def start_session(_: Request) -> HTTPResponse:
+            try:
+                session_id = self.store.create_session()
+                greeting = self.store.add_message(
+                    session_id, "bot", texts.greeting, texts.greeting_buttons
+                )
+            except SQLAlchemyError:
+                logger.exception("webchat: could not start a session")
+                return _error(503, texts.unavailable)
+            return response.json(
+                {"session_id": session_id, "messages": [greeting.as_json()]},
+                status=201,
+                headers=SECURITY_HEADERS,
+            )
+
+        @webchat.route("/messages", methods=["GET"])
+        async def poll(request: Request) -> HTTPResponse:
+            session_id = request.args.get("session_id", "")
+            try:
+                after = int(request.args.get("after", "0") or 0)
+            except ValueError:
+                return _error(400, "The 'after' value must be a message number.")
+            try:
+                if not self._valid_id(session_id) or not self.store.session_exists(session_id):
+                    return _error(404, texts.unknown_session)
+                messages = self.store.messages_after(session_id, after)
+            except SQLAlchemyError:
+                logger.exception("webchat: polling failed")
+                return _error(503, texts.unavailable)
+            return response.json(
+                {"messages": [m.as_json() for m in messages]}, headers=SECURITY_HEADERS
+            )
+
+        @webchat.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            return await self._receive(request, on_new_message, texts)
+
+        return webchat
+
+    @staticmethod
+    def _valid_id(value: Any) -> bool:
+        return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH
+
+    async def _receive(
+        self,
+        request: Request,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        texts: Any,
+    ) -> HTTPResponse:
+        body = request.json if isinstance(request.json, dict) else None
+        if body is None:
+            return _error(400, "Send a JSON object with session_id and message.")
+        session_id = body.get("session_id")
+        client_id = body.get("client_message_id")
+        if not self._valid_id(session_id):
+            return _error(400, "A session_id is needed. Start a chat first.")
+        if client_id is not None and not self._valid_id(client_id):
+            return _error(400, "client_message_id must be a short string.")
+
+        payload = body.get("payload")
+        if payload is not None:
+            if not isinstance(payload, str) or not is_intent_payload(payload, KNOWN_PAYLOAD_INTENTS):
+                return _error(400, "That button is not recognised. Please type your message instead.")
+            title = body.get("title")
+            shown = clean_text(title)[:200] if isinstance(title, str) and title.strip() else payload
+            text_for_bot = payload
+        else:
+            raw = body.get("message")
+            if not isinstance(raw, str):
+                return _error(400, texts.empty_message)
+            if len(raw) > self.max_chars:
+                return _error(
+                    413, f"That message is too long. Please keep it under {self.max_chars:,} characters."
+                )
+            shown = text_for_bot = clean_text(raw)
+            if not text_for_bot:
+                return _error(400, texts.empty_message)
+
+        try:
+            if not self.store.touch_session(session_id):
+                return _error(404, texts.unknown_session)
+        except SQLAlchemyError:
+            logger.exception("webchat: database unavailable")
+            return _error(503, texts.unavailable)
+        if not self.rate_limiter.allow(session_id):
+            return _error(429, "You're sending messages very quickly. Please wait a moment and try again.")
+
+        receipt_id = f"{session_id}:{client_id}" if client_id else None
+        try:
+            if receipt_id:
+                state, ids = self.store.claim_receipt(self.name(), receipt_id)
+                if state == ReceiptState.DONE:
+                    return self._reply(self.store.messages_by_id(session_id, ids))
+                if state == ReceiptState.PROCESSING:
+                    ids = await self._wait_for_receipt(receipt_id)
+                    return self._reply(self.store.messages_by_id(session_id, ids), status=202)
+            self.store.add_message(session_id, "resident", shown)
+        except SQLAlchemyError:
+            logger.exception("webchat: database unavailable")
+            return _error(503, texts.unavailable)
+
+        output = WebchatOutput(self.store, session_id)
+        try:
+            await on_new_message(
+                UserMessage(
+                    text_for_bot,
+                    output,
+                    session_id,
+                    input_channel=self.name(),
+                    message_id=client_id,
+                    metadata={"channel": self.name()},
+                )
+            )
+            if not output.stored:
+                # Rasa answered nothing (e.g. the action server is down): never leave silence.
+                output.stored.append(self.store.add_message(session_id, "system", texts.no_reply))
+            if receipt_id:
+                self.store.complete_receipt(self.name(), receipt_id, [m.id for m in output.stored])
+        except Exception:  # the resident gets plain words, never a stack trace
+            logger.exception("webchat: handling a message failed")
+            if receipt_id:
+                try:
+                    self.store.release_receipt(self.name(), receipt_id)
+                except SQLAlchemyError:
+                    logger.exception("webchat: could not release a receipt")
+            return _error(503, texts.unavailable)
+        return self._reply(output.stored)
+
+    async def _wait_for_receipt(self, receipt_id: str) -> list[int]:
+        """A retry that arrives mid-processing waits for the first attempt's replies."""
+        deadline = time.monotonic() + RETRY_WAIT_S
+        while time.monotonic() < deadline:
+            await asyncio.sleep(0.1)
+            state, ids = self.store.claim_receipt(self.name(), receipt_id)
+            if state == ReceiptState.DONE:
+                return ids
+            if state == ReceiptState.NEW:  # the first attempt failed and released it
+                self.store.release_receipt(self.name(), receipt_id)
+                return []
+        return []
+
+    @staticmethod
+    def _reply(messages: list[ChatMessage], status: int = 200) -> HTTPResponse:
+        return response.json(
+            {"messages": [m.as_json() for m in messages]}, status=status, headers=SECURITY_HEADERS
+        )

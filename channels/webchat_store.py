@@ -1,0 +1,151 @@
+"""SQL storage behind the webchat channel: sessions, the transcript and message receipts."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.storage.engine import session_scope
+from bot.storage.models import MessageReceipt, WebchatMessage, WebchatSession, utcnow
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    """One line of the transcript as the widget shows it."""
+
+    id: int
+    sender: str
+    text: str
+    buttons: list[dict[str, str]]
+    created_at: datetime
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "sender": self.sender,
+            "text": self.text,
+            "buttons": self.buttons,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+def _as_message(row: WebchatMessage) -> ChatMessage:
+    created = row.created_at
+    if created.tzinfo is None:  # SQLite drops the zone; we only ever store UTC
+        created = created.replace(tzinfo=timezone.utc)
+    return ChatMessage(row.id, row.sender, row.text, list(row.buttons or []), created)
+
+
+class ReceiptState:
+    """Outcomes of claiming an inbound message id."""
+
+    NEW = "new"
+    PROCESSING = "processing"
+    DONE = "done"
+
+
+class WebchatStore:
+    """Sessions with server-made unguessable ids, and an append-only transcript."""
+
+    def __init__(self, database_url: str | None = None, idle_hours: int = 24) -> None:
+        self._url = database_url
+        self._idle = timedelta(hours=idle_hours)
+
+    def create_session(self) -> str:
+        session_id = secrets.token_urlsafe(32)
+        with session_scope(self._url) as session:
+            session.add(WebchatSession(id=session_id))
+        return session_id
+
+    def touch_session(self, session_id: str) -> bool:
+        """True (and marks it active) if the session exists and has not gone idle."""
+        now = utcnow()
+        with session_scope(self._url) as session:
+            row = session.get(WebchatSession, session_id)
+            if row is None:
+                return False
+            last = row.last_active_at
+            if last.tzinfo is None:
+                last = last.replace(tzinfo=timezone.utc)
+            if now - last > self._idle:
+                return False
+            row.last_active_at = now
+            return True
+
+    def session_exists(self, session_id: str) -> bool:
+        with session_scope(self._url) as session:
+            return session.get(WebchatSession, session_id) is not None
+
+    def add_message(
+        self, session_id: str, sender: str, text: str, buttons: list[dict[str, str]] | None = None
+    ) -> ChatMessage:
+        with session_scope(self._url) as session:
+            row = WebchatMessage(
+                session_id=session_id, sender=sender, text=text, buttons=buttons or []
+            )
+            session.add(row)
+            session.flush()
+            return _as_message(row)
+
+    def messages_after(self, session_id: str, after_id: int = 0, limit: int = 200) -> list[ChatMessage]:
+        with session_scope(self._url) as session:
+            rows = session.execute(
+                select(WebchatMessage)
+                .where(WebchatMessage.session_id == session_id, WebchatMessage.id > after_id)
+                .order_by(WebchatMessage.id)
+                .limit(limit)
+            ).scalars()
+            return [_as_message(row) for row in rows]
+
+    def messages_by_id(self, session_id: str, ids: list[int]) -> list[ChatMessage]:
+        if not ids:
+            return []
+        with session_scope(self._url) as session:
+            rows = session.execute(
+                select(WebchatMessage)
+                .where(WebchatMessage.session_id == session_id, WebchatMessage.id.in_(ids))
+                .order_by(WebchatMessage.id)
+            ).scalars()
+            return [_as_message(row) for row in rows]
+
+    # Receipts: a client message id is processed once; retries get the same replies.
+
+    def claim_receipt(self, channel: str, external_id: str) -> tuple[str, list[int]]:
+        """Record a new inbound id, or say it is being processed or already answered."""
+        try:
+            with session_scope(self._url) as session:
+                session.add(MessageReceipt(channel=channel, external_id=external_id))
+            return ReceiptState.NEW, []
+        except IntegrityError:
+            pass
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(MessageReceipt).where(
+                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
+                )
+            ).scalar_one()
+            if row.status == "done":
+                return ReceiptState.DONE, [int(i) for i in (row.response or [])]
+            return ReceiptState.PROCESSING, []
+
+    def complete_receipt(self, channel: str, external_id: str, message_ids: list[int]) -> None:
+        with session_scope(self._url) as session:
+            session.execute(
+                update(MessageReceipt)
+                .where(MessageReceipt.channel == channel, MessageReceipt.external_id == external_id)
+                .values(status="done", response=message_ids)
+            )
+
+    def release_receipt(self, channel: str, external_id: str) -> None:
+        """Forget a receipt whose processing failed, so the resident's retry is handled."""
+        with session_scope(self._url) as session:
+            session.execute(
+                delete(MessageReceipt).where(
+                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
+                )
+            )
