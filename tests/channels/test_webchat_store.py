@@ -1,0 +1,51 @@
+"""Webchat sessions, transcript and receipts behave the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from channels.webchat_store import ReceiptState, WebchatStore
+
+
+def test_session_ids_are_long_random_and_unique(database_url):
+    store = WebchatStore()
+    ids = {store.create_session() for _ in range(20)}
+    assert len(ids) == 20
+    assert all(len(i) >= 40 for i in ids)
+
+
+def test_polling_returns_only_messages_after_the_last_one_seen(database_url):
+    store = WebchatStore()
+    session = store.create_session()
+    first = store.add_message(session, "bot", "Hello")
+    second = store.add_message(session, "advisor", "Hi, I'm Sam", [{"title": "OK", "payload": "/affirm"}])
+    assert [m.id for m in store.messages_after(session, 0)] == [first.id, second.id]
+    later = store.messages_after(session, first.id)
+    assert [(m.sender, m.text, m.buttons) for m in later] == [
+        ("advisor", "Hi, I'm Sam", [{"title": "OK", "payload": "/affirm"}])
+    ]
+
+
+def test_one_session_never_sees_another_sessions_messages(database_url):
+    store = WebchatStore()
+    mine, theirs = store.create_session(), store.create_session()
+    store.add_message(theirs, "resident", "my private message")
+    assert store.messages_after(mine, 0) == []
+    assert store.messages_by_id(mine, [1, 2, 3]) == []
+
+
+def test_a_repeated_message_id_is_answered_from_the_first_receipt(database_url):
+    store = WebchatStore()
+    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.NEW, [])
+    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.PROCESSING, [])
+    store.complete_receipt("webchat", "s:1", [5, 6])
+    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.DONE, [5, 6])
+
+
+def test_a_failed_message_can_be_retried_after_its_receipt_is_released(database_url):
+    store = WebchatStore()
+    store.claim_receipt("webchat", "s:2")
+    store.release_receipt("webchat", "s:2")
+    assert store.claim_receipt("webchat", "s:2") == (ReceiptState.NEW, [])
+
+
+def test_an_unknown_session_is_refused(database_url):
+    assert WebchatStore().touch_session("not-a-session") is False
