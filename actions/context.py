@@ -25,11 +25,11 @@ def council() -> Council:
     return get_council(get_settings().council_dir)
 
 
-@functools.lru_cache(maxsize=1)
 def postcodes() -> PostcodeDirectory:
-    from actions.clients.postcodes import PostcodeDirectory
+    """The process-wide ONS postcode directory (shared with the council loader)."""
+    from actions.clients.postcodes import get_postcode_directory
 
-    return PostcodeDirectory()
+    return get_postcode_directory()
 
 
 @functools.lru_cache(maxsize=1)

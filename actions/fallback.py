@@ -41,7 +41,7 @@ class ActionFallback(Action):
         if consecutive_misunderstandings(tracker) >= STRIKES_BEFORE_PERSON:
             dispatcher.utter_message(
                 text="Sorry, I'm still not understanding. Would you like to talk to a person? "
-                f"You can also call us on {council.phone} ({council.opening_hours_text()}).",
+                f"You can also call us on {council.config.contact.phone} ({council.opening_hours_text()}).",
                 buttons=[TALK_TO_A_PERSON, button("Try again", "/greet")],
             )
         else:

@@ -112,11 +112,11 @@ class ActionHandoff(Action):
                 "Your message is saved and an advisor will reply here when we open."
             )
             if urgent:
-                lines.append(f"If you need help before then, call {council.out_of_hours_phone}.")
+                lines.append(f"If you need help before then, call {council.config.out_of_hours_phone}.")
         if urgent:
             lines.append("If anyone is in immediate danger, call 999.")
         else:
-            lines.append(f"You can also call us on {council.phone}.")
+            lines.append(f"You can also call us on {council.config.contact.phone}.")
         return "\n".join(lines)
 
     @staticmethod
@@ -124,10 +124,10 @@ class ActionHandoff(Action):
         if route in (Route.EMERGENCY, Route.URGENT_ADVISOR):
             return (
                 "I couldn't pass this to an advisor just now because of a problem on our side. "
-                f"Please call {council.out_of_hours_phone if not council.is_open(context.now()) else council.phone} "
+                f"Please call {council.config.out_of_hours_phone if not council.is_open(context.now()) else council.config.contact.phone} "
                 "now. If anyone is in immediate danger, call 999."
             )
         return (
             "Sorry, I couldn't pass this to an advisor just now because of a problem on our side. "
-            f"Please call us on {council.phone} ({council.opening_hours_text()})."
+            f"Please call us on {council.config.contact.phone} ({council.opening_hours_text()})."
         )

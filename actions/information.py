@@ -26,7 +26,7 @@ class ActionInformation(Action):
         info = council.information_for(intent)
         if info is None:
             dispatcher.utter_message(
-                text=f"I can't answer that here yet. Please call us on {council.phone} "
+                text=f"I can't answer that here yet. Please call us on {council.config.contact.phone} "
                 f"({council.opening_hours_text()}), or talk to a person.",
                 buttons=[TALK_TO_A_PERSON],
             )

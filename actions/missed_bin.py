@@ -36,7 +36,7 @@ class Assessment:
 
 def assess_collection(council: Any, street: Any, bin_type: Any, at: datetime) -> Assessment:
     """Was this bin due and is now the time to report it (the council's rules)?"""
-    rules = council.missed_bin_rules
+    rules = council.missed_bin
     today = at.date()
     last = council.last_collection_on_or_before(street, bin_type, today)
     upcoming = council.next_collection_after(street, bin_type, today)
@@ -57,7 +57,7 @@ def _street(council: Any, postcode: str | None, name: str | None) -> Any:
 
 def _bins_for(council: Any, street: Any) -> list[Any]:
     today = context.today()
-    return [b for b in council.bin_types if council.next_collection_after(street, b, today)]
+    return [b for b in council.bin_types.values() if council.next_collection_after(street, b, today)]
 
 
 class ValidateMissedBinForm(FormValidationAction):
@@ -170,7 +170,7 @@ class ActionAskBinType(Action):
     ) -> list[EventType]:
         council = context.council()
         street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
-        bins = _bins_for(council, street) if street is not None else list(council.bin_types)
+        bins = _bins_for(council, street) if street is not None else list(council.bin_types.values())
         dispatcher.utter_message(
             text="Which bin was missed?", buttons=[button(b.name, b.name) for b in bins]
         )
@@ -191,7 +191,7 @@ class ActionSubmitMissedBin(Action):
         street = _street(council, postcode, tracker.get_slot("street"))
         house = tracker.get_slot("house")
         bin_type = next(
-            (b for b in council.bin_types if b.key == tracker.get_slot("bin_type")), None
+            (b for b in council.bin_types.values() if b.key == tracker.get_slot("bin_type")), None
         )
         clear = [SlotSet(s, None) for s in ("postcode", "street", "house", "bin_type")]
         if street is None or not house or bin_type is None:
@@ -227,7 +227,7 @@ class ActionSubmitMissedBin(Action):
             dispatcher.utter_message(
                 text="Sorry, I couldn't save your report because of a problem on our side. "
                 "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.phone}.",
+                f"{council.config.contact.phone}.",
                 buttons=[TALK_TO_A_PERSON],
             )
             return clear
@@ -256,7 +256,7 @@ class ActionSubmitMissedBin(Action):
             else ""
         )
         if assessment.outcome == "too_early":
-            until = council.missed_bin_rules.report_from.strftime("%-I%p").lower()
+            until = council.missed_bin.report_from.strftime("%-I%p").lower()
             return (
                 f"Your {bin_type.name} is due to be collected today. Crews work until {until}, so "
                 f"if it hasn't been emptied by then, please report it after {until}."
@@ -265,6 +265,6 @@ class ActionSubmitMissedBin(Action):
             return f"There was no recent collection to report as missed.{next_text}"
         return (
             f"Your last {bin_type.name} collection was on {day_and_date(assessment.scheduled)}. "
-            f"Missed bins need to be reported within {council.missed_bin_rules.report_within_working_days} "
+            f"Missed bins need to be reported within {council.missed_bin.report_within_working_days} "
             f"working days, so it isn't due to be collected again yet.{next_text}"
         )

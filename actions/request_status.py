@@ -85,7 +85,7 @@ class ActionSubmitRequestStatus(Action):
             logger.exception("status: lookup failed")
             dispatcher.utter_message(
                 text="Sorry, I can't check requests just now because of a problem on our side. "
-                f"Please try again in a few minutes, or call us on {council.phone}.",
+                f"Please try again in a few minutes, or call us on {council.config.contact.phone}.",
                 buttons=[TALK_TO_A_PERSON],
             )
             return clear

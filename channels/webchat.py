@@ -17,6 +17,7 @@ from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.intents import INTENT_ROUTES
+from bot.privacy import install_log_redaction
 from bot.settings import get_settings
 from channels.resident_text import webchat_texts
 from channels.text import clean_text, is_intent_payload
@@ -100,6 +101,7 @@ class WebchatInput(InputChannel):
 
     def __init__(self, store: WebchatStore | None = None) -> None:
         settings = get_settings()
+        install_log_redaction()
         self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
         self.max_chars = settings.max_message_chars
         self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
@@ -194,11 +196,13 @@ class WebchatInput(InputChannel):
 
         payload = body.get("payload")
         if payload is not None:
-            if not isinstance(payload, str) or not is_intent_payload(payload, KNOWN_PAYLOAD_INTENTS):
+            if not isinstance(payload, str) or not payload.strip() or len(payload) > 200:
                 return _error(400, "That button is not recognised. Please type your message instead.")
+            if payload.startswith("/") and not is_intent_payload(payload, KNOWN_PAYLOAD_INTENTS):
+                return _error(400, "That button is not recognised. Please type your message instead.")
+            text_for_bot = payload if payload.startswith("/") else clean_text(payload)
             title = body.get("title")
-            shown = clean_text(title)[:200] if isinstance(title, str) and title.strip() else payload
-            text_for_bot = payload
+            shown = clean_text(title)[:200] if isinstance(title, str) and title.strip() else text_for_bot
         else:
             raw = body.get("message")
             if not isinstance(raw, str):
