@@ -2,40 +2,31 @@
 
 from __future__ import annotations
 
-import csv
 import re
-import string
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-import yaml
-from pydantic import ValidationError
 from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot import council_schedule as schedule
+from bot.council_loader import CouncilDataError, read_council
 from bot.council_models import (
-    REQUIRED_SERVICES,
     BinsFile,
     BinType,
-    ContactPoint,
     CouncilConfig,
     HolidayChange,
     InfoAnswer,
     InfoButton,
-    InfoEntry,
-    Model,
     MissedBinRules,
     Neighbour,
     Round,
     Service,
     Street,
 )
-from bot.intents import INTENT_ROUTES, Route
 
 __all__ = [
     "BinType",
@@ -58,20 +49,8 @@ __all__ = [
 #: The demo council shipped with the project.
 DEFAULT_COUNCIL_DIR = Path(__file__).resolve().parent.parent / "councils" / "example"
 
-#: Routes whose intents must have an answer in information.yml.
-ANSWERED_ROUTES = frozenset(
-    {Route.INFORMATION, Route.SELF_SERVICE, Route.ADVISOR, Route.URGENT_ADVISOR, Route.EMERGENCY}
-)
-#: Longest answer, after placeholders are filled in (about three SMS messages).
-MAX_ANSWER_CHARS = 450
-_PAYLOAD = re.compile(r"^/([a-z_]+)(\{.*\})?$")
+#: How far back or forward to look for a collection: a fortnight's cycle twice plus any holiday shift.
 _SEARCH_DAYS = 2 * 14 + schedule.MAX_SHIFT_DAYS
-
-M = TypeVar("M", bound=Model)
-
-
-class CouncilDataError(ValueError):
-    """A council data file is missing or wrong; the message names the file, the place and the problem."""
 
 
 class Council:
@@ -108,7 +87,9 @@ class Council:
         self._by_postcode: dict[str, list[Street]] = {}
         for street in self.streets:
             self._by_postcode.setdefault(street.postcode, []).append(street)
-        self._street_names = {street.street_id: _street_forms(street.name) for street in self.streets}
+        self._street_names = {
+            street.street_id: _street_forms(street.name) for street in self.streets
+        }
         self._bin_terms = _bin_terms(bins.bin_types)
 
     @property
@@ -140,7 +121,11 @@ class Council:
         if not scored:
             return []
         best = max(score for score, _ in scored)
-        close = [street for score, street in sorted(scored, key=lambda item: -item[0]) if score >= best - 4]
+        close = [
+            street
+            for score, street in sorted(scored, key=lambda item: -item[0])
+            if score >= best - 4
+        ]
         if number is not None and len(close) > 1:
             covering = [street for street in close if street.covers(number)]
             close = covering or close
@@ -176,7 +161,9 @@ class Council:
         ranked = sorted(best, key=lambda key: best[key], reverse=True)
         return [self.bin_types[key] for key in ranked]
 
-    def collection_dates(self, street: Street, bin_type: BinType | str, start: date, end: date) -> list[date]:
+    def collection_dates(
+        self, street: Street, bin_type: BinType | str, start: date, end: date
+    ) -> list[date]:
         """Collection dates for a bin at a street from start to end (inclusive), after holiday changes."""
         key = bin_type if isinstance(bin_type, str) else bin_type.key
         round_id = street.round_id(key)
@@ -187,12 +174,16 @@ class Council:
             crew.weekday, crew.every_days, crew.first_collection, start, end, self._changes
         )
 
-    def last_collection_on_or_before(self, street: Street, bin_type: BinType | str, day: date) -> date | None:
+    def last_collection_on_or_before(
+        self, street: Street, bin_type: BinType | str, day: date
+    ) -> date | None:
         """The latest collection on or before day, or None if this bin is not collected there."""
         dates = self.collection_dates(street, bin_type, day - timedelta(days=_SEARCH_DAYS), day)
         return dates[-1] if dates else None
 
-    def next_collection_after(self, street: Street, bin_type: BinType | str, day: date) -> date | None:
+    def next_collection_after(
+        self, street: Street, bin_type: BinType | str, day: date
+    ) -> date | None:
         """The first collection after day, or None if this bin is not collected there."""
         dates = self.collection_dates(
             street, bin_type, day + timedelta(days=1), day + timedelta(days=_SEARCH_DAYS)
@@ -260,8 +251,8 @@ _STREET_TYPES = frozenset(
     "way walk view rise hill mews quay wharf vale row".split()
 )
 _FILLER = frozenset(
-    "i im i'm live living lives at on in my the is its it's it address flat house number no "
-    "we our mum mums dad dads of off near by street's road's".split()
+    "i im live living lives at on in my the is its it address flat house number no "
+    "we our mum mums dad dads of off near by".split()
 )
 
 
@@ -279,11 +270,12 @@ def _normalise_name(words: list[str]) -> list[str]:
     return result
 
 
-def _street_forms(name: str) -> tuple[str, str]:
-    """A street's full normalised name and its core without the trailing "Road", "Close" and so on."""
+def _street_forms(name: str) -> tuple[str, str, str]:
+    """A street's normalised name, its core without the trailing type ("Road", "Close"), and that type."""
     words = _normalise_name(_words(name))
-    core = words[:-1] if len(words) > 1 and words[-1] in _STREET_TYPES else words
-    return " ".join(words), " ".join(core)
+    if len(words) > 1 and words[-1] in _STREET_TYPES:
+        return " ".join(words), " ".join(words[:-1]), words[-1]
+    return " ".join(words), " ".join(words), ""
 
 
 def _street_query(text: str) -> tuple[str, int | None]:
@@ -297,12 +289,14 @@ def _street_query(text: str) -> tuple[str, int | None]:
     return " ".join(_normalise_name(words)), (numbers[0] if numbers else None)
 
 
-def _street_score(query: str, full: str, core: str) -> float:
+def _street_score(query: str, full: str, core: str, kind: str) -> float:
     score = max(fuzz.ratio(query, full), fuzz.ratio(query, core))
     if len(query) > len(full):  # extra words around the name
         score = max(score, fuzz.partial_ratio(full, query))
     if len(core) >= 5 and len(query) > len(core):
         score = max(score, fuzz.partial_ratio(core, query) - 2)
+    if kind and _STREET_TYPES.intersection(query.split()).difference(full.split()):
+        score -= 15  # "Tamar Road" was asked for, so "Tamar Close" is a worse match
     return score
 
 
@@ -321,9 +315,7 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 
 def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) -> Council:
     """Read and check every file in a council folder; CouncilDataError says what is wrong and where."""
-    from bot.council_loader import load  # kept apart so this module stays about using the data
-
-    return load(Path(directory), postcodes or get_postcode_directory())
+    return Council(**read_council(Path(directory), postcodes or get_postcode_directory()))
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,387 @@
+"""Reads a council folder's YAML and CSV files and cross-checks them, naming the file and row of any mistake."""
+
+from __future__ import annotations
+
+import csv
+import string
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import ValidationError
+
+from actions.clients.postcodes import PostcodeDirectory, normalise_postcode
+from bot import council_schedule as schedule
+from bot.council_models import (
+    REQUIRED_SERVICES,
+    BinsFile,
+    ContactPoint,
+    CouncilConfig,
+    HolidayChange,
+    InfoAnswer,
+    InfoEntry,
+    Model,
+    Round,
+    Service,
+    Street,
+)
+from bot.intents import INTENT_ROUTES, Route
+
+#: Routes whose intents must have an answer in information.yml.
+ANSWERED_ROUTES = frozenset(
+    {Route.INFORMATION, Route.SELF_SERVICE, Route.ADVISOR, Route.URGENT_ADVISOR, Route.EMERGENCY}
+)
+#: Longest answer once placeholders are filled in (about three SMS messages).
+MAX_ANSWER_CHARS = 450
+
+M = TypeVar("M", bound=Model)
+
+
+class CouncilDataError(ValueError):
+    """A council data file is missing or wrong; the message names the file, the place and the problem."""
+
+
+def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any]:
+    """Everything in a council folder, checked, as keyword arguments for Council."""
+    files = _Files(directory)
+    config = files.model("council.yml", CouncilConfig, files.yaml("council.yml"))
+    services = _services(files)
+    bins = files.model("bins.yml", BinsFile, files.yaml("bins.yml"))
+    if bins.missed_bin.return_within_working_days != services["missed_bin"].timescale_working_days:
+        raise CouncilDataError(
+            f"{files.show('bins.yml')}: missed_bin return_within_working_days"
+            f" ({bins.missed_bin.return_within_working_days}) does not match the missed_bin"
+            f" timescale_working_days in services.yml ({services['missed_bin'].timescale_working_days})"
+        )
+    rounds = _rounds(files, bins)
+    holidays = _holidays(files)
+    streets = _streets(files, config, bins, rounds, postcodes)
+    placeholders = _placeholders(config, bins)
+    information = _information(files, placeholders)
+    return dict(
+        directory=directory,
+        config=config,
+        services=services,
+        bins=bins,
+        rounds=rounds,
+        streets=streets,
+        holidays=holidays,
+        information=information,
+        placeholders=placeholders,
+    )
+
+
+class _Files:
+    """Reads files from the folder and turns any problem into a CouncilDataError naming the file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def show(self, name: str) -> str:
+        path = self.directory / name
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+
+    def _text(self, name: str) -> str:
+        path = self.directory / name
+        if not path.is_file():
+            raise CouncilDataError(f"{self.show(name)}: the file is missing")
+        try:
+            return path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise CouncilDataError(f"{self.show(name)}: save the file as UTF-8 text") from None
+
+    def yaml(self, name: str) -> dict[str, Any]:
+        try:
+            data = yaml.safe_load(self._text(name))
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" near line {mark.line + 1}" if mark is not None else ""
+            problem = getattr(error, "problem", None) or "it could not be read"
+            raise CouncilDataError(
+                f"{self.show(name)}: not valid YAML{where} ({problem})"
+            ) from None
+        if not isinstance(data, dict):
+            raise CouncilDataError(f"{self.show(name)}: should hold named entries (key: value)")
+        return data
+
+    def csv(
+        self, name: str, required: Sequence[str], optional: Sequence[str] = (), suffix: str = ""
+    ) -> list[tuple[str, dict[str, str | None]]]:
+        """Rows as (place, values) where place reads "councils/x/file.csv row 12" (header is row 1)."""
+        reader = csv.DictReader(self._text(name).splitlines())
+        header = [column.strip() for column in reader.fieldnames or []]
+        missing = [column for column in required if column not in header]
+        if missing:
+            raise CouncilDataError(f"{self.show(name)}: the column '{missing[0]}' is missing")
+        unknown = [
+            c
+            for c in header
+            if c not in required and c not in optional and not (suffix and c.endswith(suffix))
+        ]
+        if unknown:
+            raise CouncilDataError(
+                f"{self.show(name)}: the column '{unknown[0]}' is not one we know"
+            )
+        rows = []
+        for raw in reader:
+            values = {
+                key.strip(): (value.strip() or None) if isinstance(value, str) else None
+                for key, value in raw.items()
+                if key is not None
+            }
+            if None in raw:
+                raise CouncilDataError(
+                    f"{self.show(name)} row {reader.line_num}: has more values than columns"
+                )
+            if any(values.values()):
+                rows.append((f"{self.show(name)} row {reader.line_num}", values))
+        return rows
+
+    def model(self, place: str, model: type[M], data: Any) -> M:
+        """Build a model, reporting the first problem in plain words with the place it came from."""
+        if place.endswith((".yml", ".yaml")):
+            place = self.show(place)
+        try:
+            return model.parse_obj(data)
+        except ValidationError as error:
+            # A misspelt field also makes the real one "missing"; the spelling is the more useful clue.
+            first = sorted(error.errors(), key=lambda e: e["type"] != "value_error.extra")[0]
+            field = " > ".join(
+                f"entry {part + 1}" if isinstance(part, int) else str(part)
+                for part in first["loc"]
+                if part != "__root__"
+            )
+            raise CouncilDataError(
+                f"{place}: {field + ': ' if field else ''}{_plain(first)}"
+            ) from None
+
+
+def _plain(error: dict[str, Any]) -> str:
+    """Pydantic's message for one problem, reworded where it is not plain English."""
+    kind = error["type"]
+    if kind == "value_error.const":
+        return "should be " + " or ".join(f"'{value}'" for value in error["ctx"]["permitted"])
+    return {
+        "value_error.missing": "is missing",
+        "type_error.none.not_allowed": "is empty",
+        "value_error.extra": "is not a field we know (check the spelling)",
+        "type_error.integer": "should be a whole number",
+        "type_error.bool": "should be true or false",
+        "value_error.date": "should be a date like 2026-01-05",
+        "type_error.date": "should be a date like 2026-01-05",
+        "value_error.time": "should be a time like 17:00",
+        "type_error.dict": "should hold named entries (key: value)",
+        "type_error.list": "should be a list",
+        "type_error.tuple": "should be a list",
+    }.get(kind, error["msg"])
+
+
+def _services(files: _Files) -> dict[str, Service]:
+    data = files.yaml("services.yml")
+    services = {}
+    for key, entry in data.items():
+        entry = {"key": key, **entry} if isinstance(entry, dict) else entry
+        services[key] = files.model(f"{files.show('services.yml')} {key}", Service, entry)
+    missing = [key for key in REQUIRED_SERVICES if key not in services]
+    if missing:
+        raise CouncilDataError(
+            f"{files.show('services.yml')}: the service '{missing[0]}' is missing"
+        )
+    prefixes: dict[str, str] = {}
+    for service in services.values():
+        if service.reference_prefix in prefixes:
+            raise CouncilDataError(
+                f"{files.show('services.yml')} {service.key}: reference_prefix '{service.reference_prefix}'"
+                f" is already used by {prefixes[service.reference_prefix]}"
+            )
+        prefixes[service.reference_prefix] = service.key
+    return services
+
+
+def _rounds(files: _Files, bins: BinsFile) -> dict[str, Round]:
+    frequencies = {bin_type.key: bin_type.frequency for bin_type in bins.bin_types}
+    rounds: dict[str, Round] = {}
+    columns = ("round_id", "bin_type", "weekday", "frequency", "first_collection")
+    for place, values in files.csv("rounds.csv", columns):
+        crew = files.model(place, Round, values)
+        if crew.round_id in rounds:
+            raise CouncilDataError(f"{place}: round '{crew.round_id}' is listed twice")
+        if crew.bin_type not in frequencies:
+            raise CouncilDataError(f"{place}: bin type '{crew.bin_type}' is not in bins.yml")
+        if crew.frequency != frequencies[crew.bin_type]:
+            raise CouncilDataError(
+                f"{place}: round '{crew.round_id}' is {crew.frequency} but bins.yml says the"
+                f" {crew.bin_type} bin is collected {frequencies[crew.bin_type]}"
+            )
+        rounds[crew.round_id] = crew
+    return rounds
+
+
+def _holidays(files: _Files) -> list[HolidayChange]:
+    changes: list[HolidayChange] = []
+    for place, values in files.csv("holidays.csv", ("original_date", "new_date", "reason")):
+        change = files.model(place, HolidayChange, values)
+        shift = abs((change.new_date - change.original_date).days)
+        if shift == 0 or shift > schedule.MAX_SHIFT_DAYS:
+            raise CouncilDataError(
+                f"{place}: new_date should be a different day within {schedule.MAX_SHIFT_DAYS} days"
+                f" of original_date"
+            )
+        if any(other.original_date == change.original_date for other in changes):
+            raise CouncilDataError(f"{place}: {change.original_date.isoformat()} is listed twice")
+        changes.append(change)
+    return changes
+
+
+def _streets(
+    files: _Files,
+    config: CouncilConfig,
+    bins: BinsFile,
+    rounds: dict[str, Round],
+    postcodes: PostcodeDirectory,
+) -> list[Street]:
+    bin_keys = {bin_type.key for bin_type in bins.bin_types}
+    columns = ("street_id", "street", "postcode")
+    streets: list[Street] = []
+    seen_ids: set[str] = set()
+    seen_names: set[tuple[str, str]] = set()
+    rows = files.csv("streets.csv", columns, ("locality", "first_number", "last_number"), "_round")
+    for column in rows[0][1] if rows else ():
+        if column.endswith("_round") and column[: -len("_round")] not in bin_keys:
+            raise CouncilDataError(
+                f"{files.show('streets.csv')}: the column '{column}' is for a bin type not in bins.yml"
+            )
+    for place, values in rows:
+        street_rounds = []
+        for column in [c for c in values if c.endswith("_round")]:
+            bin_key, round_id = column[: -len("_round")], values.pop(column)
+            if round_id is None:
+                continue
+            if round_id not in rounds:
+                raise CouncilDataError(f"{place}: round '{round_id}' is not in rounds.csv")
+            if rounds[round_id].bin_type != bin_key:
+                raise CouncilDataError(
+                    f"{place}: round '{round_id}' collects the {rounds[round_id].bin_type} bin, not {bin_key}"
+                )
+            street_rounds.append((bin_key, round_id))
+        values["name"] = values.pop("street")
+        street = files.model(place, Street, {**values, "rounds": street_rounds})
+        _check_postcode(place, street.postcode, config, postcodes)
+        if street.street_id in seen_ids:
+            raise CouncilDataError(f"{place}: street_id '{street.street_id}' is used twice")
+        if (street.name.lower(), street.postcode) in seen_names:
+            raise CouncilDataError(f"{place}: {street.name}, {street.postcode} is listed twice")
+        if street.first_number and street.last_number and street.first_number > street.last_number:
+            raise CouncilDataError(f"{place}: first_number is bigger than last_number")
+        seen_ids.add(street.street_id)
+        seen_names.add((street.name.lower(), street.postcode))
+        streets.append(street)
+    return streets
+
+
+def _check_postcode(
+    place: str, postcode: str, config: CouncilConfig, postcodes: PostcodeDirectory
+) -> None:
+    if normalise_postcode(postcode) != postcode:
+        raise CouncilDataError(f"{place}: '{postcode}' is not a postcode written like PL1 1AA")
+    record = postcodes.lookup(postcode)
+    if record is None:
+        raise CouncilDataError(f"{place}: postcode {postcode} is not in the ONS Postcode Directory")
+    if record.local_authority != config.ons_code:
+        neighbour = next(
+            (n.name for n in config.neighbours if n.ons_code == record.local_authority), None
+        )
+        owner = f"{neighbour} ({record.local_authority})" if neighbour else record.local_authority
+        raise CouncilDataError(
+            f"{place}: postcode {postcode} is in {owner}, not in {config.ons_code}"
+        )
+
+
+def _placeholders(config: CouncilConfig, bins: BinsFile) -> dict[str, str]:
+    """Values information.yml answers may use, e.g. {phone}, {hours}, {samaritans}, {samaritans_hours}."""
+    values = {
+        "council_name": config.name,
+        "short_name": config.short_name,
+        "website": config.website,
+        "phone": config.contact.phone,
+        "email": config.contact.email,
+        "textphone": config.contact.textphone or config.contact.phone,
+        "hours": schedule.opening_hours_text(config.contact.hours_by_weekday()),
+        "out_of_hours_phone": config.out_of_hours_phone,
+        "missed_bin_report_from": schedule.format_time(bins.missed_bin.report_from),
+        "missed_bin_report_within": str(bins.missed_bin.report_within_working_days),
+        "missed_bin_return_within": str(bins.missed_bin.return_within_working_days),
+    }
+    groups: dict[str, ContactPoint] = {
+        **config.safety,
+        **config.national_safety,
+        **config.debt_advice,
+    }
+    for key, point in groups.items():
+        if key in values:
+            raise CouncilDataError(f"council.yml: the safety line '{key}' needs a different name")
+        values[key] = point.phone
+        values[f"{key}_name"] = point.name
+        if point.hours:
+            values[f"{key}_hours"] = point.hours
+        if point.website:
+            values[f"{key}_website"] = point.website
+    return values
+
+
+def _information(files: _Files, placeholders: dict[str, str]) -> dict[str, InfoAnswer]:
+    name = "information.yml"
+    answers: dict[str, InfoAnswer] = {}
+    for intent, entry in files.yaml(name).items():
+        place = f"{files.show(name)} {intent}"
+        if intent not in INTENT_ROUTES:
+            raise CouncilDataError(f"{place}: '{intent}' is not an intent in bot/intents.py")
+        info = files.model(place, InfoEntry, entry)
+        values = {**placeholders, "link": info.link or ""}
+        text = _fill(place, info.answer, values, has_link=info.link is not None)
+        if len(text) > MAX_ANSWER_CHARS:
+            raise CouncilDataError(
+                f"{place}: the answer is {len(text)} characters once filled in; keep it under {MAX_ANSWER_CHARS}"
+            )
+        for button in info.buttons:
+            match = _payload_intent(button.payload)
+            if match is None or match not in INTENT_ROUTES:
+                raise CouncilDataError(
+                    f"{place}: button '{button.title}' payload '{button.payload}' should be / and an intent,"
+                    f" like /request_human"
+                )
+        answers[intent] = InfoAnswer(intent=intent, text=text, link=info.link, buttons=info.buttons)
+    missing = [
+        intent
+        for intent, route in INTENT_ROUTES.items()
+        if route in ANSWERED_ROUTES and intent not in answers
+    ]
+    if missing:
+        raise CouncilDataError(f"{files.show(name)}: there is no answer for '{missing[0]}'")
+    return answers
+
+
+def _payload_intent(payload: str) -> str | None:
+    """The intent a button payload names: "/check_bin_day" or '/inform{"x": 1}'."""
+    if not payload.startswith("/"):
+        return None
+    return payload[1:].split("{", 1)[0] or None
+
+
+def _fill(place: str, text: str, values: dict[str, str], has_link: bool) -> str:
+    try:
+        fields = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+    except ValueError:
+        raise CouncilDataError(
+            f"{place}: a {{ or }} is unmatched; placeholders look like {{phone}}"
+        ) from None
+    for field in fields:
+        if field == "link" and not has_link:
+            raise CouncilDataError(f"{place}: the answer uses {{link}} but there is no link")
+        if field not in values:
+            raise CouncilDataError(f"{place}: the placeholder {{{field}}} is not one we know")
+    return text.format_map(values)
