@@ -26,9 +26,12 @@ from channels.webchat_store import ChatMessage, ReceiptState, WebchatStore
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "webchat_static"
-STATIC_FILES = {"chat.js": "text/javascript", "chat.css": "text/css"}
+STATIC_FILES = {"chat.js": "text/javascript; charset=utf-8", "chat.css": "text/css; charset=utf-8"}
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'self'; base-uri 'none'",
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+    ),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
@@ -119,7 +122,7 @@ class WebchatInput(InputChannel):
         @webchat.route("/chat", methods=["GET"])
         async def page(_: Request) -> HTTPResponse:
             return await response.file(
-                STATIC_DIR / "index.html", mime_type="text/html", headers=SECURITY_HEADERS
+                STATIC_DIR / "index.html", mime_type="text/html; charset=utf-8", headers=SECURITY_HEADERS
             )
 
         @webchat.route("/static/<filename>", methods=["GET"])

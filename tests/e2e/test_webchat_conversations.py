@@ -181,7 +181,8 @@ def test_an_unknown_session_is_told_to_start_again(live_servers):
 def test_the_page_is_served_with_a_strict_content_security_policy(live_servers):
     page = requests.get(f"{live_servers.webchat}/chat", timeout=30)
     assert page.status_code == 200
-    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+    csp = page.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp
     assert 'aria-live="polite"' in page.text
     assert requests.get(f"{live_servers.webchat}/static/../../bot/settings.py", timeout=30).status_code == 404
 
