@@ -47,6 +47,11 @@ def model_path(model_dir: Path, fingerprint: str | None = None) -> Path:
     return model_dir / f"{MODEL_PREFIX}{fingerprint or data_fingerprint()}.tar.gz"
 
 
+def training_seconds_file(model: Path) -> Path:
+    """Where the time a model took to train is kept (read by the benchmark)."""
+    return model.with_name(model.name.removesuffix(".tar.gz") + ".seconds")
+
+
 def current_model(model_dir: Path) -> Path | None:
     """The model trained on exactly the current data, if there is one."""
     path = model_path(model_dir)
@@ -78,7 +83,9 @@ def train(model_dir: Path, force: bool = False) -> Path:
     result = subprocess.run(command, cwd=PROJECT_ROOT)
     if result.returncode != 0 or not target.exists():
         raise RuntimeError("Training failed: see the messages above.")
-    print(f"Trained in {time.monotonic() - started:.0f} s: {target.name}", file=sys.stderr)
+    seconds = time.monotonic() - started
+    training_seconds_file(target).write_text(f"{seconds:.1f}")
+    print(f"Trained in {seconds:.0f} s: {target.name}", file=sys.stderr)
     _remove_old_models(model_dir, keep=target)
     return target
 
@@ -89,3 +96,4 @@ def _remove_old_models(model_dir: Path, keep: Path) -> None:
     )
     for old in [m for m in models if m != keep][KEEP_MODELS - 1 :]:
         old.unlink(missing_ok=True)
+        training_seconds_file(old).unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""Project scripts: benchmarks and maintenance helpers."""

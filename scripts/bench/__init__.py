@@ -1,0 +1,1 @@
+"""Benchmark scripts (`make bench`): print figures, assert nothing."""
