@@ -11,9 +11,19 @@ from bot.settings import SettingsError, get_settings
 
 
 def _quiet_libraries() -> None:
+    """Keep stdout for our output: Rasa's structured debug log (which includes message
+    text) is limited to warnings and sent to stderr."""
+    import logging
+
+    import structlog
+
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+    )
 
 
 def _model_or_exit() -> Path:

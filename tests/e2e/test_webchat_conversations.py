@@ -43,6 +43,11 @@ def _reportable_street_and_bin():
 
 
 def test_a_resident_reports_a_missed_bin_and_gets_a_stored_reference(live_servers):
+    complete_missed_bin_report(live_servers)
+
+
+def complete_missed_bin_report(live_servers) -> str:
+    """Drive the whole missed-bin conversation; returns the stored reference."""
     street, bin_type = _reportable_street_and_bin()
     chat = WebchatClient(live_servers.webchat)
     asked = chat.send("my bin wasn't collected")
@@ -74,6 +79,7 @@ def test_a_resident_reports_a_missed_bin_and_gets_a_stored_reference(live_server
     assert "postcode" in texts(checked).lower()
     status = texts(chat.send(street.postcode))
     assert match.group(1) in status and "received" in status.lower()
+    return match.group(1)
 
 
 def test_a_crisis_message_gets_the_safety_number_first_and_an_urgent_ticket(live_servers):
