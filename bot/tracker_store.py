@@ -8,6 +8,8 @@ from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 
+from sqlalchemy.orm import sessionmaker
+
 from bot.settings import get_settings
 from bot.storage.engine import make_engine
 
@@ -22,8 +24,11 @@ class CouncilTrackerStore(SQLTrackerStore):
         **_kwargs: Any,
     ) -> None:
         url = get_settings().database_url
-        if url.startswith("sqlite"):
-            # Opening through our engine once switches the file to WAL mode.
-            make_engine(url).connect().close()
         # A host containing "://" is taken by Rasa as the complete database URL.
         super().__init__(domain=domain, host=url, event_broker=event_broker)
+        if url.startswith("sqlite"):
+            # Rasa's own SQLite engine opens a connection per query; ours pools them
+            # and uses WAL, so the action server and console can read while Rasa writes.
+            self.engine.dispose()
+            self.engine = make_engine(url)
+            self.sessionmaker = sessionmaker(bind=self.engine)
