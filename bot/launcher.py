@@ -25,6 +25,7 @@ def server_environment(settings: Settings) -> dict[str, str]:
             "ACTION_SERVER_URL": f"http://127.0.0.1:{settings.action_server_port}/webhook",
             "DATABASE_URL": settings.database_url,
             "COUNCIL_DIR": str(settings.council_dir),
+            "SANIC_WORKERS": str(settings.rasa_workers),
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",

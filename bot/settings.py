@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     model_dir: Path = PROJECT_ROOT / "models"
     rasa_host: str = "127.0.0.1"
     rasa_port: int = 5005
+    rasa_workers: int = Field(
+        default=2, ge=1, le=16, description="Rasa server worker processes (one per CPU core)."
+    )
     action_server_port: int = 5055
     action_server_url: str = "http://127.0.0.1:5055/webhook"
     council_systems: str = Field(

@@ -138,3 +138,13 @@ class WebchatMessage(Base):
     created_at = Column(DateTime(timezone=True), default=utcnow)
 
     __table_args__ = (Index("ix_webchat_messages_session", "session_id", "id"),)
+
+
+class ConversationLock(Base):
+    """Rasa's per-conversation ticket lock, shared by every Rasa server worker."""
+
+    __tablename__ = "conversation_locks"
+
+    conversation_id = Column(String(128), primary_key=True)
+    # Rasa's serialised TicketLock (ticket numbers and expiry times only).
+    lock = Column(Text, nullable=False)
