@@ -7,7 +7,6 @@ from typing import Any
 from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-
 from sqlalchemy.orm import sessionmaker
 
 from bot.settings import get_settings

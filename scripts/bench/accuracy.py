@@ -50,14 +50,14 @@ def evaluate(name: str, model: Path, holdout: Path) -> AccuracyReport:
     predicted = asyncio.run(parse_all())
     expected = [intent for _, intent in messages]
     labels = sorted(set(expected))
-    correct = sum(p == e for p, e in zip(predicted, expected))
-    urgent = [(t, e, p) for (t, e), p in zip(messages, predicted) if route_for(e).value in URGENT_ROUTES]
+    correct = sum(p == e for p, e in zip(predicted, expected, strict=False))
+    urgent = [(t, e, p) for (t, e), p in zip(messages, predicted, strict=False) if route_for(e).value in URGENT_ROUTES]
     # Recall of the route: an urgent message must reach *an* urgent route (its own topic or another).
     urgent_hits = [route_for(p).value in URGENT_ROUTES for _, _, p in urgent]
-    missed = [t for (t, _, _), hit in zip(urgent, urgent_hits) if not hit]
+    missed = [t for (t, _, _), hit in zip(urgent, urgent_hits, strict=False) if not hit]
     oos_to_transaction = sum(
         1
-        for e, p in zip(expected, predicted)
+        for e, p in zip(expected, predicted, strict=False)
         if e == "out_of_scope" and route_for(p).value in TRANSACTION_ROUTES
     )
     return AccuracyReport(
