@@ -40,6 +40,7 @@ validate: install
 	$(BIN)/rasa data validate --config bot/config.yml --domain bot/domain --data bot/data nlu_data --fail-on-warnings
 
 test: install system-deps
+	$(BIN)/ruff check bot actions channels tests scripts
 	$(BIN)/councilbot train
 	$(BIN)/python -m pytest
 
