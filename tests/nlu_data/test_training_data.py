@@ -62,7 +62,9 @@ def test_no_training_example_appears_under_two_intents(training_data):
     intents_by_text: dict[str, set[str]] = defaultdict(set)
     for example in training_data.intent_examples:
         intents_by_text[normalise(example.get("text"))].add(example.get("intent"))
-    clashes = {text: sorted(intents) for text, intents in intents_by_text.items() if len(intents) > 1}
+    clashes = {
+        text: sorted(intents) for text, intents in intents_by_text.items() if len(intents) > 1
+    }
     assert not clashes, f"examples labelled with more than one intent: {clashes}"
 
 
@@ -77,9 +79,17 @@ def test_training_data_has_no_entity_annotations(training_data):
     assert not annotated, f"examples with entity annotations: {annotated[:10]}"
 
 
-def test_training_data_has_no_lookup_tables_or_regex_features(training_data):
-    assert not training_data.lookup_tables
-    assert not training_data.regex_features
+def topic_files() -> list[Path]:
+    """The per-topic example files (nlu_data/*.yml); word-class lookups live in nlu_data/lookups/."""
+    return sorted(NLU_DATA_DIR.glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", topic_files(), ids=lambda path: path.name)
+def test_topic_files_hold_only_intent_examples_without_lookups_or_regexes(path):
+    data = load_data(str(path))
+    assert data.intent_examples, f"{path.name} has no intent examples"
+    assert not data.lookup_tables, f"{path.name}: lookup tables belong in nlu_data/lookups/"
+    assert not data.regex_features, f"{path.name} declares regex features"
 
 
 def test_holdout_covers_every_contract_intent_with_at_least_ten_examples(holdout_data):
@@ -89,7 +99,9 @@ def test_holdout_covers_every_contract_intent_with_at_least_ten_examples(holdout
         for intent in INTENT_ROUTES
         if counts.get(intent, 0) < MIN_HOLDOUT_EXAMPLES
     }
-    assert not too_few, f"holdout intents with fewer than {MIN_HOLDOUT_EXAMPLES} examples: {too_few}"
+    assert (
+        not too_few
+    ), f"holdout intents with fewer than {MIN_HOLDOUT_EXAMPLES} examples: {too_few}"
 
 
 def test_holdout_has_no_intent_outside_the_contract(holdout_data):
@@ -114,7 +126,7 @@ def test_holdout_file_says_it_is_never_used_for_training():
 
 @pytest.mark.parametrize(
     "path",
-    sorted(NLU_DATA_DIR.glob("*.yml")) + [HOLDOUT_FILE],
+    [*topic_files(), HOLDOUT_FILE],
     ids=lambda path: path.name,
 )
 def test_every_data_file_declares_rasa_format_version_three_point_one(path):
