@@ -36,15 +36,15 @@ class Assessment:
 
 def assess_collection(council: Any, street: Any, bin_type: Any, at: datetime) -> Assessment:
     """Was this bin due and is now the time to report it (the council's rules)?"""
-    rules = council.missed_bin
     today = at.date()
     last = council.last_collection_on_or_before(street, bin_type, today)
     upcoming = council.next_collection_after(street, bin_type, today)
-    if last == today:
-        if at.time() < rules.report_from:
-            return Assessment("too_early", today, upcoming)
-        return Assessment("report", today, upcoming)
-    if last is not None and council.add_working_days(last, rules.report_within_working_days) >= today:
+    if last is None:
+        return Assessment("not_due", None, upcoming)
+    opens, last_day = council.missed_bin_report_window(last)
+    if at < opens:
+        return Assessment("too_early", last, upcoming)
+    if today <= last_day:
         return Assessment("report", last, upcoming)
     return Assessment("not_due", last, upcoming)
 
