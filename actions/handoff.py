@@ -122,10 +122,11 @@ class ActionHandoff(Action):
     @staticmethod
     def _unsaved_text(council: Any, route: Route) -> str:
         if route in (Route.EMERGENCY, Route.URGENT_ADVISOR):
+            open_now = council.is_open(context.now())
+            phone = council.config.contact.phone if open_now else council.config.out_of_hours_phone
             return (
                 "I couldn't pass this to an advisor just now because of a problem on our side. "
-                f"Please call {council.config.out_of_hours_phone if not council.is_open(context.now()) else council.config.contact.phone} "
-                "now. If anyone is in immediate danger, call 999."
+                f"Please call {phone} now. If anyone is in immediate danger, call 999."
             )
         return (
             "Sorry, I couldn't pass this to an advisor just now because of a problem on our side. "

@@ -22,7 +22,7 @@ def server_environment(settings: Settings) -> dict[str, str]:
     env.update(
         {
             "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")])),
-            "ACTION_SERVER_URL": f"http://127.0.0.1:{settings.action_server_port}/webhook",
+            "ACTION_SERVER_URL": settings.action_server_webhook,
             "DATABASE_URL": settings.database_url,
             "COUNCIL_DIR": str(settings.council_dir),
             "SANIC_WORKERS": str(settings.rasa_workers),

@@ -47,7 +47,6 @@ class Settings(BaseSettings):
         default=2, ge=1, le=16, description="Rasa server worker processes (one per CPU core)."
     )
     action_server_port: int = 5055
-    action_server_url: str = "http://127.0.0.1:5055/webhook"
     council_systems: str = Field(
         default="sql",
         description="Where service requests go: 'sql' stores them in our database for the council's back office.",
@@ -81,6 +80,11 @@ class Settings(BaseSettings):
             )
         if len(self.secret_key.get_secret_value()) < 32:
             raise SettingsError("SECRET_KEY is too short for production: use at least 32 characters.")
+
+    @property
+    def action_server_webhook(self) -> str:
+        """Where the Rasa server calls the action server (ACTION_SERVER_URL for endpoints.yml)."""
+        return f"http://127.0.0.1:{self.action_server_port}/webhook"
 
     @property
     def is_sqlite(self) -> bool:

@@ -44,6 +44,20 @@ def load_figures(target, name: str, texts: list[str], out: list[str]) -> dict[in
     return {1: single, CONCURRENT: many}
 
 
+def serve_and_measure(
+    command: list[str], health_path: str, target_class, name: str, port: int,
+    settings: Settings, root: Path, texts: list[str], out: list[str],
+) -> tuple[float, float]:
+    """Start one Rasa server, load it, and return its memory (MiB) and start-up time (s)."""
+    base = f"http://127.0.0.1:{port}"
+    server = Server(name, command, f"{base}/{health_path}", settings, root / f"{port}.log")
+    try:
+        load_figures(target_class(base), name, texts, out)
+        return server.memory_mb(), server.startup_s
+    finally:
+        server.stop()
+
+
 def main() -> int:
     quiet_env()
     out: list[str] = []
@@ -79,31 +93,18 @@ def main() -> int:
         )
         try:
             bot = PROJECT_ROOT / "bot"
-            ours_server = Server(
-                "ours (webchat, SQL tracker store)",
-                rasa_command(ours, bot / "endpoints.yml", bot / "credentials.yml", settings.rasa_port),
-                f"http://127.0.0.1:{settings.rasa_port}/webhooks/webchat/",
-                settings,
-                root / "ours.log",
-            )
             say("== Latency and throughput (webchat channel, our pipeline)", out)
-            load_figures(WebchatTarget(f"http://127.0.0.1:{settings.rasa_port}"), "webchat", texts, out)
-            ours_memory, ours_startup = ours_server.memory_mb(), ours_server.startup_s
-            ours_server.stop()
-
-            endpoints, credentials = write_rest_config(root, settings.action_server_url.replace("5055", str(settings.action_server_port)))
+            ours_memory, ours_startup = serve_and_measure(
+                rasa_command(ours, bot / "endpoints.yml", bot / "credentials.yml", settings.rasa_port),
+                "webhooks/webchat/", WebchatTarget, "webchat", settings.rasa_port, settings, root, texts, out,
+            )  # fmt: skip
+            endpoints, credentials = write_rest_config(root, settings.action_server_webhook)
             port = free_port()
-            default_server = Server(
-                "rasa init default (REST, in-memory tracker)",
-                rasa_command(default_model, endpoints, credentials, port),
-                f"http://127.0.0.1:{port}/webhooks/rest/",
-                settings,
-                root / "default.log",
-            )
             say("== Latency and throughput (REST channel, rasa init default pipeline)", out)
-            load_figures(RestTarget(f"http://127.0.0.1:{port}"), "REST default", texts, out)
-            default_memory, default_startup = default_server.memory_mb(), default_server.startup_s
-            default_server.stop()
+            default_memory, default_startup = serve_and_measure(
+                rasa_command(default_model, endpoints, credentials, port),
+                "webhooks/rest/", RestTarget, "REST default", port, settings, root, texts, out,
+            )  # fmt: skip
 
             say("== Memory (resident, after the load) and start-up", out)
             say(f"  Rasa server, ours: {ours_memory:.0f} MiB, ready in {ours_startup:.1f} s", out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,7 +56,7 @@ def test_conversation_stories_pass_with_the_trained_model(trained_model, tmp_pat
         capture_output=True,
         text=True,
         cwd=PROJECT_ROOT,
-        env={**__import__("os").environ, "ACTION_SERVER_URL": "http://127.0.0.1:9/webhook"},
+        env={**os.environ, "ACTION_SERVER_URL": "http://127.0.0.1:9/webhook"},
     )
     assert result.returncode == 0, result.stderr[-3000:]
     failed = tmp_path / "failed_test_stories.yml"

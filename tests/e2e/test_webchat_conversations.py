@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import requests
@@ -16,7 +17,7 @@ from tests.e2e.webchat_client import WebchatClient, texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 
-UK = __import__("zoneinfo").ZoneInfo("Europe/London")
+UK = ZoneInfo("Europe/London")
 
 
 def _rows(url: str, model):
