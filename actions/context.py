@@ -12,6 +12,7 @@ from bot.settings import get_settings
 if TYPE_CHECKING:
     from actions.clients.postcodes import PostcodeDirectory
     from actions.clients.service_requests import ServiceRequestStore
+    from actions.clients.support_register import SupportRegister
     from actions.clients.tickets import TicketQueue
     from bot.council import Council
 
@@ -44,6 +45,13 @@ def tickets() -> TicketQueue:
     from actions.clients.tickets import TicketQueue
 
     return TicketQueue()
+
+
+@functools.lru_cache(maxsize=1)
+def support_register() -> SupportRegister:
+    from actions.clients.support_register import SupportRegister
+
+    return SupportRegister()
 
 
 def now() -> datetime:

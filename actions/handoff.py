@@ -6,13 +6,14 @@ import logging
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.forms import FORM_SLOTS
-from bot.intents import Route, priority_for, route_for
+from bot import handoff_messages
+from bot.intents import PRIORITY_RANK, Priority, Route, priority_for, route_for
 
 logger = logging.getLogger(__name__)
 
@@ -70,65 +71,43 @@ class ActionHandoff(Action):
             dispatcher.utter_message(text=info.text)
 
         channel = (tracker.get_latest_input_channel() or "unknown")[:20]
+        urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
         try:
+            priority = priority_for(intent)
+            registered = context.support_register().is_registered(channel, tracker.sender_id)
+            if registered and PRIORITY_RANK[Priority.EXTRA_SUPPORT] < PRIORITY_RANK[priority]:
+                priority = Priority.EXTRA_SUPPORT
             ticket = context.tickets().raise_ticket(
                 channel=channel,
                 sender_id=tracker.sender_id,
                 intent=intent,
                 route=route,
-                priority=priority_for(intent),
+                priority=priority,
                 reason=handoff_reason(intent, parse_data),
                 summary=conversation_summary(tracker),
                 form_values=form_values(tracker),
+                acting_for=tracker.get_slot("acting_for"),
             )
         except SQLAlchemyError:
             logger.exception("handoff: could not store the ticket")
-            dispatcher.utter_message(text=self._unsaved_text(council, route))
+            dispatcher.utter_message(
+                text=handoff_messages.unsaved_text(council, urgent=urgent, now=context.now())
+            )
             return self._end_any_form()
 
-        dispatcher.utter_message(text=self._queued_text(council, route, ticket))
-        return self._end_any_form()
+        dispatcher.utter_message(
+            text=handoff_messages.queued_text(
+                council,
+                urgent=urgent,
+                reference=ticket.reference,
+                position=ticket.position,
+                now=context.now(),
+                extra_support=ticket.priority is Priority.EXTRA_SUPPORT,
+            )
+        )
+        # The assistant stays quiet until the advisor closes the ticket (the console resumes it).
+        return [*self._end_any_form(), ConversationPaused()]
 
     @staticmethod
     def _end_any_form() -> list[EventType]:
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
-
-    @staticmethod
-    def _queued_text(council: Any, route: Route, ticket: Any) -> str:
-        urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
-        open_now = council.is_open(context.now())
-        kind = "an urgent request" if urgent else "a request"
-        lines = [
-            f"I've passed this to an advisor as {kind}. Your reference is {ticket.reference}."
-        ]
-        if open_now:
-            place = "next" if ticket.position == 1 else f"number {ticket.position} in the queue"
-            lines.append(
-                f"You're {place}. An advisor will reply here in this chat, so please keep it open."
-            )
-        else:
-            lines.append(
-                f"Our advisors aren't working right now. We're open {council.opening_hours_text()}. "
-                "Your message is saved and an advisor will reply here when we open."
-            )
-            if urgent:
-                lines.append(f"If you need help before then, call {council.config.out_of_hours_phone}.")
-        if urgent:
-            lines.append("If anyone is in immediate danger, call 999.")
-        else:
-            lines.append(f"You can also call us on {council.config.contact.phone}.")
-        return "\n".join(lines)
-
-    @staticmethod
-    def _unsaved_text(council: Any, route: Route) -> str:
-        if route in (Route.EMERGENCY, Route.URGENT_ADVISOR):
-            open_now = council.is_open(context.now())
-            phone = council.config.contact.phone if open_now else council.config.out_of_hours_phone
-            return (
-                "I couldn't pass this to an advisor just now because of a problem on our side. "
-                f"Please call {phone} now. If anyone is in immediate danger, call 999."
-            )
-        return (
-            "Sorry, I couldn't pass this to an advisor just now because of a problem on our side. "
-            f"Please call us on {council.config.contact.phone} ({council.opening_hours_text()})."
-        )

@@ -1,4 +1,4 @@
-"""The `councilbot` command: triage, train, migrate, check-council and run."""
+"""The `councilbot` command: triage, train, migrate, check-council, advisor and run."""
 
 from __future__ import annotations
 
@@ -73,6 +73,46 @@ def cmd_check_council(_: argparse.Namespace) -> int:
     return 0
 
 
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    import getpass
+
+    first = getpass.getpass("Password (at least 12 characters): ")
+    if first != getpass.getpass("Same password again: "):
+        raise SystemExit("The two passwords were different. Nothing was changed.")
+    return first
+
+
+def cmd_advisor(args: argparse.Namespace) -> int:
+    from bot.storage.migrate import upgrade_database
+    from channels.console_auth import AccountError, AdvisorAccounts
+
+    upgrade_database(get_settings().database_url)
+    accounts = AdvisorAccounts()
+    if args.action == "list":
+        for username, name, active in accounts.accounts():
+            print(f"{username}\t{name}\t{'active' if active else 'switched off'}")
+        return 0
+    if not args.username:
+        print("Give the advisor's username.", file=sys.stderr)
+        return 2
+    if args.action == "add":
+        try:
+            accounts.create(args.username, args.name or args.username, _read_password(args))
+        except AccountError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"Advisor '{args.username}' can now sign in to the console.", file=sys.stderr)
+        return 0
+    found = accounts.set_active(args.username, args.action == "enable")
+    if not found:
+        print(f"There is no advisor called '{args.username}'.", file=sys.stderr)
+        return 1
+    print(f"Advisor '{args.username}' is {args.action}d.", file=sys.stderr)
+    return 0
+
+
 def cmd_run(_: argparse.Namespace) -> int:
     from bot.launcher import run_all
     from bot.model_store import train
@@ -105,6 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check-council", help="validate the council's data files").set_defaults(
         handler=cmd_check_council
     )
+    advisor = sub.add_parser("advisor", help="add, list, disable or enable advisor console accounts")
+    advisor.add_argument("action", choices=["add", "list", "disable", "enable"])
+    advisor.add_argument("username", nargs="?")
+    advisor.add_argument("--name", help="the name shown to colleagues, e.g. 'Sam Patel'")
+    advisor.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    advisor.set_defaults(handler=cmd_advisor)
+
     sub.add_parser("run", help="start everything (make run)").set_defaults(handler=cmd_run)
     return parser
 

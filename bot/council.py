@@ -15,6 +15,7 @@ from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory,
 from bot import council_schedule as schedule
 from bot.council_loader import CouncilDataError, read_council
 from bot.council_models import (
+    AdvisorSettings,
     BinsFile,
     BinType,
     CouncilConfig,
@@ -68,6 +69,7 @@ class Council:
         holidays: Sequence[HolidayChange],
         information: dict[str, InfoAnswer],
         placeholders: dict[str, str],
+        advisors: AdvisorSettings,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -80,6 +82,7 @@ class Council:
         self.holidays: tuple[HolidayChange, ...] = tuple(holidays)
         self.information = information
         self.placeholders = placeholders
+        self.advisors = advisors
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()

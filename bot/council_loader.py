@@ -15,7 +15,9 @@ from actions.clients.postcodes import PostcodeDirectory, normalise_postcode
 from bot import council_schedule as schedule
 from bot.council_models import (
     REQUIRED_SERVICES,
+    AdvisorSettings,
     BinsFile,
+    CannedReply,
     ContactPoint,
     CouncilConfig,
     HolidayChange,
@@ -59,6 +61,7 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
     streets = _streets(files, config, bins, rounds, postcodes)
     placeholders = _placeholders(config, bins)
     information = _information(files, placeholders)
+    advisors = _advisors(files, placeholders)
     return dict(
         directory=directory,
         config=config,
@@ -69,6 +72,7 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
         holidays=holidays,
         information=information,
         placeholders=placeholders,
+        advisors=advisors,
     )
 
 
@@ -363,6 +367,20 @@ def _information(files: _Files, placeholders: dict[str, str]) -> dict[str, InfoA
     if missing:
         raise CouncilDataError(f"{files.show(name)}: there is no answer for '{missing[0]}'")
     return answers
+
+
+def _advisors(files: _Files, placeholders: dict[str, str]) -> AdvisorSettings:
+    """advisors.yml, with canned replies' placeholders filled in."""
+    name = "advisors.yml"
+    settings = files.model(files.show(name), AdvisorSettings, files.yaml(name))
+    replies = tuple(
+        CannedReply(
+            title=reply.title,
+            text=_fill(f"{files.show(name)} canned reply '{reply.title}'", reply.text, placeholders, False),
+        )
+        for reply in settings.canned_replies
+    )
+    return settings.copy(update={"canned_replies": replies})
 
 
 def _payload_intent(payload: str) -> str | None:

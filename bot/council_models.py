@@ -342,3 +342,35 @@ class InfoAnswer(Model):
     text: str
     link: str | None = None
     buttons: tuple[InfoButton, ...] = ()
+
+
+class CannedReply(Model):
+    """A ready-made reply an advisor can pick in the console and edit before sending."""
+
+    title: str
+    text: str
+
+
+class AdvisorSettings(Model):
+    """advisors.yml: close outcomes, canned replies and how the wait time is estimated."""
+
+    minutes_per_conversation: int = 8
+    advisors_on_duty: int = 1
+    close_outcomes: tuple[str, ...]
+    canned_replies: tuple[CannedReply, ...] = ()
+
+    @validator("minutes_per_conversation", "advisors_on_duty")
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be at least 1")
+        return value
+
+    @validator("close_outcomes")
+    def _outcomes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ValueError("list at least one outcome advisors can choose when closing")
+        return value
+
+    def estimated_wait_minutes(self, position: int) -> int:
+        """Rough minutes until an advisor replies to the ticket at this place in the queue."""
+        return max(1, -(-position * self.minutes_per_conversation // self.advisors_on_duty))

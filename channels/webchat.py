@@ -19,6 +19,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.settings import get_settings
+from channels.delivery import Delivery, DeliveryError, register_delivery
+from channels.handoff_gate import HandoffGate
 from channels.resident_text import webchat_texts
 from channels.text import clean_text, is_intent_payload
 from channels.webchat_store import ChatMessage, ReceiptState, WebchatStore
@@ -72,6 +74,23 @@ class WebchatOutput(CollectingOutputChannel):
         self.stored.append(self._store.add_message(self._session_id, "bot", text, buttons))
 
 
+class WebchatDelivery(Delivery):
+    """Advisor replies and notices go into the session's transcript; the widget polls for them."""
+
+    channel = "webchat"
+
+    def __init__(self, store: WebchatStore) -> None:
+        self._store = store
+
+    async def send(self, sender_id: str, text: str, *, sender: str = "advisor") -> None:
+        try:
+            if not self._store.session_exists(sender_id):
+                raise DeliveryError("This webchat session no longer exists.")
+            self._store.add_message(sender_id, sender, text)
+        except SQLAlchemyError as error:
+            raise DeliveryError("The webchat transcript could not be saved.") from error
+
+
 class RateLimiter:
     """At most N messages per window for each session (per server process)."""
 
@@ -111,6 +130,8 @@ class WebchatInput(InputChannel):
         self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
         self.max_chars = settings.max_message_chars
         self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
+        self.gate = HandoffGate()
+        register_delivery(WebchatDelivery(self.store))
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -246,7 +267,9 @@ class WebchatInput(InputChannel):
 
         output = WebchatOutput(self.store, session_id)
         try:
-            await on_new_message(
+            held_replies = await self.gate.handle(
+                request.app.ctx.agent,
+                on_new_message,
                 UserMessage(
                     text_for_bot,
                     output,
@@ -254,9 +277,14 @@ class WebchatInput(InputChannel):
                     input_channel=self.name(),
                     message_id=client_id,
                     metadata={"channel": self.name()},
-                )
+                ),
             )
-            if not output.stored:
+            if held_replies is not None:
+                # With an advisor: only the gate's own replies (queue place, safety numbers).
+                output.stored.extend(
+                    self.store.add_message(session_id, "bot", reply) for reply in held_replies
+                )
+            elif not output.stored:
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
                 output.stored.append(self.store.add_message(session_id, "system", texts.no_reply))
             if receipt_id:

@@ -25,6 +25,7 @@ def reset_cached_state() -> None:
     engine._session_factory.cache_clear()
     context.service_requests.cache_clear()
     context.tickets.cache_clear()
+    context.support_register.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.intents import PRIORITY_RANK, Priority, Route
 from bot.storage.engine import session_scope
-from bot.storage.models import HandoffTicket
+from bot.storage.models import Advisor, HandoffTicket, utcnow
 from bot.storage.references import new_reference
 
 TICKET_PREFIX = "AD"
 OPEN_STATUSES = ("open", "claimed")
+QUEUE_ORDER = (HandoffTicket.priority_rank, HandoffTicket.created_at, HandoffTicket.id)
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,37 @@ class RaisedTicket:
     already_open: bool
 
 
+@dataclass(frozen=True)
+class TicketView:
+    """A ticket as the console and the channels see it (a detached copy of the row)."""
+
+    reference: str
+    channel: str
+    sender_id: str
+    intent: str
+    route: str
+    priority: str
+    reason: str
+    summary: str
+    form_values: dict[str, Any]
+    acting_for: str | None
+    status: str
+    outcome: str | None
+    created_at: datetime
+    claimed_by_id: int | None
+    claimed_by: str | None
+    position: int | None
+
+    def waiting_minutes(self, now: datetime | None = None) -> int:
+        return int(((now or utcnow()) - self.created_at).total_seconds() // 60)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
 class TicketQueue:
-    """Raises tickets (one open ticket per conversation) and reports queue positions."""
+    """Raises, orders, claims and closes tickets; one open ticket per conversation."""
 
     def __init__(self, database_url: str | None = None) -> None:
         self._url = database_url
@@ -44,19 +75,12 @@ class TicketQueue:
         reason: str,
         summary: str,
         form_values: dict[str, Any],
+        acting_for: str | None = None,
     ) -> RaisedTicket:
         """Open a ticket, or update the conversation's open one (raising its priority)."""
         rank = PRIORITY_RANK[priority]
         with session_scope(self._url) as session:
-            existing = session.execute(
-                select(HandoffTicket)
-                .where(
-                    HandoffTicket.sender_id == sender_id,
-                    HandoffTicket.status.in_(OPEN_STATUSES),
-                )
-                .order_by(HandoffTicket.id)
-                .limit(1)
-            ).scalar_one_or_none()
+            existing = self._open_row(session, sender_id)
             if existing is not None:
                 if rank < existing.priority_rank:
                     existing.priority = priority.value
@@ -66,6 +90,7 @@ class TicketQueue:
                     existing.reason = reason
                 existing.summary = summary or existing.summary
                 existing.form_values = {**(existing.form_values or {}), **form_values}
+                existing.acting_for = acting_for or existing.acting_for
                 session.flush()
                 return RaisedTicket(
                     existing.reference,
@@ -82,9 +107,10 @@ class TicketQueue:
                 route=route.value,
                 priority=priority.value,
                 priority_rank=rank,
-                reason=reason,
+                reason=reason[:200],
                 summary=summary,
                 form_values=form_values,
+                acting_for=(acting_for or None) and acting_for[:60],
                 status="open",
             )
             try:
@@ -96,6 +122,15 @@ class TicketQueue:
             except IntegrityError:
                 continue
         raise RuntimeError("could not allocate a unique ticket reference")
+
+    @staticmethod
+    def _open_row(session: Any, sender_id: str) -> HandoffTicket | None:
+        return session.execute(
+            select(HandoffTicket)
+            .where(HandoffTicket.sender_id == sender_id, HandoffTicket.status.in_(OPEN_STATUSES))
+            .order_by(HandoffTicket.id)
+            .limit(1)
+        ).scalar_one_or_none()
 
     @staticmethod
     def _position(session: Any, ticket: HandoffTicket) -> int:
@@ -113,13 +148,94 @@ class TicketQueue:
         ).scalar_one()
         return int(ahead) + 1
 
+    def _view(
+        self, session: Any, row: HandoffTicket, position: int | None = None
+    ) -> TicketView:
+        """A detached copy; the queue position is counted unless the caller already knows it."""
+        if row.status == "open" and position is None:
+            position = self._position(session, row)
+        claimed_by = session.get(Advisor, row.claimed_by_id) if row.claimed_by_id else None
+        return TicketView(
+            reference=row.reference,
+            channel=row.channel,
+            sender_id=row.sender_id,
+            intent=row.intent,
+            route=row.route,
+            priority=row.priority,
+            reason=row.reason,
+            summary=row.summary or "",
+            form_values=dict(row.form_values or {}),
+            acting_for=row.acting_for,
+            status=row.status,
+            outcome=row.outcome,
+            created_at=_aware(row.created_at),
+            claimed_by_id=row.claimed_by_id,
+            claimed_by=claimed_by.display_name if claimed_by else None,
+            position=position if row.status == "open" else None,
+        )
+
+    def open_ticket_for(self, sender_id: str) -> TicketView | None:
+        """The conversation's open or claimed ticket, if it is with the advisors."""
+        with session_scope(self._url) as session:
+            row = self._open_row(session, sender_id)
+            return self._view(session, row) if row is not None else None
+
+    def get(self, reference: str) -> TicketView | None:
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(HandoffTicket).where(HandoffTicket.reference == reference)
+            ).scalar_one_or_none()
+            return self._view(session, row) if row is not None else None
+
     def open_tickets(self) -> list[HandoffTicket]:
-        """Open tickets in queue order (urgent first, then longest waiting)."""
+        """Waiting (unclaimed) tickets in queue order: urgent first, then longest waiting."""
         with session_scope(self._url) as session:
             return list(
                 session.execute(
-                    select(HandoffTicket)
-                    .where(HandoffTicket.status == "open")
-                    .order_by(HandoffTicket.priority_rank, HandoffTicket.created_at, HandoffTicket.id)
+                    select(HandoffTicket).where(HandoffTicket.status == "open").order_by(*QUEUE_ORDER)
                 ).scalars()
             )
+
+    def queue(self) -> list[TicketView]:
+        """Every ticket still with the advisors: waiting ones in queue order, then claimed ones."""
+        with session_scope(self._url) as session:
+            rows = session.execute(
+                select(HandoffTicket)
+                .where(HandoffTicket.status.in_(OPEN_STATUSES))
+                .order_by(HandoffTicket.status.desc(), *QUEUE_ORDER)
+            ).scalars()
+            waiting: list[TicketView] = []
+            claimed: list[TicketView] = []
+            for row in rows:
+                if row.status == "open":
+                    # Positions follow from the order, so no count query per row.
+                    waiting.append(self._view(session, row, len(waiting) + 1))
+                else:
+                    claimed.append(self._view(session, row))
+            return waiting + claimed
+
+    def claim(self, reference: str, advisor_id: int) -> bool:
+        """Give a waiting ticket to one advisor; False if someone else got it first."""
+        with session_scope(self._url) as session:
+            result = session.execute(
+                update(HandoffTicket)
+                .where(HandoffTicket.reference == reference, HandoffTicket.status == "open")
+                .values(status="claimed", claimed_by_id=advisor_id, claimed_at=utcnow())
+            )
+            return result.rowcount == 1
+
+    def close(self, reference: str, advisor_id: int, outcome: str) -> TicketView | None:
+        """Close a ticket the advisor holds, with its outcome; None if they do not hold it."""
+        with session_scope(self._url) as session:
+            result = session.execute(
+                update(HandoffTicket)
+                .where(
+                    HandoffTicket.reference == reference,
+                    HandoffTicket.status == "claimed",
+                    HandoffTicket.claimed_by_id == advisor_id,
+                )
+                .values(status="closed", outcome=outcome[:200], closed_at=utcnow())
+            )
+            if result.rowcount != 1:
+                return None
+        return self.get(reference)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -80,8 +81,12 @@ class HandoffTicket(Base):
     # What the resident already said, so the advisor does not ask again.
     summary = Column(Text, nullable=False, default="")
     form_values = Column(JSON, nullable=False, default=dict)
+    # Who the resident is acting for ("their dad"), so the advisor knows it is an advocate.
+    acting_for = Column(String(60), nullable=True)
     # open -> claimed -> closed; closing resumes the assistant.
     status = Column(String(20), nullable=False, default="open")
+    # The advisor handling it; two advisors cannot claim the same ticket.
+    claimed_by_id = Column(Integer, ForeignKey("advisors.id"), nullable=True)
     outcome = Column(String(200), nullable=True)
     created_at = Column(DateTime(timezone=True), default=utcnow)
     claimed_at = Column(DateTime(timezone=True), nullable=True)
@@ -148,3 +153,65 @@ class ConversationLock(Base):
     conversation_id = Column(String(128), primary_key=True)
     # Rasa's serialised TicketLock (ticket numbers and expiry times only).
     lock = Column(Text, nullable=False)
+
+
+class Advisor(Base):
+    """A member of council staff who signs in to the advisor console."""
+
+    __tablename__ = "advisors"
+
+    id = Column(Integer, primary_key=True)
+    # Sign-in name and the name residents' tickets show as handled by.
+    username = Column(String(60), unique=True, nullable=False)
+    display_name = Column(String(80), nullable=False)
+    # scrypt hash with its own salt; the password itself is never stored.
+    password_hash = Column(String(300), nullable=False)
+    # Switched off instead of deleted, so closed tickets still say who handled them.
+    active = Column(Boolean, nullable=False, default=True)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+
+
+class AdvisorSession(Base):
+    """A signed-in console session; expires after idle time and an absolute limit."""
+
+    __tablename__ = "advisor_sessions"
+
+    # SHA-256 of the cookie value: a stolen database row cannot be replayed as a cookie.
+    token_hash = Column(String(64), primary_key=True)
+    advisor_id = Column(Integer, ForeignKey("advisors.id", ondelete="CASCADE"), nullable=False)
+    # Checked on every change the advisor makes (CSRF protection).
+    csrf_token = Column(String(64), nullable=False)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+    last_seen_at = Column(DateTime(timezone=True), default=utcnow)
+
+
+class SupportRegistration(Base):
+    """A resident on the additional support register: their contact goes straight to an advisor."""
+
+    __tablename__ = "support_register"
+
+    id = Column(Integer, primary_key=True)
+    # Keyed hash of the phone number or channel identity: lookup without storing it in clear.
+    identity_key = Column(String(64), unique=True, nullable=False)
+    # What advisors see to recognise the entry (a first name and the last digits of a number).
+    label = Column(String(80), nullable=False)
+    # Which criteria were confirmed, so the register can be reviewed fairly.
+    reason = Column(String(300), nullable=False)
+    # "resident" (self-registered with consent) or the advisor's username.
+    added_by = Column(String(60), nullable=False)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+
+
+class AuditEvent(Base):
+    """Who looked at or changed sensitive records (the register, tickets), and when."""
+
+    __tablename__ = "audit_events"
+
+    id = Column(Integer, primary_key=True)
+    # Advisor username, or "resident" / "assistant".
+    actor = Column(String(60), nullable=False)
+    # e.g. register.view, register.add, register.remove, ticket.claim, ticket.close
+    action = Column(String(40), nullable=False)
+    # What it was done to (e.g. "register:12", "ticket:AD-7K3F9Q"); never personal data.
+    subject = Column(String(80), nullable=False, default="")
+    at = Column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,112 @@
+"""The additional support register: residents whose contact goes straight to an advisor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.privacy import sender_key
+from bot.storage import audit
+from bot.storage.engine import session_scope
+from bot.storage.models import SupportRegistration
+
+_NOT_DIGITS = re.compile(r"[^\d+]")
+
+
+def normalise_uk_phone(text: str) -> str | None:
+    """A UK phone number as +44..., or None if it is not one (07700 900123 -> +447700900123)."""
+    digits = _NOT_DIGITS.sub("", text or "")
+    if digits.startswith("+44"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("0044"):
+        digits = "0" + digits[4:]
+    elif digits.startswith("44") and len(digits) == 12:
+        digits = "0" + digits[2:]
+    if not re.fullmatch(r"0\d{9,10}", digits):
+        return None
+    return "+44" + digits[1:]
+
+
+def identities(channel: str, sender_id: str) -> list[str]:
+    """Every identity a conversation can be recognised by: the channel's own, and a phone number."""
+    found = [f"{channel}:{sender_id}"]
+    phone = normalise_uk_phone(sender_id) if sender_id.lstrip("+").isdigit() else None
+    if phone:
+        found.append(f"phone:{phone}")
+    return found
+
+
+def identity_key(identity: str) -> str:
+    return sender_key(f"support-register:{identity}")
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A register entry as advisors see it (no identifiers in clear)."""
+
+    id: int
+    label: str
+    reason: str
+    added_by: str
+    created_at: datetime
+
+
+class SupportRegister:
+    """Adds, finds and removes entries by keyed hash; every advisor access is audit-logged."""
+
+    def __init__(self, database_url: str | None = None) -> None:
+        self._url = database_url
+
+    def is_registered(self, channel: str, sender_id: str) -> bool:
+        keys = [identity_key(identity) for identity in identities(channel, sender_id)]
+        with session_scope(self._url) as session:
+            found = session.execute(
+                select(SupportRegistration.id).where(SupportRegistration.identity_key.in_(keys)).limit(1)
+            ).first()
+            return found is not None
+
+    def register(self, identities_: list[str], *, label: str, reason: str, added_by: str) -> int:
+        """Add each identity (already-registered ones are kept); returns how many were new."""
+        added = 0
+        for identity in identities_:
+            try:
+                with session_scope(self._url) as session:
+                    row = SupportRegistration(
+                        identity_key=identity_key(identity),
+                        label=label[:80],
+                        reason=reason[:300],
+                        added_by=added_by[:60],
+                    )
+                    session.add(row)
+                    session.flush()
+                    audit.record(session, added_by, "register.add", f"register:{row.id}")
+                added += 1
+            except IntegrityError:
+                continue
+        return added
+
+    def entries(self, actor: str) -> list[Registration]:
+        with session_scope(self._url) as session:
+            rows = session.execute(
+                select(SupportRegistration).order_by(SupportRegistration.created_at.desc())
+            ).scalars()
+            found = [
+                Registration(row.id, row.label, row.reason, row.added_by, row.created_at)
+                for row in rows
+            ]
+            audit.record(session, actor, "register.view", f"{len(found)} entries")
+            return found
+
+    def remove(self, entry_id: int, actor: str) -> bool:
+        with session_scope(self._url) as session:
+            result = session.execute(
+                delete(SupportRegistration).where(SupportRegistration.id == entry_id)
+            )
+            if result.rowcount != 1:
+                return False
+            audit.record(session, actor, "register.remove", f"register:{entry_id}")
+            return True
