@@ -7,7 +7,15 @@ from datetime import datetime, timezone
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel
-from rasa.shared.core.events import BotUttered, ConversationPaused, ConversationResumed, UserUttered
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    ConversationPaused,
+    ConversationResumed,
+    Restarted,
+    UserUttered,
+)
 
 
 @dataclass(frozen=True)
@@ -34,12 +42,21 @@ async def _fetch(agent: Any, sender_id: str) -> Any:
 
 
 async def set_paused(agent: Any, sender_id: str, paused: bool) -> None:
-    """Record ConversationPaused/Resumed in the tracker (under Rasa's conversation lock)."""
+    """Pause the assistant, or resume it with a fresh dialogue state (under Rasa's lock).
+
+    Resuming restarts the dialogue state: messages the advisor handled must not be replayed
+    by the policies as if they were still waiting for an answer. The events stay in the
+    tracker, so the transcript is complete.
+    """
     async with agent.lock_store.lock(sender_id):
         tracker = await _fetch(agent, sender_id)
-        if tracker.is_paused() == paused:
-            return
-        tracker.update(ConversationPaused() if paused else ConversationResumed())
+        if paused:
+            if tracker.is_paused():
+                return
+            tracker.update(ConversationPaused())
+        else:
+            for event in (ConversationResumed(), Restarted(), ActionExecuted(ACTION_LISTEN_NAME)):
+                tracker.update(event)
         await agent.tracker_store.save(tracker)
 
 
