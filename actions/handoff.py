@@ -60,54 +60,62 @@ class ActionHandoff(Action):
     ) -> list[EventType]:
         parse_data = tracker.latest_message or {}
         intent = (parse_data.get("intent") or {}).get("name") or "request_human"
-        route = route_for(intent)
-        if route not in (Route.EMERGENCY, Route.URGENT_ADVISOR, Route.ADVISOR):
-            intent, route = "request_human", Route.ADVISOR
-        council = context.council()
+        return hand_off(dispatcher, tracker, intent, handoff_reason(intent, parse_data))
 
-        # Safety numbers go first and do not depend on the database being up.
-        info = council.information_for(intent)
-        if info is not None and intent != "request_human":
-            dispatcher.utter_message(text=info.text)
 
-        channel = (tracker.get_latest_input_channel() or "unknown")[:20]
-        urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
-        try:
-            priority = priority_for(intent)
-            registered = context.support_register().is_registered(channel, tracker.sender_id)
-            if registered and PRIORITY_RANK[Priority.EXTRA_SUPPORT] < PRIORITY_RANK[priority]:
-                priority = Priority.EXTRA_SUPPORT
-            ticket = context.tickets().raise_ticket(
-                channel=channel,
-                sender_id=tracker.sender_id,
-                intent=intent,
-                route=route,
-                priority=priority,
-                reason=handoff_reason(intent, parse_data),
-                summary=conversation_summary(tracker),
-                form_values=form_values(tracker),
-                acting_for=tracker.get_slot("acting_for"),
-            )
-        except SQLAlchemyError:
-            logger.exception("handoff: could not store the ticket")
-            dispatcher.utter_message(
-                text=handoff_messages.unsaved_text(council, urgent=urgent, now=context.now())
-            )
-            return self._end_any_form()
+def hand_off(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    intent: str,
+    reason: str,
+    *,
+    signpost: bool = True,
+) -> list[EventType]:
+    """Safety signpost, then raise (or update) the ticket, tell the resident, pause the assistant."""
+    route = route_for(intent)
+    if route not in (Route.EMERGENCY, Route.URGENT_ADVISOR, Route.ADVISOR):
+        intent, route = "request_human", Route.ADVISOR
+    council = context.council()
+    end_form: list[EventType] = [ActiveLoop(None), SlotSet("requested_slot", None)]
 
-        dispatcher.utter_message(
-            text=handoff_messages.queued_text(
-                council,
-                urgent=urgent,
-                reference=ticket.reference,
-                position=ticket.position,
-                now=context.now(),
-                extra_support=ticket.priority is Priority.EXTRA_SUPPORT,
-            )
+    # Safety numbers go first and do not depend on the database being up.
+    info = council.information_for(intent)
+    if signpost and info is not None and intent != "request_human":
+        dispatcher.utter_message(text=info.text)
+    channel = (tracker.get_latest_input_channel() or "unknown")[:20]
+    urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
+    try:
+        priority = priority_for(intent)
+        registered = context.support_register().is_registered(channel, tracker.sender_id)
+        if registered and PRIORITY_RANK[Priority.EXTRA_SUPPORT] < PRIORITY_RANK[priority]:
+            priority = Priority.EXTRA_SUPPORT
+        ticket = context.tickets().raise_ticket(
+            channel=channel,
+            sender_id=tracker.sender_id,
+            intent=intent,
+            route=route,
+            priority=priority,
+            reason=reason,
+            summary=conversation_summary(tracker),
+            form_values=form_values(tracker),
+            acting_for=tracker.get_slot("acting_for"),
         )
-        # The assistant stays quiet until the advisor closes the ticket (the console resumes it).
-        return [*self._end_any_form(), ConversationPaused()]
+    except SQLAlchemyError:
+        logger.exception("handoff: could not store the ticket")
+        dispatcher.utter_message(
+            text=handoff_messages.unsaved_text(council, urgent=urgent, now=context.now())
+        )
+        return end_form
 
-    @staticmethod
-    def _end_any_form() -> list[EventType]:
-        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+    dispatcher.utter_message(
+        text=handoff_messages.queued_text(
+            council,
+            urgent=urgent,
+            reference=ticket.reference,
+            position=ticket.position,
+            now=context.now(),
+            extra_support=ticket.priority is Priority.EXTRA_SUPPORT,
+        )
+    )
+    # The assistant stays quiet until the advisor closes the ticket (the console resumes it).
+    return [*end_form, ConversationPaused()]

@@ -17,6 +17,7 @@ from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
+from bot.nlu.advocate import for_resident
 
 logger = logging.getLogger(__name__)
 
@@ -141,6 +142,24 @@ class ValidateMissedBinForm(FormValidationAction):
             dispatcher.utter_message(text="Sorry, I didn't catch which bin. Please choose one.")
             return {"bin_type": None}
         return {"bin_type": bin_type.key}
+
+
+class ActionAskPostcode(Action):
+    """Asks for the postcode, naming whose home it is when the resident acts for someone."""
+
+    def name(self) -> str:
+        return "action_ask_missed_bin_form_postcode"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        whose = for_resident(tracker.get_slot("acting_for"))
+        home = "home" if whose != "the" else "property"
+        dispatcher.utter_message(
+            text=f"I can report a missed bin for you. What's the postcode of {whose} {home}? "
+            "For example, PL1 2AA."
+        )
+        return []
 
 
 class ActionAskStreet(Action):

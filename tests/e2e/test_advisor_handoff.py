@@ -109,3 +109,57 @@ def test_the_console_needs_a_signed_in_advisor(live_servers):
     assert page.url.endswith("/login") and "Sign in" in page.text
     wrong = requests.post(f"{base}/login", data={"username": "nobody", "password": "x" * 12}, timeout=30)
     assert wrong.status_code == 401 and "don't match" in html.unescape(wrong.text)
+
+
+def test_nothing_is_lost_when_the_server_restarts_mid_conversation(live_servers):
+    console = _advisor(live_servers)
+    chat = WebchatClient(live_servers.webchat)
+    reference = texts(chat.press("/request_human")).split("Your reference is ")[1].split(".")[0]
+    chat.send("my council tax letter has the wrong name on it")
+    assert console.claim(reference).ok
+
+    live_servers.restart_rasa()
+
+    # The advisor's session, the queue, the resident's chat and the transcript all survive.
+    assert next(t for t in console.queue() if t["reference"] == reference)["status"] == "claimed"
+    assert chat.send("are you still there?") == []  # still paused for the advisor
+    said = [line["text"] for line in console.transcript(reference)["lines"] if line["sender"] == "resident"]
+    assert said[-2:] == ["my council tax letter has the wrong name on it", "are you still there?"]
+    assert console.reply(reference, "Yes, I'm here. I'll fix the name.").ok
+    assert [m["text"] for m in chat.poll() if m["sender"] == "advisor"] == ["Yes, I'm here. I'll fix the name."]
+
+
+def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(live_servers):
+    from actions.clients.support_register import SupportRegister, identities
+
+    console = _advisor(live_servers)
+    chat = WebchatClient(live_servers.webchat)
+    SupportRegister(live_servers.database_url).register(
+        identities("webchat", chat.session_id), label="Pat", reason="test", added_by="test"
+    )
+    replies = texts(chat.send("when is my bin collected"))
+    assert "registered for extra support" in replies and "Your reference is AD-" in replies
+    reference = replies.split("Your reference is ")[1].split(".")[0]
+    ticket = next(t for t in console.queue() if t["reference"] == reference)
+    assert ticket["priority"] == "extra_support"
+
+
+def test_the_register_conversation_signs_a_resident_up_with_consent(live_servers):
+    chat = WebchatClient(live_servers.webchat)
+    asked = texts(chat.send("I can't use computers and I have no one to help me"))
+    assert "Can you get online on your own" in asked
+    assert "library" in texts(chat.press("/deny", "No, I can't"))
+    assert "someone" in texts(chat.press("/deny", "No, I couldn't"))
+    assert "Shall I add you?" in texts(chat.press("/deny", "No, there isn't"))
+    done = texts(chat.press("/affirm", "Yes, add me"))
+    assert "you're now on our extra support register" in done and "priority request" in done
+
+
+def test_an_advocate_is_asked_about_the_right_persons_home_and_the_advisor_is_told(live_servers):
+    console = _advisor(live_servers)
+    chat = WebchatClient(live_servers.webchat)
+    asked = texts(chat.send("my dad's bin wasn't collected, I'm sorting it for him"))
+    assert "postcode of your dad's home" in asked
+    reference = texts(chat.press("/request_human")).split("Your reference is ")[1].split(".")[0]
+    ticket = next(t for t in console.queue() if t["reference"] == reference)
+    assert ticket["acting_for"] == "their dad"

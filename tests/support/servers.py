@@ -57,7 +57,14 @@ class LiveServers:
     def start_rasa(self) -> None:
         process = self._spawn(rasa_server_command(self.settings, self.model), "rasa.log")
         self.processes.append(process)
+        self.rasa_process = process
         wait_until_up(f"{self.webchat}/", process, 300)
+
+    def restart_rasa(self) -> None:
+        """Stop the Rasa server (webchat, console and tracker) and start it again on the same port."""
+        stop([self.rasa_process])
+        self.processes.remove(self.rasa_process)
+        self.start_rasa()
 
     def start(self) -> LiveServers:
         os.makedirs(self.log_dir, exist_ok=True)
