@@ -99,8 +99,10 @@ def run_all(settings: Settings, model: Path) -> int:
             "\nThe council assistant is running.\n"
             f"  Webchat page:     {base}/webhooks/webchat/chat\n"
             f"  Webchat API:      {base}/webhooks/webchat/webhook\n"
+            f"  Advisor console:  {base}/webhooks/console/login\n"
+            "                    (create an account: .venv/bin/councilbot advisor add NAME)\n"
             f"  Action server:    http://127.0.0.1:{settings.action_server_port}/health\n"
-            f"  Database:         {settings.database_url}\n"
+            f"  Database:         {_shown_url(settings.database_url)}\n"
             "Press Ctrl-C to stop.\n",
             flush=True,
         )
@@ -113,3 +115,10 @@ def run_all(settings: Settings, model: Path) -> int:
         return 0
     finally:
         stop(processes)
+
+
+def _shown_url(url: str) -> str:
+    """The database URL with any password hidden."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
