@@ -29,6 +29,7 @@ class FakeApi:
     requests: list[Recorded] = field(default_factory=list)
     fail_next: int = 0
     fail_status: int = 500
+    pending_updates: list[dict[str, Any]] = field(default_factory=list)  # served once by getUpdates
 
     def start(self) -> FakeApi:
         api = self
@@ -70,8 +71,11 @@ class FakeApi:
     def answer(self, path: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         method = path.rsplit("/", 1)[-1]
         if self.kind == "telegram" and method in {"getMe", "deleteWebhook", "getUpdates", "answerCallbackQuery"}:
+            updates: list[dict[str, Any]] = []
+            if method == "getUpdates":
+                updates, self.pending_updates = self.pending_updates, []
             result: Any = {"getMe": {"id": 1, "is_bot": True, "first_name": "Council", "username": "council_bot"},
-                           "getUpdates": []}.get(method, True)  # fmt: skip
+                           "getUpdates": updates}.get(method, True)  # fmt: skip
             return 200, {"ok": True, "result": result}
         self.requests.append(Recorded(path, params, time.monotonic()))
         if self.fail_next > 0:
