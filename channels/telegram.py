@@ -32,6 +32,7 @@ from channels.text import clean_text, is_intent_payload
 from channels.webchat_store import ReceiptState, WebchatStore
 
 logger = logging.getLogger(__name__)
+MAX_CONCURRENT_TURNS = 4
 
 CHANNEL = "telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -142,6 +143,9 @@ class TelegramInput(InputChannel):
         self.receipts = WebchatStore()
         self.outbound = OutboundStore()
         self.gate = HandoffGate()
+        # Few turns at once per process: Rasa's own work blocks the event loop, and webhook
+        # acknowledgements must not wait behind a crowd of turns.
+        self.turns = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
         self.pacer = ChatPacer()
         self.bot: Bot | None = None
         self.sender: OutboundSender | None = None
@@ -215,7 +219,8 @@ class TelegramInput(InputChannel):
         source = f"update:{update.update_id}"
         chat_id, replies = None, []
         try:
-            chat_id, replies = await self._answer(agent, on_new_message, update)
+            async with self.turns:
+                chat_id, replies = await self._answer(agent, on_new_message, update)
         except Exception:
             logger.exception("telegram: handling an update failed")
             chat_id = str(update.effective_chat.id) if update.effective_chat else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import uuid
@@ -30,6 +31,7 @@ from channels.text import clean_text
 from channels.webchat_store import ReceiptState, WebchatStore
 
 logger = logging.getLogger(__name__)
+MAX_CONCURRENT_TURNS = 4
 
 CHANNEL = "twilio_sms"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
@@ -111,6 +113,9 @@ class TwilioSmsInput(InputChannel):
         self.receipts = WebchatStore()
         self.outbound = OutboundStore()
         self.gate = HandoffGate()
+        # Few turns at once per process: Rasa's own work blocks the event loop, and webhook
+        # acknowledgements must not wait behind a crowd of turns.
+        self.turns = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
         self.validator: RequestValidator | None = None
         self.sender: OutboundSender | None = None
         if settings.sms_configured:
@@ -219,7 +224,8 @@ class TwilioSmsInput(InputChannel):
         """Everything after the acknowledgement: keywords, Rasa, rendering, queuing, sending."""
         assert self.sender is not None
         try:
-            texts = await self._answer(agent, on_new_message, number, clean_text(raw))
+            async with self.turns:
+                texts = await self._answer(agent, on_new_message, number, clean_text(raw))
         except Exception:
             logger.exception("sms: handling a message failed")
             texts = [render_plain(webchat_texts().unavailable, self.max_segments)]

@@ -8,6 +8,7 @@ Usage: PYTHONPATH=. python scripts/bench_channels.py
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import statistics
@@ -30,6 +31,7 @@ REPLAYS = 5
 STOPPED_NUMBERS = 20
 SENDERS = 20
 MESSAGES_PER_SENDER = 15
+BOT_SECONDS = float(os.environ.get("BENCH_BOT_SECONDS", "0.05"))
 
 
 def _mutate(rng: random.Random, params: dict[str, str], signature: str) -> tuple[str, dict[str, str], str]:
@@ -57,6 +59,33 @@ def _mutate(rng: random.Random, params: dict[str, str], signature: str) -> tuple
     else:
         path = "status"  # a message signature replayed against the status callback
     return f"{path}{query}", params, signature
+
+
+def measure_acks(base_url: str, senders: int, per_sender: int) -> list[float]:
+    """Each sender posts its signed messages one after another; all senders at once."""
+    import asyncio
+
+    from tests.channels.sms_helpers import inbound, sign
+
+    async def sender(client: httpx.AsyncClient, index: int) -> list[float]:
+        timings = []
+        for n in range(per_sender):
+            params = inbound(f"sender {index} message {n}", number=f"+4477007{index:05d}")
+            headers = {"X-Twilio-Signature": sign("/webhooks/twilio_sms/webhook", params)}
+            started = time.perf_counter()
+            reply = await client.post(f"{base_url}/webhook", data=params, headers=headers)
+            timings.append(time.perf_counter() - started)
+            if reply.status_code != 200:
+                timings[-1] = float("inf")
+        return timings
+
+    async def run() -> list[float]:
+        limits = httpx.Limits(max_connections=senders)
+        async with httpx.AsyncClient(timeout=30, limits=limits) as client:
+            chunks = await asyncio.gather(*(sender(client, i) for i in range(senders)))
+        return [t for chunk in chunks for t in chunk]
+
+    return asyncio.run(run())
 
 
 def main() -> None:
@@ -88,7 +117,7 @@ def main() -> None:
 
     def slow_bot_reply(text: str) -> list[dict]:
         calls[text] = calls.get(text, 0) + 1  # a booking would be made once per call
-        time.sleep(0.05)  # Rasa's work, blocking the loop the way a busy worker does
+        time.sleep(BOT_SECONDS)  # Rasa's work, blocking the loop the way a busy worker does
         return [{"text": f"Thanks, your reference is MB-{abs(hash(text)) % 10**6:06d}."}]
 
     channel = TwilioSmsInput()
@@ -156,25 +185,13 @@ def main() -> None:
         print(f"Sends after STOP to {STOPPED_NUMBERS} numbers: {len(after_stop)} "
               f"(advisor replies refused: {refused} of {STOPPED_NUMBERS})")  # fmt: skip
 
-        # 4. Acknowledgement times with 20 concurrent senders.
-        def sender(index: int) -> list[float]:
-            timings = []
-            with httpx.Client(timeout=30) as own:
-                for n in range(MESSAGES_PER_SENDER):
-                    params = inbound(f"sender {index} message {n}", number=f"+4477007{index:05d}")
-                    started = time.perf_counter()
-                    reply = own.post(f"{running.base_url}/webhook", data=params,
-                                     headers={"X-Twilio-Signature": sign(webhook_path, params)})  # fmt: skip
-                    timings.append(time.perf_counter() - started)
-                    assert reply.status_code == 200
-            return timings
-
-        with ThreadPoolExecutor(SENDERS) as pool:
-            timings = sorted(t for chunk in pool.map(sender, range(SENDERS)) for t in chunk)
+        # 4. Acknowledgement times with 20 concurrent senders, from a separate process (as Twilio is).
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            timings = sorted(pool.apply(measure_acks, (running.base_url, SENDERS, MESSAGES_PER_SENDER)))
         settle()
         p95 = timings[int(len(timings) * 0.95) - 1]
         print(f"SMS webhook acknowledgement with {SENDERS} concurrent senders ({len(timings)} messages, "
-              f"scripted bot taking 50 ms per turn): p50 {statistics.median(timings) * 1000:.0f} ms, "
+              f"scripted bot blocking the loop {BOT_SECONDS * 1000:.0f} ms per turn, senders posting back to back): p50 {statistics.median(timings) * 1000:.0f} ms, "
               f"p95 {p95 * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms")  # fmt: skip
 
     twilio_api.stop()
