@@ -274,3 +274,14 @@ def test_empty_parameters_twilio_sends_are_part_of_the_signature(sms, twilio_api
     assert post_signed(client, running.base_url, params).status_code == 200
     settle(running)
     assert len(bot.received) == 1
+
+
+def test_an_advisor_reply_reaches_the_resident_by_sms_through_the_shared_delivery(sms, twilio_api):
+    running, _, _ = sms
+    from channels.delivery import delivery_for
+
+    running.run(delivery_for("twilio_sms").send(RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."))
+    settle(running)
+    [sent] = twilio_api.requests
+    assert sent.params["To"] == RESIDENT
+    assert sent.params["Body"] == "Hello, it's Priya from the council."

@@ -28,6 +28,7 @@ from tests.e2e.test_webchat_conversations import (
 from tests.support.fake_providers import FakeApi
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
+TELEGRAM_SECRET = "e2e-telegram-secret_0123456789"
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +39,17 @@ def twilio_fake() -> Iterator[FakeApi]:
 
 
 @pytest.fixture(scope="module")
-def sms_servers(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, twilio_fake: FakeApi) -> Iterator:
-    """Rasa and actions with the SMS channel switched on and pointed at the fake Twilio API."""
+def telegram_fake() -> Iterator[FakeApi]:
+    api = FakeApi("telegram").start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope="module")
+def sms_servers(
+    trained_model: Path, tmp_path_factory: pytest.TempPathFactory, twilio_fake: FakeApi, telegram_fake: FakeApi
+) -> Iterator:
+    """Rasa and actions with SMS and Telegram switched on, pointed at fake Twilio and Telegram APIs."""
     from bot.storage.migrate import upgrade_database
     from tests.support.servers import LiveServers
 
@@ -52,6 +62,9 @@ def sms_servers(trained_model: Path, tmp_path_factory: pytest.TempPathFactory, t
         "TWILIO_FROM_NUMBER": FROM_NUMBER,
         "TWILIO_API_URL": twilio_fake.url,
         "PUBLIC_BASE_URL": PUBLIC_BASE,
+        "TELEGRAM_BOT_TOKEN": "123456:TEST-token",
+        "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
+        "TELEGRAM_API_URL": f"{telegram_fake.url}/bot",
     }
     servers = LiveServers(trained_model, url, root / "logs", extra_env=env).start()
     yield servers
@@ -160,9 +173,39 @@ def test_asking_for_a_person_over_sms_raises_a_ticket_on_the_sms_channel(sms_ser
     engine.dispose()
     assert ticket.channel == "twilio_sms"
     assert outbound >= 1
+    # While waiting, the resident's texts go to the advisor and the gate's reply comes back by SMS.
+    waiting = resident.send("are you still there?")
+    assert "added that for the advisor" in waiting, waiting
 
 
 def test_a_crisis_text_gets_the_safety_number(sms_servers, twilio_fake):
     resident = SmsResident(sms_servers, twilio_fake)
     reply = resident.send("honestly i dont see the point anymore, i want to end it all")
     assert "116 123" in reply
+
+
+def test_a_telegram_resident_gets_the_same_assistant_with_buttons(sms_servers, telegram_fake):
+    chat_id = 5550000000 + int(str(uuid.uuid4().int)[:4])
+    url = f"{sms_servers.base_url}/webhooks/telegram/webhook"
+    update = {
+        "update_id": chat_id,
+        "message": {
+            "message_id": 1, "date": 1763790000, "text": "my bin wasn't collected",
+            "chat": {"id": chat_id, "type": "private"}, "from": {"id": chat_id, "is_bot": False, "first_name": "Sam"},
+        },
+    }  # fmt: skip
+    for _ in range(3):
+        reply = requests.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}, timeout=15)
+        assert reply.status_code == 200
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _telegram_texts(telegram_fake, chat_id):
+        time.sleep(0.1)
+    time.sleep(2)
+    texts = _telegram_texts(telegram_fake, chat_id)
+    assert len(texts) == 1 and "postcode" in texts[0].lower()
+    forged = requests.post(url, json={**update, "update_id": 1}, headers={"X-Telegram-Bot-Api-Secret-Token": "x"}, timeout=15)
+    assert forged.status_code == 403
+
+
+def _telegram_texts(api: FakeApi, chat_id: int) -> list[str]:
+    return [r.params["text"] for r in api.requests if str(r.params.get("chat_id")) == str(chat_id)]
