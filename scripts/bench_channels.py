@@ -3,7 +3,7 @@ the longest SMS reply in segments, and webhook acknowledgement times under 20 co
 
 Runs the real channel code on a real Sanic server with local fake Twilio/Telegram APIs and a scripted
 stand-in for Rasa (the acknowledgement does not wait for Rasa). Prints figures; asserts nothing.
-Usage: PYTHONPATH=. python scripts/bench_channels.py
+Usage: PYTHONPATH=. python scripts/bench_channels.py [--live]  (--live: against the real Rasa server)
 """
 
 from __future__ import annotations
@@ -217,5 +217,46 @@ def main() -> None:
           f"segments; {len(candidates)} responses checked")  # fmt: skip
 
 
+def main_live() -> None:
+    """Acknowledgement times against the real Rasa and action servers (model trained first)."""
+    from bot.model_store import current_model
+    from bot.settings import get_settings
+    from bot.storage.migrate import upgrade_database
+    from tests.channels.sms_helpers import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_BASE
+    from tests.support.fake_providers import FakeApi
+    from tests.support.servers import LiveServers
+
+    model = current_model(get_settings().model_dir)
+    if model is None:
+        print("No trained model: run `councilbot train` first.")
+        return
+    tmp = Path(tempfile.mkdtemp(prefix="bench_channels_live_"))
+    url = f"sqlite:///{tmp / 'live.db'}"
+    upgrade_database(url)
+    api = FakeApi("twilio").start()
+    env = {"TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "TWILIO_FROM_NUMBER": FROM_NUMBER,
+           "TWILIO_API_URL": api.url, "PUBLIC_BASE_URL": PUBLIC_BASE}  # fmt: skip
+    servers = LiveServers(model, url, tmp / "logs", extra_env=env).start()
+    try:
+        per_sender = int(os.environ.get("BENCH_LIVE_MESSAGES", "5"))
+        started = time.monotonic()
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            timings = sorted(pool.apply(measure_acks, (f"{servers.base_url}/webhooks/twilio_sms", SENDERS, per_sender)))
+        deadline = time.monotonic() + 300
+        while len(api.requests) < len(timings) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"Real Rasa server ({servers.settings.rasa_workers} workers): SMS webhook acknowledgement with "
+              f"{SENDERS} concurrent senders ({len(timings)} messages): p50 {statistics.median(timings) * 1000:.0f} ms, "
+              f"p95 {p95 * 1000:.0f} ms, max {timings[-1] * 1000:.0f} ms; all {len(api.requests)} replies sent "
+              f"{time.monotonic() - started:.0f} s after the first message")  # fmt: skip
+    finally:
+        servers.stop()
+        api.stop()
+
+
 if __name__ == "__main__":
-    main()
+    if "--live" in sys.argv:
+        main_live()
+    else:
+        main()
