@@ -275,7 +275,7 @@ class TelegramInput(InputChannel):
                 {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
                 for b in (message.get("buttons") or [])
             ]
-            parts = split_text(str(message.get("text") or "")) or ([" "] if buttons else [])
+            parts = split_text(str(message.get("text") or "")) or (["Please choose:"] if buttons else [])
             replies.extend((part, buttons if i == len(parts) - 1 else []) for i, part in enumerate(parts))
         return chat_id, replies or [(webchat_texts().no_reply, [])]
 
