@@ -13,6 +13,7 @@ from channels.sms_providers import SendError, SendResult
 
 logger = logging.getLogger(__name__)
 RETRY_POLL_S = 2.0
+RECOVER_EVERY_TICKS = 30  # look for unanswered inbound messages about once a minute
 
 SendFunction = Callable[[Outbound], Awaitable[SendResult]]
 BlockedCheck = Callable[[Outbound], bool]
@@ -27,6 +28,7 @@ class OutboundSender:
         channel: str,
         send: SendFunction,
         blocked: BlockedCheck | None = None,
+        recover: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         self.store = store
         self.channel = channel
@@ -34,6 +36,7 @@ class OutboundSender:
         self._blocked = blocked or (lambda _: False)
         self._tasks: set[asyncio.Task] = set()
         self._retry_loop: asyncio.Task | None = None
+        self._recover = recover
 
     def send_soon(self, message_ids: list[int]) -> None:
         """Start sending in the background (in order), without waiting."""
@@ -87,10 +90,14 @@ class OutboundSender:
             self._retry_loop = asyncio.ensure_future(self._loop())
 
     async def _loop(self) -> None:
+        ticks = 0
         while True:
             await asyncio.sleep(RETRY_POLL_S)
+            ticks += 1
             try:
                 await self.retry_due()
+                if self._recover is not None and ticks % RECOVER_EVERY_TICKS == 1:
+                    await self._recover()
             except SQLAlchemyError:
                 logger.exception("%s: the retry loop could not read the queue", self.channel)
 

@@ -23,7 +23,7 @@ from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.outbound_sender import OutboundSender
-from channels.outbound_store import Outbound, OutboundStore
+from channels.outbound_store import InboundStash, Outbound, OutboundStore
 from channels.resident_text import webchat_texts
 from channels.sms_providers import SendResult, SmsProvider, make_sms_provider
 from channels.sms_render import render_plain, render_sms
@@ -39,6 +39,7 @@ E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})
 START_WORDS = frozenset({"START", "YES", "UNSTOP"})
 HELP_WORDS = frozenset({"HELP"})
+RECOVER_AFTER_S = 300.0  # far longer than any turn, so a slow turn is never answered twice
 MAX_SMS_CHARS = 1600  # Twilio's own limit for one inbound message
 
 
@@ -122,7 +123,10 @@ class TwilioSmsInput(InputChannel):
             self.validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
             status_url = f"{self.public_base_url}/webhooks/{CHANNEL}/status" if self.public_base_url else None
             self.provider = provider or make_sms_provider(settings, status_url)
-            self.sender = OutboundSender(self.outbound, CHANNEL, self._send, self._blocked)
+            self.sender = OutboundSender(self.outbound, CHANNEL, self._send, self._blocked, self.recover)
+        self.stash = InboundStash(CHANNEL)
+        self._agent: Any = None
+        self._on_new_message: Callable[[UserMessage], Awaitable[Any]] | None = None
         register_delivery(SmsDelivery(self))
 
     # Sending
@@ -141,6 +145,12 @@ class TwilioSmsInput(InputChannel):
         @sms.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok" if self.sender else "not configured"})
+
+        @sms.listener("after_server_start")
+        async def started(app: Any, _loop: Any) -> None:
+            self._agent, self._on_new_message = app.ctx.agent, on_new_message
+            if self.sender is not None:
+                self.sender.start_retry_loop()
 
         @sms.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
@@ -186,6 +196,8 @@ class TwilioSmsInput(InputChannel):
             return _refuse(400, "A MessageSid and an E.164 From number are needed.")
         try:
             state, _ = self.receipts.claim_receipt(CHANNEL, sid)
+            if state == ReceiptState.NEW:
+                self.stash.stash(sid, number, body[:MAX_SMS_CHARS])
         except SQLAlchemyError:
             logger.exception("sms: database unavailable")
             return _refuse(503, "Please try again shortly.")  # Twilio retries on errors
@@ -212,6 +224,14 @@ class TwilioSmsInput(InputChannel):
             logger.exception("sms: could not store a delivery status")
             return _refuse(503, "Please try again shortly.")
         return response.empty(status=204)
+
+    async def recover(self) -> None:
+        """Answer messages acknowledged but never answered (e.g. the server stopped mid-turn)."""
+        if self._agent is None or self._on_new_message is None or self.sender is None:
+            return
+        for sid, number, text in self.stash.take_stale(RECOVER_AFTER_S):
+            logger.warning("sms: answering a message left unanswered by an earlier run")
+            await self.process(self._agent, self._on_new_message, sid, number, text)
 
     async def process(
         self,

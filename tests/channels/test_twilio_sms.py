@@ -285,3 +285,25 @@ def test_an_advisor_reply_reaches_the_resident_by_sms_through_the_shared_deliver
     [sent] = twilio_api.requests
     assert sent.params["To"] == RESIDENT
     assert sent.params["Body"] == "Hello, it's Priya from the council."
+
+
+def test_a_message_acknowledged_before_a_crash_is_answered_after_a_restart(sms, twilio_api):
+    from datetime import timedelta
+
+    from bot.storage.models import utcnow
+
+    running, _, bot = sms
+    channel = running.channel
+    channel.receipts.claim_receipt("twilio_sms", "SMlost")
+    channel.stash.stash("SMlost", RESIDENT, "hello from before the crash")
+    assert channel.stash.take_stale(300) == []  # too recent: it may still be in progress
+    with session_scope() as session:
+        receipt = session.execute(select(MessageReceipt)).scalar_one()
+        receipt.received_at = utcnow() - timedelta(minutes=10)
+    running.run(channel.recover())
+    settle(running)
+    assert [m.text for m in bot.received] == ["hello from before the crash"]
+    assert twilio_api.sent_bodies() == ['You said: "hello from before the crash"']
+    running.run(channel.recover())  # answered now: never again
+    settle(running)
+    assert len(twilio_api.requests) == 1

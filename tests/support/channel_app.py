@@ -63,7 +63,9 @@ class RunningChannel:
                 host="127.0.0.1", port=self.port, return_asyncio_server=True, access_log=False
             )
             await self.server.startup()
+            await self.server.before_start()
             await self.server.start_serving()
+            await self.server.after_start()
             started.set()
 
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
