@@ -10,7 +10,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install system-deps run train test test-fast lint bench validate clean
+.PHONY: help install system-deps run train test test-fast lint bench validate clean telegram-polling
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything"
@@ -32,6 +32,10 @@ system-deps:
 
 run: install
 	$(BIN)/councilbot run
+
+# Local Telegram testing without a public URL: run beside `make run` (needs TELEGRAM_* in .env).
+telegram-polling: install
+	$(BIN)/python -m channels.telegram_polling
 
 train: install
 	$(BIN)/councilbot train

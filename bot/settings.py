@@ -13,6 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 #: Secrets that ship in examples and docs; refused outside development and test.
 PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "development-only-secret", "secret"})
 DEVELOPMENT_SECRET = "development-only-secret"
+TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
 
 class Environment(str, Enum):
@@ -55,6 +56,31 @@ class Settings(BaseSettings):
     max_message_chars: int = 10_000
     webchat_session_idle_hours: int = 24
 
+    # SMS (Twilio). Without an account SID and auth token the SMS webhook answers 503.
+    twilio_account_sid: str = ""
+    twilio_auth_token: SecretStr = Field(
+        default=SecretStr(""), description="Checks X-Twilio-Signature and authenticates sends."
+    )
+    twilio_from_number: str = Field(default="", description="The council's Twilio number, in E.164.")
+    twilio_api_url: str = Field(
+        default="", description="Only for tests: a local fake instead of https://api.twilio.com."
+    )
+    public_base_url: str = Field(
+        default="",
+        description="The public https://host the webhooks are reached on (behind a proxy); signatures are checked against it.",
+    )
+    sms_provider: str = Field(default="twilio", description="'twilio' sends for real; 'log' only logs (development).")
+    sms_max_segments: int = Field(default=3, ge=1, le=10)
+
+    # Telegram. Without a bot token the Telegram webhook answers 503.
+    telegram_bot_token: SecretStr = Field(default=SecretStr(""))
+    telegram_secret_token: SecretStr = Field(
+        default=SecretStr(""), description="Telegram sends it in X-Telegram-Bot-Api-Secret-Token on every update."
+    )
+    telegram_api_url: str = Field(
+        default=TELEGRAM_API_URL, description="Bot API base URL; tests point it at a local fake."
+    )
+
     class Config:
         env_file = PROJECT_ROOT / ".env"
         env_file_encoding = "utf-8"
@@ -62,6 +88,12 @@ class Settings(BaseSettings):
     @validator("council_dir", "model_dir")
     def _resolve_relative_to_project(cls, value: Path) -> Path:  # noqa: N805 - pydantic API
         return value if value.is_absolute() else (PROJECT_ROOT / value).resolve()
+
+    @validator("sms_provider")
+    def _known_sms_provider(cls, value: str) -> str:  # noqa: N805 - pydantic API
+        if value not in {"twilio", "log"}:
+            raise ValueError("SMS_PROVIDER must be 'twilio' or 'log'")
+        return value
 
     @validator("council_systems")
     def _known_council_systems(cls, value: str) -> str:  # noqa: N805 - pydantic API
@@ -80,6 +112,26 @@ class Settings(BaseSettings):
             )
         if len(self.secret_key.get_secret_value()) < 32:
             raise SettingsError("SECRET_KEY is too short for production: use at least 32 characters.")
+        if self.telegram_configured and not self.telegram_secret_configured:
+            raise SettingsError(
+                "TELEGRAM_SECRET_TOKEN is missing or a placeholder. Telegram webhooks cannot be trusted "
+                "without it: set 1-256 characters of A-Z, a-z, 0-9, _ or - and pass the same value to setWebhook."
+            )
+        if self.sms_provider == "log" and self.sms_configured:
+            raise SettingsError("SMS_PROVIDER=log would drop residents' texts: use 'twilio' in production.")
+
+    @property
+    def sms_configured(self) -> bool:
+        """Both Twilio credentials are set (the SMS webhook answers 503 otherwise)."""
+        return bool(self.twilio_account_sid and self.twilio_auth_token.get_secret_value())
+
+    @property
+    def telegram_configured(self) -> bool:
+        return bool(self.telegram_bot_token.get_secret_value())
+
+    @property
+    def telegram_secret_configured(self) -> bool:
+        return self.telegram_secret_token.get_secret_value().strip().lower() not in PLACEHOLDER_SECRETS
 
     @property
     def action_server_webhook(self) -> str:

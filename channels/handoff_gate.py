@@ -75,7 +75,7 @@ class HandoffGate:
         """Decide who answers; database errors let the assistant answer (it has its own fallbacks)."""
         ticket = self.tickets.open_ticket_for(sender_id)
         if ticket is None:
-            if text.startswith("/") or not self.register.is_registered(channel, sender_id):
+            if not self.register.is_registered(channel, sender_id):
                 return GateDecision(held=False)
             if detect_crisis(text) is not None:
                 return GateDecision(held=False)  # the assistant gives the safety reply first

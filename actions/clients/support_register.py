@@ -34,7 +34,10 @@ def normalise_uk_phone(text: str) -> str | None:
 def identities(channel: str, sender_id: str) -> list[str]:
     """Every identity a conversation can be recognised by: the channel's own, and a phone number."""
     found = [f"{channel}:{sender_id}"]
-    phone = normalise_uk_phone(sender_id) if sender_id.lstrip("+").isdigit() else None
+    # Only an SMS conversation id is a phone number; a Telegram chat id is digits too, and one
+    # like 447700900123 must not be taken for the registered resident with that number.
+    is_phone = channel == "twilio_sms" and sender_id.lstrip("+").isdigit()
+    phone = normalise_uk_phone(sender_id) if is_phone else None
     if phone:
         found.append(f"phone:{phone}")
     return found

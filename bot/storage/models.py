@@ -215,3 +215,54 @@ class AuditEvent(Base):
     # What it was done to (e.g. "register:12", "ticket:AD-7K3F9Q"); never personal data.
     subject = Column(String(80), nullable=False, default="")
     at = Column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboundMessage(Base):
+    """A text queued for a resident on SMS or Telegram; sent by a worker that retries."""
+
+    __tablename__ = "outbound_messages"
+
+    id = Column(Integer, primary_key=True)
+    # twilio_sms / telegram: which provider sends it.
+    channel = Column(String(20), nullable=False)
+    # The inbound message (MessageSid, update_id) or advisor reply it answers, and its place in
+    # that answer: unique together, so a replayed webhook can never queue (or send) it twice.
+    source_id = Column(String(160), nullable=False)
+    sequence = Column(Integer, nullable=False, default=0)
+    # Keyed hash of the recipient: checked against opt-outs at the moment of sending.
+    recipient_key = Column(String(64), nullable=False)
+    # The phone number or chat id, needed to send and to retry; cleared once the message is final.
+    recipient = Column(String(64), nullable=True)
+    # What is sent; cleared with the recipient once final (the transcript lives in the tracker store).
+    body = Column(Text, nullable=True)
+    # Telegram inline keyboard (titles and payloads) to send with the text.
+    buttons = Column(JSON, nullable=False, default=list)
+    # queued < sending < sent < delivered; failed / undelivered / suppressed are final.
+    status = Column(String(20), nullable=False, default="queued")
+    # How many sends were tried, when the next may be, and the last error (no personal data).
+    attempts = Column(Integer, nullable=False, default=0)
+    next_attempt_at = Column(DateTime(timezone=True), default=utcnow)
+    last_error = Column(String(300), nullable=True)
+    # The provider's id (Twilio MessageSid), matched by delivery status callbacks.
+    provider_id = Column(String(64), nullable=True, unique=True)
+    created_at = Column(DateTime(timezone=True), default=utcnow)
+    updated_at = Column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("channel", "source_id", "sequence", name="uq_outbound_source"),
+        Index("ix_outbound_due", "status", "next_attempt_at"),
+    )
+
+
+class SmsContact(Base):
+    """Per phone number: whether they replied STOP, and the numbered options last offered."""
+
+    __tablename__ = "sms_contacts"
+
+    # Keyed hash of the E.164 number: opt-outs are honoured without storing the number.
+    phone_key = Column(String(64), primary_key=True)
+    # True after STOP (and the like) until START: nothing at all is sent while true.
+    opted_out = Column(Boolean, nullable=False, default=False)
+    # The payloads of the last "Reply 1 for ..." options, so a reply of "1" means that option.
+    options = Column(JSON, nullable=False, default=list)
+    updated_at = Column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)

@@ -1,0 +1,116 @@
+"""Sends queued texts off the request path: claim, check opt-out, send, record, retry with backoff."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from channels.outbound_store import Outbound, OutboundStore
+from channels.sms_providers import SendError, SendResult
+
+logger = logging.getLogger(__name__)
+RETRY_POLL_S = 2.0
+RECOVER_EVERY_TICKS = 30  # look for unanswered inbound messages about once a minute
+
+SendFunction = Callable[[Outbound], Awaitable[SendResult]]
+BlockedCheck = Callable[[Outbound], bool]
+
+
+class OutboundSender:
+    """One per channel and server process; any process may pick up another's retries."""
+
+    def __init__(
+        self,
+        store: OutboundStore,
+        channel: str,
+        send: SendFunction,
+        blocked: BlockedCheck | None = None,
+        recover: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
+        self.store = store
+        self.channel = channel
+        self._send = send
+        self._blocked = blocked or (lambda _: False)
+        self._tasks: set[asyncio.Task] = set()
+        self._retry_loop: asyncio.Task | None = None
+        self._recover = recover
+
+    def send_soon(self, message_ids: list[int]) -> None:
+        """Start sending in the background (in order), without waiting."""
+        if message_ids:
+            self.spawn(self.send_in_order(message_ids))
+
+    def spawn(self, work: Awaitable[None]) -> asyncio.Task:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def send_in_order(self, message_ids: list[int]) -> None:
+        for message_id in message_ids:
+            await self.send_one(message_id)
+
+    async def send_one(self, message_id: int) -> str | None:
+        """Send a queued message if nobody else has claimed it; returns its new status."""
+        try:
+            message = self.store.claim(message_id)
+            if message is None:
+                return None
+            if self._blocked(message):  # opted out since it was queued
+                self.store.suppress(message.id)
+                return "suppressed"
+        except SQLAlchemyError:
+            logger.exception("%s: could not claim an outbound message", self.channel)
+            return None
+        try:
+            result = await self._send(message)
+        except SendError as error:
+            logger.warning("%s: send failed (attempt %d): %s", self.channel, message.attempts, error)
+            self.store.mark_failed(message.id, str(error), retry=error.retry)
+            return "failed"
+        except Exception as error:  # an unexpected error must not lose the message
+            logger.exception("%s: send failed unexpectedly", self.channel)
+            self.store.mark_failed(message.id, f"Unexpected error ({type(error).__name__})", retry=True)
+            return "failed"
+        self.store.mark_sent(message.id, result.provider_id, _our_status(result.status))
+        return "sent"
+
+    async def retry_due(self) -> int:
+        """Send every queued message whose retry time has come; returns how many were tried."""
+        ids = self.store.due(self.channel)
+        for message_id in ids:
+            await self.send_one(message_id)
+        return len(ids)
+
+    def start_retry_loop(self) -> None:
+        if self._retry_loop is None or self._retry_loop.done():
+            self._retry_loop = asyncio.ensure_future(self._loop())
+
+    async def _loop(self) -> None:
+        ticks = 0
+        while True:
+            await asyncio.sleep(RETRY_POLL_S)
+            ticks += 1
+            try:
+                await self.retry_due()
+                if self._recover is not None and ticks % RECOVER_EVERY_TICKS == 1:
+                    await self._recover()
+            except SQLAlchemyError:
+                logger.exception("%s: the retry loop could not read the queue", self.channel)
+
+    async def drain(self) -> None:
+        """Wait for background sends to finish (tests and shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+
+def _our_status(provider_status: str) -> str:
+    status = provider_status.lower()
+    if status in {"failed", "undelivered"}:
+        return status
+    if status == "delivered":
+        return "delivered"
+    return "sent"

@@ -1,0 +1,222 @@
+"""The Telegram channel on a real Sanic server: Bot API JSON updates in, a local fake Bot API out."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from telegram import Bot
+
+from tests.support.channel_app import RunningChannel, ScriptedBot
+from tests.support.fake_providers import FakeApi
+
+SECRET = "test-secret-token_0123456789"
+CHAT_ID = 987654321
+BUTTONS = [{"title": "Report a missed bin", "payload": "/report_missed_bin"}]
+
+
+def message_update(update_id: int, text: str, *, edited: bool = False, chat_type: str = "private") -> dict:
+    """An update exactly as the Bot API sends it."""
+    message = {
+        "message_id": update_id,
+        "from": {"id": CHAT_ID, "is_bot": False, "first_name": "Sam", "language_code": "en"},
+        "chat": {"id": CHAT_ID, "first_name": "Sam", "type": chat_type},
+        "date": 1763790000,
+        "text": text,
+    }
+    if edited:
+        message["edit_date"] = 1763790060
+    return {"update_id": update_id, ("edited_message" if edited else "message"): message}
+
+
+def button_update(update_id: int, data: str) -> dict:
+    return {
+        "update_id": update_id,
+        "callback_query": {
+            "id": f"cb{update_id}",
+            "from": {"id": CHAT_ID, "is_bot": False, "first_name": "Sam"},
+            "chat_instance": "-1234",
+            "data": data,
+            "message": {
+                "message_id": 1,
+                "from": {"id": 1, "is_bot": True, "first_name": "Council"},
+                "chat": {"id": CHAT_ID, "type": "private"},
+                "date": 1763790000,
+                "text": "What do you need help with?",
+            },
+        },
+    }
+
+
+def scripted(text: str) -> list[dict[str, Any]]:
+    if text == "hello":
+        return [{"text": "Hello! What do you need?", "buttons": BUTTONS}]
+    return [{"text": f"You said: {text}"}]
+
+
+@pytest.fixture
+def telegram_api() -> Iterator[FakeApi]:
+    api = FakeApi("telegram").start()
+    yield api
+    api.stop()
+
+
+def telegram_env(monkeypatch: pytest.MonkeyPatch, api_url: str, secret: str = SECRET) -> None:
+    from tests.conftest import reset_cached_state
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST-token")
+    monkeypatch.setenv("TELEGRAM_SECRET_TOKEN", secret)
+    monkeypatch.setenv("TELEGRAM_API_URL", f"{api_url}/bot")
+    reset_cached_state()
+
+
+@pytest.fixture
+def telegram(sqlite_url, telegram_api, monkeypatch) -> Iterator[tuple]:
+    from channels.telegram import TelegramInput
+
+    telegram_env(monkeypatch, telegram_api.url)
+    channel = TelegramInput()
+    channel.pacer.interval = 0.2  # the real 1 s pace, scaled down to keep tests quick
+    bot = ScriptedBot(scripted)
+    with RunningChannel(channel, bot) as running, httpx.Client(timeout=30) as client:
+        yield running, client, bot
+
+
+def post(client: httpx.Client, running: RunningChannel, update: dict, secret: str | None = SECRET) -> httpx.Response:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    return client.post(f"{running.base_url}/webhook", content=json.dumps(update), headers={
+        "Content-Type": "application/json", **headers})  # fmt: skip
+
+
+def settle(running: RunningChannel) -> None:
+    time.sleep(0.05)
+    running.run(running.channel.sender.drain())
+
+
+def test_a_message_is_answered_with_an_inline_keyboard(telegram, telegram_api):
+    running, client, bot = telegram
+    assert post(client, running, message_update(1, "hello")).status_code == 200
+    settle(running)
+    assert bot.received[0].sender_id == str(CHAT_ID)
+    [sent] = telegram_api.requests
+    assert sent.path.endswith("/sendMessage")
+    assert sent.params["chat_id"] == str(CHAT_ID)
+    markup = json.loads(sent.params["reply_markup"])
+    assert markup == {"inline_keyboard": [[{"callback_data": "/report_missed_bin", "text": "Report a missed bin"}]]}
+
+
+def test_a_button_press_sends_its_callback_data_to_the_assistant(telegram, telegram_api):
+    running, client, bot = telegram
+    post(client, running, button_update(2, "/report_missed_bin"))
+    settle(running)
+    assert bot.received[0].text == "/report_missed_bin"
+
+
+def test_an_unknown_intent_in_callback_data_never_reaches_the_assistant(telegram, telegram_api):
+    running, client, bot = telegram
+    post(client, running, button_update(3, '/restart{"x": 1}'))
+    settle(running)
+    assert bot.received == []
+    assert "not recognised" in telegram_api.sent_bodies()[0]
+
+
+@pytest.mark.parametrize("secret", [None, "", "wrong-secret", SECRET + "x"])
+def test_updates_without_the_right_secret_token_are_refused(telegram, telegram_api, secret):
+    running, client, bot = telegram
+    assert post(client, running, message_update(4, "hello"), secret=secret).status_code == 403
+    settle(running)
+    assert bot.received == [] and telegram_api.requests == []
+
+
+def test_an_update_replayed_five_times_is_answered_once(telegram, telegram_api):
+    running, client, bot = telegram
+    for _ in range(5):
+        assert post(client, running, message_update(5, "hi there")).status_code == 200
+    settle(running)
+    assert len(bot.received) == 1 and len(telegram_api.requests) == 1
+
+
+def test_an_edited_message_is_not_treated_as_a_new_request(telegram, telegram_api):
+    running, client, bot = telegram
+    post(client, running, message_update(6, "hi there"))
+    post(client, running, message_update(7, "hi there, edited", edited=True))
+    settle(running)
+    assert [m.text for m in bot.received] == ["hi there"]
+
+
+def test_group_chats_are_ignored(telegram, telegram_api):
+    running, client, bot = telegram
+    post(client, running, message_update(8, "hello", chat_type="group"))
+    settle(running)
+    assert bot.received == [] and telegram_api.requests == []
+
+
+def test_sends_to_one_chat_are_paced(telegram, telegram_api):
+    running, client, bot = telegram
+    for update_id in range(10, 14):
+        post(client, running, message_update(update_id, f"message {update_id}"))
+    settle(running)
+    times = [r.at for r in telegram_api.requests]
+    assert len(times) == 4
+    gaps = [round(b - a, 3) for a, b in zip(times, times[1:], strict=False)]
+    assert min(gaps) >= 0.15, gaps
+
+
+def test_an_advisor_reply_reaches_the_chat_through_the_shared_delivery(telegram, telegram_api):
+    running, _, _ = telegram
+    from channels.delivery import delivery_for
+
+    running.run(delivery_for("telegram").send(str(CHAT_ID), "Hello, I'm Priya from the council."))
+    settle(running)
+    assert telegram_api.sent_bodies() == ["Hello, I'm Priya from the council."]
+
+
+def test_the_server_refuses_to_start_in_production_without_a_secret_token(sqlite_url, telegram_api, monkeypatch):
+    from bot.settings import SettingsError, get_settings
+    from channels.telegram import TelegramInput
+
+    telegram_env(monkeypatch, telegram_api.url, secret="")
+    monkeypatch.setenv("ENVIRONMENT", "production")
+    monkeypatch.setenv("SECRET_KEY", "a" * 40)
+    with pytest.raises(SettingsError, match="TELEGRAM_SECRET_TOKEN"):
+        get_settings()
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN")
+    get_settings.cache_clear()
+    with pytest.raises(SettingsError, match="TELEGRAM_SECRET_TOKEN"):
+        TelegramInput()
+
+
+def test_tests_cannot_reach_the_real_telegram_api(sqlite_url, monkeypatch):
+    from bot.settings import SettingsError
+    from channels.telegram import TelegramInput
+    from tests.conftest import reset_cached_state
+
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST-token")
+    monkeypatch.delenv("TELEGRAM_API_URL", raising=False)
+    reset_cached_state()
+    with pytest.raises(SettingsError, match="real Telegram"):
+        TelegramInput()
+
+
+def test_polling_mode_forwards_updates_to_the_webhook_with_the_secret(telegram, telegram_api):
+    running, _, bot = telegram
+    from channels.telegram_polling import forward_updates
+
+    telegram_api.pending_updates = [message_update(20, "from polling")]
+    tg = Bot("123456:TEST-token", base_url=f"{telegram_api.url}/bot")
+    forwarded = asyncio.run(forward_updates(tg, f"{running.base_url}/webhook", SECRET, once=True))
+    settle(running)
+    assert forwarded == 1
+    assert [m.text for m in bot.received] == ["from polling"]
+
+
+def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one():
+    from actions.clients.support_register import identities
+
+    assert identities("telegram", "447700900123") == ["telegram:447700900123"]
+    assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
