@@ -1,0 +1,161 @@
+"""Crisis rules for children and vulnerable adults at risk of harm, abuse or neglect."""
+
+from __future__ import annotations
+
+from bot.nlu.crisis_rules.fragments import (
+    CARER,
+    CHILD,
+    CHILD_HARM,
+    HARMS_CHILD,
+    MINOR_AGE,
+    NOT_AN_AGE,
+    PARENT,
+    VULNERABLE,
+    WHERE,
+)
+
+# Patterns run on normalised text: see the notes in bot/nlu/crisis_rules/__init__.py.
+
+#: (name, pattern) pairs, tried in order; the name is what gets logged.
+RULES: tuple[tuple[str, str], ...] = (
+    (
+        "child being harmed",
+        rf"\b{CHILD}{WHERE}? (?:is |are |was |were |has been |have been |keeps getting |keep getting |always |often |not |being |getting |gets |get )+(?:hit|beaten|abused|neglected|hurt|starved|smacked|slapped|punched|kicked|shaken|burned|burnt|locked in|locked out|touched|groomed|exploited|battered|thrown|not fed|not being fed|never fed|covered in bruises|covered in marks|crying for hours|screaming for hours|going hungry|always hungry|starving all the time|unsupervised all day)\b(?! by (?:her|his|their) (?:husband|wife|partner|boyfriend|girlfriend|ex|fella))(?! by (?:a|an|the) (?:ball|football|car|bus|bike|bicycle|cyclist|van|lorry|vehicle|scooter|swing|branch|door|stone|rock|snowball|frisbee|cricket ball|golf ball|bin|wheelie bin)\b)",
+    ),
+    (
+        "someone harming a child",
+        rf"\b(?<!husband )(?<!partner )(?<!boyfriend )(?<! in law )(?<!husband is )(?<!partner is )(?<!boyfriend is )(?<! in law is ){HARMS_CHILD} (?:the |her |his |their |my |our |a |them |those )?(?:little |young |poor |own |tiny |baby )?{CHILD}\b|\b{HARMS_CHILD} (?:the |her |his |their |my |our |a |them |those )?(?:little |young |poor |own |tiny )?(?:kids|children|baby|babies|toddler|toddlers|little ones?|infant|newborn)\b",
+    ),
+    (
+        "child being hurt (passive)",
+        rf"\b{CHILD}\b.{{0,80}}\b(?:is|are) (?:being|getting) (?:hit|beaten|abused|hurt|neglected|smacked|starved|slapped|punched|battered|touched)\b(?! by (?:her|his|their) (?:husband|wife|partner|boyfriend|girlfriend|ex|fella))|\b(?:hit|beaten|hurt|abused|smacked|punched|kicked|slapped|touched|starved|battered|locked in|locked up|thrown out) by (?:my|our|her|his|their) {PARENT}\b",
+    ),
+    (
+        "someones parent hurting them",
+        rf"\b(?:my friends|her|his|their|a friends|my mates) {PARENT} (?:keeps |always |still |has |often |sometimes |has been )*(?:hits|hit|hitting|beats|beat|beating|hurts|hurting|kicks|punches|punched|slaps|slapped|smacks|smacked|abuses|abused|touches|touched|starves|locks|batters|battered) (?:her|him|them)\b",
+    ),
+    (
+        "made to sell drugs",
+        r"\b(?:made|forced|forcing|making|used|being used|pressured|groomed|getting|gets|get|using|uses|paying|pays|recruiting) (?:(?:kids|children|teenagers|young people|youngsters|him|her|them|my son|my daughter|boys|girls|lads) )?to (?:sell|deal|deliver|carry|run|hold|move|stash) (?:drugs|packages|parcels|weed|gear)\b",
+    ),
+    (
+        "child left alone",
+        rf"\b(?:left|leaves|leaving|leave) (?:the |her |his |their |my |our |a |them |those )?(?:little |young |tiny )?{CHILD} (?:alone|home alone|on (?:their|his|her) own|in the car|unattended|outside all night|crying|outside|out in the cold|on the balcony|locked out)\b|\b{CHILD}{WHERE}? (?:are |is |were |was |been |being |keeps being |keep being |always |often |has |have )*(?:left (?:home )?alone|left on (?:their|his|her|its) own|left unattended|(?:home )?alone (?:all|for days|for hours|again|every|overnight|at night|a lot|most)|on (?:their|his|her) own (?:all|for days|for hours|every|overnight|at night))\b",
+    ),
+    (
+        "child neglect",
+        rf"\b(?:child|self|elder|elderly) (?:neglect|abuse|cruelty|exploitation|protection)\b|\bneglect\w* (?:the |her |his |their |my |our |of (?:a |the |their |her |his |my )?)?(?:elderly |disabled |vulnerable |old )?(?:kids|children|child|baby|babies|nan|grandad|elderly|toddler|mum|dad|son|daughter|brother|sister|residents|patients|\w+ with dementia)\b|\b{CHILD}\b.{{0,60}}\b(?:neglect\w*|underfed|malnourished|half starved|filthy and hungry|dirty and hungry|never (?:go|goes|at|in) (?:to )?school)\b",
+    ),
+    (
+        "parent or carer hurting me",
+        rf"\b(?:my|our) {PARENT} (?:keeps |always |still |has |just |often |sometimes |is |has been )*(?:hits|hit|hitting|beats|beat|beating|hurts|hurt|hurting|kicks|kicked|kicking|punches|punched|punching|slaps|slapped|slapping|smacks|smacked|burns|burnt|touches|touched|touching|abuses|abused|abusing|starves|locks|locked|chokes|choked|strangles|strangled|shakes|shook|throws things at|threw things at|batters|battered) (?:me|us|my (?:little |baby |big )?(?:brother|sister|brothers|sisters)|me and my \w+)\b(?! out\b(?! of\b))",
+    ),
+    (
+        "child scared of parent",
+        rf"\b(?:i am|we are|she is|he is) (?:so |really |very )?(?:scared|frightened|afraid|terrified) of (?:my|our|her|his) {PARENT}\b",
+    ),
+    (
+        "child not fed or left",
+        r"\b(?:mum|dad|stepdad|stepmum|parents|carer|foster \w+)s? (?:do not |does not |did not |never |will not |has not |have not |is not |are not )?(?:feed|feeds|fed|feeding|come home|came home|been home|looked after|look after|looking after) (?:me|us)?\b.{0,25}\b(?:for (?:days|ages|two days|three days|a week|\d+ days)|properly|at all|any food|anything to eat)\b|\b(?:there is |we have |i have |have )no food (?:in the house|at home|for (?:days|ages|me|us))\b|\bhas not (?:been|come) home (?:for|in) (?:days|ages|two days|three days|a week|\d+ days)\b",
+    ),
+    (
+        "a child writing about harm",
+        rf"\b(?:i am|i am only) {MINOR_AGE}{NOT_AN_AGE}(?: years old| year old| yrs old| yrs| yo)?\b.{{0,100}}\b{CHILD_HARM}\b|\b{CHILD_HARM}\b.{{0,80}}\bi am (?:only )?{MINOR_AGE}{NOT_AN_AGE}(?: years old| year old| yrs old| yrs| yo)?\b",
+    ),
+    (
+        "carer harming someone",
+        rf"\b{CARER} (?:is |are |was |has been |keeps |keep |has |have )*(?:(?:steals|stealing|stole|takes|taking|took|has taken|keeps) (?:all )?(?:of )?(?:my |her |his |their |the )?(?:\w+ )?(?:money|pension|savings|bank card|cards|cash|jewellery|medication|meds)|steals|stealing|stole|stolen|hits|hitting|hit|hurts|hurting|hurt|shouts at|shouting at|swears at|abuses|abusing|abused|neglects|neglecting|neglected|slaps|slapping|slapped|pushes|pushing|pushed|rough with|locks|locking|locked|ignores|ignoring|scares|frightening|bullies|bullying|pinches|pinching|leaves (?:her|him|them) (?:alone|in|without)|left (?:her|him|them) (?:alone|in|without))\b",
+    ),
+    (
+        "carer not turning up",
+        rf"\b{CARER} (?:does not|doesnt|do not|often does not|keeps not|never) (?:turn up|come|show up)\b|\b{CARER} (?:has|have)? ?(?:not|never) (?:turned up|come|came|been|visited|shown up)\b.{{0,40}}\b(?:days|week|weeks|cannot get out of bed|no food|not eaten|on the floor)\b",
+    ),
+    (
+        "vulnerable adult abused or exploited",
+        rf"\b{VULNERABLE} (?:is |are |was |has been |being |keeps |keep |getting |gets )+(?:abused|neglected|exploited|hit|beaten|scammed|robbed|stolen from|taken advantage of|financially abused|cuckooed|locked in|left alone for days|not fed|starved)\b|\b(?:taking|taken|takes|took) advantage of (?:my |an? |the |our )?(?:nan|grandad|elderly|old|vulnerable|disabled|neighbour|uncle|aunt|brother|sister)\b|\b(?:financial|financially|elder|sexual|sexually|physical) abus\w*\b.{{0,40}}\b(?:nan|grandad|elderly|old|vulnerable|disabled|dementia|child|kids|children|carer)\b",
+    ),
+    (
+        "worried about a neighbours children",
+        rf"\b(?:worried|concerned|scared|frightened|worry|concern|concerns) (?:about|for) (?:the |my |our |a |those |these )?(?:\w+ )?(?:{CHILD}|neighbours kids|neighbours children|kids|children|baby|old lady|old man|elderly \w+|neighbour)\b (?:next door|upstairs|downstairs|across the (?:road|street|landing|hall)|over the road|opposite|in the flat|in flat \w+|on (?:my|our|the) (?:street|road|landing|estate)|in (?:my|our|the) (?:street|road|block|building|close|estate|flats)|who live|who lives|that live|that lives|at number \w+|in number \w+)\b",
+    ),
+    (
+        "neighbour not seen",
+        r"\b(?:have not|not|has not|no one has|nobody has) (?:seen|heard from|heard) (?:my |the |our )?(?:elderly |old |vulnerable |disabled )?(?:neighbour|lady next door|man next door|old lady|old man)\b.{0,40}\b(?:days|week|weeks|ages)\b",
+    ),
+    (
+        "grooming or exploitation",
+        rf"\b(?:groomed|grooming|groom)\b|\bcounty lines\b|\bcuckoo(?:ing|ed)\b|\bmodern slavery\b|\btraffick\w*\b|\b(?:criminal|sexual|sexually|child) exploit\w*\b|\b{CHILD}\b.{{0,25}}\bexploit\w*\b|\bexploit\w* (?:the |my |our |a |young |local )?(?:{CHILD}|young people|teenagers|vulnerable \w+)\b|\b(?:older|grown|adult|\d\d year old) (?:man|men|woman|women|adult|adults|lad|lads) .{{0,50}}\b(?:messag\w*|texting|texts|talking to|giving|picking up|gifts?|money|snapchat|dms|following)\b.{{0,30}}\b(?:(?:my|her|his|their|a|our|the|local|young) )?(?:\d+ year old |young |little )?(?:daughter|son|child|children|kid|kids|girl|girls|boy|boys|teenagers?|niece|nephew|granddaughter|grandson)\b|\b(?:asked|asking|asks|made|making|makes|forcing|forced) (?:me|her|him|my \w+) (?:for|to send|to take|to carry|to sell|to deliver|to hold) (?:nudes|naked|pics|pictures|photos|drugs|packages|parcels)\b|\b(?:sending|sent|sends) (?:me|her|him|my \w+) (?:nudes|naked pictures|naked photos|dirty pictures|sexual \w+)\b|\b(?:drug dealers|dealers|gang|gangs) .{{0,30}}\b(?:using|recruiting|grooming|targeting) (?:the |local )?(?:kids|children|teenagers|young people|youngsters)\b",
+    ),
+    (
+        "touched inappropriately",
+        r"\b(?:touches|touched|touching|feels|felt) (?:me|her|him|my \w+) (?:inappropriately|down there|in my private|where|on my private|under my|under her)\b|\b(?:inappropriate|sexual) touching\b|\b(?:makes|made|making) me keep (?:it )?(?:a )?secrets?\b",
+    ),
+    (
+        "safeguarding named",
+        r"\bsafeguard\w*\b|\bchild protection\b|\b(?:vulnerable adult|adult at risk|child at risk|children at risk|child in danger|children in danger)\b",
+    ),
+    (
+        "someone harming a vulnerable person",
+        r"\b(?:abusing|abuses|abused|neglecting|neglects|exploiting|exploits|hurting|hurts|hitting|hits|beating|beats|robbing|scamming|stealing from|bullying) (?:my|our|her|his|the|a|an|their) (?:disabled|vulnerable|elderly|old|autistic|frail|blind|deaf|poorly|little|young|learning disabled) \w+\b",
+    ),
+    (
+        "adult giving a child gifts",
+        r"\b(?:man|men|woman|women|adult|adults|older \w+|lads|gang|guy|guys|bloke|blokes|stranger|strangers)\b.{0,30}\b(?:giving|gives|gave|buying|buys|bought|offering|offers) (?:my|our|the|her|his|their) (?:\w+ )?(?:son|daughter|kids|child|children|boy|girl|grandson|granddaughter|niece|nephew|teenager|teenagers) (?:money|cash|gifts|presents|lifts|a phone|phones|trainers|drugs|alcohol|drink|cigarettes|weed|vapes|clothes)\b",
+    ),
+    (
+        "child left in a car",
+        r"\b(?:(?:a|the|her|his|their) )?(?:baby|toddler|child|children|kids|kid|little one|infant) (?:has been |have been |was |were |is |are |being |been )?left (?:alone |on (?:its|their|his|her) own )?(?:in|inside) (?:a|the) (?:hot )?car\b",
+    ),
+    (
+        "vulnerable person being abused",
+        r"\b(?:old|elderly|disabled|vulnerable|frail|dementia|child|kid|baby|boy|girl|toddler|teenager|nan|grandad|pensioner)\b.{0,60}\b(?:is|are) being (?:abused|neglected|exploited|(?:financially|sexually|physically|emotionally|criminally) (?:abused|exploited)|taken advantage of|beaten|hit|hurt|robbed|scammed|controlled|bullied|threatened|kept locked in)\b",
+    ),
+    (
+        "child not fed or cared for",
+        rf"\b{CHILD}\b.{{0,60}}\b(?:never|not|rarely|hardly ever|barely) (?:seems to be |seem to be |gets? |getting |being |been |is |are )?(?:fed|feed|given food|given anything to eat|washed|clean|looked after|supervised)\b",
+    ),
+    (
+        "child with bruises",
+        rf"\b(?<!my )(?<!our ){CHILD}{WHERE}? (?:always |often |keeps |has |have |had |turned up with |came to school with |comes to school with |with |got |has got |always has |is covered in |are covered in )+(?:bruises|bruising|marks on (?:his|her|their) (?:face|arms|body|neck)|burns|black eyes?|a black eye|cigarette burns|injuries)\b",
+    ),
+    (
+        "vulnerable person not cared for",
+        rf"\b(?:elderly|old|disabled|vulnerable|frail|dementia|{CHILD}|nan|grandad|pensioner)\b.{{0,50}}\b(?:not|never|nobody|no one|noone|is not|isnt)\b.{{0,20}}\b(?:looked after|cared for|checks on|checking on|looking after|looks after|feeding|fed|washed|visits)\b|\b(?:no one|nobody|noone) (?:checks on|looks after|visits|cares for|feeds) (?:him|her|them)\b",
+    ),
+    (
+        "child with bruises nearby",
+        rf"\b(?<!my )(?<!our ){CHILD}\b.{{0,40}}\b(?:has|have|had|with|got|covered in|turned up with|came in with|comes in with)\b (?:\w+ )?(?:bruises|bruising|black eyes?|a black eye|cigarette burns|injuries)\b|\b(?:comes|came|coming|come) (?:home|back) (?:from \w+ (?:\w+ )?)?(?:with|covered in) (?:\w+ )?(?:bruises|bruising|black eyes?|a black eye|burns|injuries|marks)\b",
+    ),
+    (
+        "parent not feeding a child",
+        r"\b(?:mum|dad|stepdad|stepmum|parents|mother|father|carer|son|daughter)\b.{0,20}\b(?:does not|doesnt|do not|never|will not|wont|is not|not) (?:give|giving|feed|feeding) (?:her|him|them|me|us)\b(?: any)?(?: (?:food|anything to eat|dinner|meals|breakfast|tea))?\b",
+    ),
+    (
+        "cuckooing by dealers",
+        r"\b(?:drug dealers|dealers|gang|gangs|druggies)\b.{0,20}\b(?:taken over|took over|taking over|moved into|moved in to|using|living in)\b.{0,30}\b(?:flat|house|home|place)\b",
+    ),
+    (
+        "child left alone (window)",
+        rf"\b{CHILD}\b.{{0,60}}\b(?:left (?:alone|on (?:its|their|his|her) own|unattended|outside)|out alone at night|alone at night|outside until late|out until late|out at midnight|alone at midnight|wandering the streets)\b|\b(?:leaves|leaving|left) (?:her|him|them) (?:alone|on (?:her|his|their) own) (?:at night|all night|overnight|for hours|for days|every night)\b",
+    ),
+    (
+        "self-neglect or wandering",
+        r"\b(?:living|lives) in (?:filth|squalor|terrible conditions|dirt|a filthy)\b|\bself neglect\w*\b|\b(?:dementia|confused|elderly|old)\b.{0,50}\b(?:wandering|wanders|wandered) (?:out|off|about|around|the streets)\b|\bcurtains (?:have been |are |been )?(?:shut|closed|drawn) for (?:days|a week|weeks)\b|\bneighbour\b.{0,30}\b(?:has not|not|have not|nobody has|no one has) (?:been )?(?:seen|heard)\b.{0,30}\b(?:days|week|weeks|ages)\b",
+    ),
+    (
+        "sexual abuse named",
+        r"\bsexual(?:ly)? (?:abus\w*|assault\w*|exploit\w*)\b|\b(?<!non )molest\w*\b|\binterfered with\b|\bpaedophile\b|\bpedophile\b|\b(?:messag\w*|texting|touching|photographing|filming|talking to) (?:\w+ ){0,2}?(?:kids|children|girls|boys|teenagers|my \w+) inappropriately\b|\b(?:lots of|loads of|different) (?:young )?(?:girls|boys|kids|children|teenagers)\b.{0,25}\b(?:coming and going|going in and out|in and out|visiting)\b",
+    ),
+    (
+        "financial abuse of an older person",
+        r"\b(?:bullied|conned|scammed|cheated|pressured|pressurised|tricked) out of (?:her|his|their) (?:money|savings|pension|home|house)\b|\b(?:taking|took|takes|using|uses|stealing|steals|stole|spending|spends|emptying) (?:all )?(?:of )?(?:my |her |his |their |the )?(?:elderly |old |disabled |vulnerable )(?:\w+ )?(?:bank cards?|money|pension|savings|benefits|cash)\b|\b(?:nans|grandads|aunts|aunties|uncles)\b.{0,20}\b(?:taking|took|takes|using|stealing|steals|stole|spending) (?:her|his|their) (?:bank cards?|money|pension|savings|benefits)\b|\b(?:elderly|old|disabled|vulnerable|dementia)\b.{0,50}\b(?:taking (?:her|his|their) (?:money|pension|bank card)|not feeding (?:her|him|them))\b",
+    ),
+    (
+        "disclosure by a child",
+        rf"\b(?:made a disclosure|has disclosed|disclosed (?:abuse|that))\b|\b{CHILD}\b.{{0,25}}\b(?:told|tells|said|has told) (?:me )?something (?:worrying|concerning|upsetting|about (?:home|what happens at home))\b|\b(?:child|childs|children|childrens|kids|babys|baby)s? (?:safety|welfare|wellbeing|well being) (?:at home|in the home|in that house|with (?:her|his|their) (?:mum|dad|parents|stepdad|mums boyfriend))\b",
+    ),
+    (
+        "stranger wants to meet a child",
+        rf"\b(?:man|men|stranger|strangers|adult|adults|older \w+|guy|bloke|someone|somebody)\b.{{0,60}}\b{CHILD}\b.{{0,40}}\b(?:asking to meet|wants to meet|arrange to meet|arranged to meet|meet up|meet him|meet her|keep it (?:a )?secret|sends? (?:him|her|them) gifts|pictures of (?:him|her|them)|photos of (?:him|her|them)|nudes)\b",
+    ),
+)
