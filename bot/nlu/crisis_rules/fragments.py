@@ -68,3 +68,54 @@ HOMES = (
 OUT_OF_HOME = (
     rf"\b(?! (?:of|from) (?!(?:my |our |the |his |her |their |a )?(?:\w+ ){{0,2}}?{HOMES}\b))"
 )
+
+#: A child writing about themself: "i am 12", "im only 9", "i am in year 8", "i am a kid".
+I_AM_A_CHILD = (
+    rf"(?:i am|i am only) (?:{MINOR_AGE}{NOT_AN_AGE}(?: years old| year old| yrs old| yrs| yo)?|"
+    r"in year (?:[3-9]|1[01]|three|four|five|six|seven|eight|nine|ten|eleven)|a (?:kid|child))"
+)
+#: Someone else's child by age: "my 12 year old", "a 15 yo girl".
+MINOR_REF = (
+    rf"(?:(?:my|our|her|his|their|a|the) )?{MINOR_AGE} ?(?:year old|years old|yr old|yrs old|yo)"
+    r"(?: (?:son|daughter|boy|girl|kid|child|niece|nephew|grandson|granddaughter|brother|sister|stepson|"
+    r"stepdaughter|lad|lass))?"
+)
+#: A child named with an age: "my daughter is 13", "she is only 14".
+MINOR_IS = rf"(?:{CHILD}|she|he) is (?:only |just )?{MINOR_AGE}{NOT_AN_AGE}"
+#: An adult who has no business with a child: "a 25 year old man", "a man in his 30s", "an older bloke".
+ADULT = (
+    r"(?:(?:1[89]|[2-9]\d|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)(?: \w+)? ?"
+    r"(?:year old|years old|yr old|yrs old|yo) (?:man|men|guy|guys|bloke|blokes|lad|lads|woman|women|boyfriend|"
+    r"girlfriend|stranger)|(?:man|men|guy|guys|bloke|blokes|woman) in (?:his|her|their) (?:20s|30s|40s|50s|60s|"
+    r"twenties|thirties|forties|fifties|sixties)|(?:older|grown|grown up|adult) (?:man|men|guy|guys|bloke|blokes|"
+    r"woman|women|boyfriend|girlfriend|stranger))"
+)
+#: Where an injury came from an accident, not a person ("cut his leg on the broken glass").
+ACCIDENT = (
+    r"(?: (?:open )?(?:on|against|off) (?:the |a |an |some |my |our |his |her )?"
+    r"(?:broken |sharp |rusty |smashed |jagged |metal |old |loose )*(?:glass|fence|fencing|railings?|bin|bins|bin lid|"
+    r"swing|swings|slide|gate|nails?|wire|metal|edge|tin|can|paper|bottle|bush|brambles?|thorns?|"
+    r"climbing frame|play equipment|pavement|kerb|slab|paving|post|sign|goalpost|trampoline|bike|scooter)\b|"
+    r" (?:when|while|whilst|playing|in the park|at (?:school|work|the park|football|rugby)))"
+)
+#: A thing, not a person, after "her" ("he hit her car").
+NOT_HER_THING = (
+    r"(?! (?:car|van|bike|bin|bins|fence|wall|gate|door|house|drive|driveway|garden|window|windows|post|parcel|"
+    r"plants?|hedge|tree|dog|cat|ball|phone|bag|up the)\b)"
+)
+
+#: Someone's home, with an owner who is not the writer's own household: "my brothers flat", "the old mans place", "his flat".
+POSS_HOME = r"(?:(?:my|his|her|their|our) (?:\w+ ){0,2}?|(?:the |a |an )?(?:\w+ ){0,2}?\w+s )(?:flat|house|home|place|bedsit)"
+#: Words that show the person at the centre is vulnerable or afraid.
+VULN_CONTEXT = (
+    r"(?:vulnerable|learning (?:disabilit\w*|difficult\w*)|dementia|alzheimers|autis\w*|disabled|disability|"
+    r"mental health|elderly|old (?:man|lady|boy|fella|woman|gentleman|girl|couple)|pensioner|frail|confused|blind|deaf|"
+    r"scared|terrified|frightened|afraid|too scared|intimidat\w*|bullied|threaten\w*|addict\w*|"
+    r"(?:cannot|can not|could not) get (?:them|rid of them|these people|the dealers) out)"
+)
+
+
+def in_one_sentence(*parts: str, unless: str | None = None) -> str:
+    """A pattern matching at a sentence start when every part, and not ``unless``, occurs in that sentence."""
+    pattern = r"(?:^|\|)" + "".join(rf"(?=[^|]*\b(?:{part})\b)" for part in parts)
+    return pattern if unless is None else pattern + rf"(?![^|]*\b(?:{unless})\b)"

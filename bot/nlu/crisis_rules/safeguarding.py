@@ -84,7 +84,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "grooming or exploitation",
-        rf"\b(?:groomed|grooming|groom)\b|\bcounty lines\b|\bcuckoo(?:ing|ed)\b|\bmodern slavery\b|\btraffick\w*\b|\b(?:criminal|sexual|sexually|child) exploit\w*\b|\b{CHILD}\b.{{0,25}}\bexploit\w*\b|\bexploit\w* (?:the |my |our |a |young |local )?(?:{CHILD}|young people|teenagers|vulnerable \w+)\b|\b(?:older|grown|adult|\d\d year old) (?:man|men|woman|women|adult|adults|lad|lads) .{{0,50}}\b(?:messag\w*|texting|texts|talking to|giving|picking up|gifts?|money|snapchat|dms|following)\b.{{0,30}}\b(?:(?:my|her|his|their|a|our|the|local|young) )?(?:\d+ year old |young |little )?(?:daughter|son|child|children|kid|kids|girl|girls|boy|boys|teenagers?|niece|nephew|granddaughter|grandson)\b|\b(?:asked|asking|asks|made|making|makes|forcing|forced) (?:me|her|him|my \w+) (?:for|to send|to take|to carry|to sell|to deliver|to hold) (?:nudes|naked|pics|pictures|photos|drugs|packages|parcels)\b|\b(?:sending|sent|sends) (?:me|her|him|my \w+) (?:nudes|naked pictures|naked photos|dirty pictures|sexual \w+)\b|\b(?:drug dealers|dealers|gang|gangs) .{{0,30}}\b(?:using|recruiting|grooming|targeting) (?:the |local )?(?:kids|children|teenagers|young people|youngsters)\b",
+        rf"\b(?:groomed|grooming)\b|\bgroom(?:s|ing)? (?:him|her|them|my \w+|kids|children|young \w+|girls|boys|a child|the kids)\b|\bcounty lines\b|\bcuckoo(?:ing|ed)\b|\bmodern slavery\b|\btraffick\w*\b|\b(?:criminal|sexual|sexually|child) exploit\w*\b|\b{CHILD}\b.{{0,25}}\bexploit\w*\b|\bexploit\w* (?:the |my |our |a |young |local )?(?:{CHILD}|young people|teenagers|vulnerable \w+)\b|\b(?:older|grown|adult|\d\d year old) (?:man|men|woman|women|adult|adults|lad|lads) .{{0,50}}\b(?:messag\w*|texting|texts|talking to|giving|picking up|gifts?|money|snapchat|dms|following)\b.{{0,30}}\b(?:(?:my|her|his|their|a|our|the|local|young) )?(?:\d+ year old |young |little )?(?:daughter|son|child|children|kid|kids|girl|girls|boy|boys|teenagers?|niece|nephew|granddaughter|grandson)\b|\b(?:asked|asking|asks|made|making|makes|forcing|forced) (?:me|her|him|my \w+) (?:for|to send|to take|to carry|to sell|to deliver|to hold) (?:nudes|naked|pics|pictures|photos|drugs|packages|parcels)\b|\b(?:sending|sent|sends) (?:me|her|him|my \w+) (?:nudes|naked pictures|naked photos|dirty pictures|sexual \w+)\b|\b(?:drug dealers|dealers|gang|gangs) .{{0,30}}\b(?:using|recruiting|grooming|targeting) (?:the |local )?(?:kids|children|teenagers|young people|youngsters)\b",
     ),
     (
         "touched inappropriately",
@@ -124,7 +124,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "child with bruises nearby",
-        rf"\b(?<!my )(?<!our ){CHILD}\b.{{0,40}}\b(?:has|have|had|with|got|covered in|turned up with|came in with|comes in with)\b (?:\w+ )?(?:bruises|bruising|black eyes?|a black eye|cigarette burns|injuries)\b|\b(?:comes|came|coming|come) (?:home|back) (?:from \w+ (?:\w+ )?)?(?:with|covered in) (?:\w+ )?(?:bruises|bruising|black eyes?|a black eye|burns|injuries|marks)\b",
+        rf"\b(?<!my )(?<!our ){CHILD}\b.{{0,40}}\b(?:has|have|had|with|got|covered in|turned up with|came in with|comes in with)\b (?:\w+ ){{0,2}}?(?:bruises|bruising|black eyes?|a black eye|cigarette burns|injuries)\b(?! (?:from|after|at|playing) (?:a |the |his |her )?(?:netball|football|rugby|hockey|pe|sports?|training|park|fall|falling|playing|cricket|judo|karate|boxing|trampoline|trampolining|swings?|slide|climbing frame)\b)|\b(?:comes|came|coming|come) (?:home|back) (?:from \w+ (?:\w+ )?)?(?:with|covered in) (?:\w+ )?(?:bruises|bruising|black eyes?|a black eye|burns|injuries|marks)\b(?! (?:from|after|at|playing) (?:a |the |his |her )?(?:netball|football|rugby|hockey|pe|sports?|training|park|fall|falling|playing|cricket|judo|karate|boxing|trampoline|trampolining|swings?|slide|climbing frame)\b)",
     ),
     (
         "parent not feeding a child",
@@ -132,7 +132,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "cuckooing by dealers",
-        r"\b(?:drug dealers|dealers|gang|gangs|druggies)\b.{0,20}\b(?:taken over|took over|taking over|moved into|moved in to|using|living in)\b.{0,30}\b(?:flat|house|home|place)\b",
+        r"\b(?:drug dealers|dealers|gang|gangs|druggies|junkies)\b.{0,20}\b(?:taken over|took over|taking over)\b.{0,30}\b(?:flat|house|home|place)\b",
     ),
     (
         "child left alone (window)",

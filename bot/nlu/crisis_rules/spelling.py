@@ -14,7 +14,8 @@ exploitation cuckooing domestic violence violent coercive controlling controls t
 threatened threatens boyfriend girlfriend husband stepdad partner collapse collapsed
 collapsing collapses scaffolding sinkhole masonry exposed crumbling leaning falling fallen
 dangling sparking ceiling chimney balcony building punched punches punching kicking slapped
-beating starving bruises hungry frightened scared
+beating starving bruises hungry frightened scared cuckooed doorway doorways detector
+landslip eggshells
 """.split()
 )
 

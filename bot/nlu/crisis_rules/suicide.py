@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.nlu.crisis_rules.fragments import PILLS, SELF
+from bot.nlu.crisis_rules.fragments import ACCIDENT, PILLS, SELF
 
 # Patterns run on normalised text: see the notes in bot/nlu/crisis_rules/__init__.py.
 
@@ -61,7 +61,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("overdose", r"\boverdos(?:e|ed|es|ing)\b"),
     (
         "took too many pills",
-        rf"\b(?:take|takes|taking|took|taken|swallow|swallowed|swallowing|down|downed|necked|save|saving|saved|stockpile|stockpiling|hoard|hoarding) (?:all |a load of |a bottle of |a handful of |a packet of |a box of |too many |all of |all the |up |up my |every one of |a whole (?:box|packet|bottle) of )(?:(?:my|the|her|his|their) (?:\w+s )?)?{PILLS}\b",
+        rf"\b(?:take|takes|taking|took|taken|swallow|swallowed|swallowing|down|downed|necked|save|saving|saved|stockpile|stockpiling|hoard|hoarding) (?:all |a load of |a bottle of |a handful of |a packet of |a box of |too many |all of |all the |up |up my |every one of |a whole (?:box|packet|bottle) of )(?:(?:my|the|her|his|their) (?:\w+s )?)?{PILLS}\b(?! (?:boxes|box|packets|packet|packs|bottles|blister|pots|tubs|containers|cartons|bags|for recycling|to recycle|back to)\b)",
     ),
     ("self-harm", r"\bself (?:harm|harms|harmed|harming|injury|injuring|injure|injures)\b"),
     (
@@ -74,7 +74,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "cutting",
-        rf"\bcut {SELF} (?:again|on purpose|deliberately|last night|every night|to cope)\b|\b(?:cut|cutting|slit|slitting|slash|slashing) (?:my|her|his|their) (?:wrists?|arms?|thighs?|legs?|skin)\b|\bcuts on (?:my|her|his) (?:wrists?|arms?|thighs?|legs?)\b|\b(?:started|cannot stop|cant stop|can not stop|stop myself) (?:cutting|self harming|hurting myself|harming myself)\b(?! (?:the|my|back|down|hedges?|grass|trees?|it)\b)",
+        rf"\bcut {SELF} (?:again|on purpose|deliberately|last night|every night|to cope)\b|\b(?:cut|cutting|slit|slitting|slash|slashing) (?:my|her|his|their) (?:wrists?|arms?|thighs?|legs?|skin)\b(?!{ACCIDENT})|\bcuts on (?:my|her|his) (?:wrists?|arms?|thighs?|legs?)\b|\b(?:started|cannot stop|cant stop|can not stop|stop myself) (?:cutting|self harming|hurting myself|harming myself)\b(?! (?:the|my|back|down|hedges?|grass|trees?|it)\b)",
     ),
     (
         "plans to jump",
