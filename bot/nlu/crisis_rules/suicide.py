@@ -36,7 +36,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "does not want to live",
-        r"\b(?:do not|does not|did not|not|never|no longer) (?:want|wanting|wish|wishing) to (?:live|be alive|exist|wake up|be on this earth|be in this world)\b|\b(?:want|wants|wish|wishing) to not (?:live|be alive|exist|wake up|be here anymore)\b",
+        r"\b(?:do not|does not|did not|not|never|no longer) (?:want|wanting|wish|wishing) to (?:live|be alive|exist|wake up|be on this earth|be on this planet|be in this world)\b|\b(?:want|wants|wish|wishing) to not (?:live|be alive|exist|wake up|be here anymore)\b",
     ),
     (
         "does not want to be here",
@@ -147,5 +147,49 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "cannot carry on living",
         r"\b(?:cannot|not|no longer|never)\b.{0,25}\b(?:carry on|go on|keep on|keep going|continue) (?:living|with (?:my )?life)\b",
+    ),
+    (
+        "cannot be bothered living",
+        r"\b(?:cannot|can not|not|no longer) be bothered (?:living|with life|being alive|to live|existing|staying alive)\b(?! (?:in|here|with|next|near|on|at|round|around)\b)",
+    ),
+    (
+        "life not worth it",
+        r"\b(?:life|lifes|my life|living) (?:is not|is no longer|not|really is not|just is not|aint) worth it\b(?= \||$| anymore| any more| for me)",
+    ),
+    (
+        "does not deserve to live",
+        r"\b(?:do not|does not|not|never|no longer) deserve to (?:live|be alive|be here|exist)\b(?! (?:here|in|on|near|next|with|round|around|like this)\b)",
+    ),
+    (
+        "danger to themself",
+        rf"\b(?:a danger|a risk|dangerous) to {SELF}\b|\bnot safe (?:with|around|by) {SELF}\b|\b(?:do not|cannot) trust {SELF}\b(?= (?:tonight|right now|anymore|on my own|to stay safe|not to)\b)",
+    ),
+    (
+        "drowning themself",
+        rf"\bdrown(?:ing|ed|s)? {SELF}\b(?! in (?!(?:the |a )?(?:river|sea|canal|bath|lake|reservoir|docks?)\b))",
+    ),
+    (
+        "hitting themself",
+        rf"\b(?:hitting|punching|biting|bashing|hit|punch|bite) {SELF}\b(?! (?:on|against|with|in the)\b)",
+    ),
+    (
+        "carving into their skin",
+        rf"\b(?:carve|carved|carving|scratch|scratched|scratching|slice|sliced|slicing) (?:into )?(?:my|her|his|their) (?:wrists?|arms?|thighs?|legs?|skin|stomach)\b(?!{ACCIDENT})|\bscratch\w* {SELF} (?:till|until|to) (?:i|she|he|they) (?:bleed|bled)\b",
+    ),
+    (
+        "no way out but ending it",
+        r"\bway out\b(?: \w+){0,3}? (?:except|but|other than|apart from|besides) (?:ending|to end|killing|dying|death|suicide)\b",
+    ),
+    (
+        "means ready to end it",
+        rf"\b{PILLS} (?:\w+ ){{0,2}}?(?:lined up|laid out|counted out)\b|\b(?:stockpil\w*|hoard\w*|saving up|saved up) (?:all )?(?:of )?(?:my |up my |the )?{PILLS}\b(?! (?:boxes|box|packets|packet|packs|bottles|blister|pots|tubs|containers|cartons|bags|for recycling|to recycle|back to)\b)|\b(?:{PILLS}|rope|blade|blades|razor)\b.{{0,30}}\bso (?:that )?(?:i|she|he) (?:can|could) end (?:it|it all|things|my life)\b",
+    ),
+    (
+        "wants to crash on purpose",
+        r"\b(?:thinking (?:of|about)|want to|going to|feel like|tempted to|urge to|planning to|plan to) (?:just )?(?:drive|driving|crash|crashing|steer|steering) (?:my |the |a )?(?:car |van )?(?:into|off) (?:a |the |oncoming )?(?:wall|tree|bridge|river|sea|cliff|lorry|traffic|motorway)\b",
+    ),
+    (
+        "searching how to die",
+        rf"\b(?:looking up|looked up|searching|searched|googling|googled|researching|researched) (?:\w+ )?(?:how to|ways to|the best way to|methods to) (?:kill {SELF}|die|overdose|end (?:it|my life)|hang {SELF})\b",
     ),
 )
