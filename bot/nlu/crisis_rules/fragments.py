@@ -10,7 +10,8 @@ CHILD = (
     r"(?:child|children|kid|kids|baby|babies|toddler|toddlers|little one|little ones|infant|newborn|"
     r"little boy|little girl|boy|boys|girl|girls|son|daughter|grandson|granddaughter|grandkids|grandchildren|"
     r"niece|nephew|teenager|teenagers|youngster|youngsters|brother|sister|little brother|little sister|"
-    r"step ?son|step ?daughter|pupil|kids next door|children next door)"
+    r"step ?son|step ?daughter|pupil|pupils|kids next door|children next door|little lad|young lad|little lass|"
+    r"young lass|bairn|bairns|little un|little uns|schoolboy|schoolgirl)"
 )
 VULNERABLE = (
     r"(?:nan|nans|grandad|elderly \w+|old (?:man|woman|lady|gentleman|fella|boy|girl|neighbour|couple)|"
@@ -54,7 +55,11 @@ CHILD_HARM = (
     r"thrown out|locked (?:me )?in|no food|nothing to eat|(?:does not|do not|never|will not) feed (?:me|us)|(?:always|so|really|very) hungry|(?:i am|we are) (?:so |really |very |always )?(?:hungry|starving)|not (?:been |being )?fed|"
     r"(?:scared|frightened|afraid|terrified) (?:of (?:my|him|her|them|going home|being at home)|to go home|at home|to go back)|"
     r"run away|ran away|running away|nowhere to (?:go|sleep|stay|live)|bruises?|groom\w*|nudes|naked|pictures of me|"
-    r"sexual\w*|home alone|on my own for days|left alone)"
+    r"sexual\w*|home alone|on my own for days|left alone|(?:throws?|threw|throwing) (?:stuff|things) at me|"
+    r"lock(?:s|ed)? me out|not to come (?:back|home)|(?:has not|have not|did not|not) (?:come|came|been) home|"
+    r"(?:always|is always|are always|gets|get|keeps getting) drunk|(?:does|did|do) (?:\w+ )?things to me|makes me do things|"
+    r"wants? to meet (?:me|up)|(?:ask\w*|wants?) (?:me )?for (?:pics|pictures|photos|nudes|videos)|pics of me|photos of me|"
+    r"not to tell|keep (?:it )?(?:a )?secret|look after my (?:baby |little )?(?:brother|sister|brothers|sisters))"
 )
 MINOR_AGE = r"(?:[5-9]|1[0-7]|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
 NOT_AN_AGE = r"(?! ?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|pounds?|quid|p\b|percent|am|pm|o clock|miles?|doors?|houses?|flats?|floors?|bags?|bins?|times?|of|x|people|items?|cars?))"

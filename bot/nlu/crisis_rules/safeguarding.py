@@ -3,18 +3,60 @@
 from __future__ import annotations
 
 from bot.nlu.crisis_rules.fragments import (
+    ADULT,
     CARER,
     CHILD,
     CHILD_HARM,
     HARMS_CHILD,
+    I_AM_A_CHILD,
     MINOR_AGE,
+    MINOR_IS,
+    MINOR_REF,
     NOT_AN_AGE,
     PARENT,
+    POSS_HOME,
+    VULN_CONTEXT,
     VULNERABLE,
     WHERE,
+    in_one_sentence,
 )
 
 # Patterns run on normalised text: see the notes in bot/nlu/crisis_rules/__init__.py.
+
+#: Who might be taking an older or vulnerable person's money.
+MONEY_TAKER = (
+    r"(?:son|daughter|grandson|granddaughter|nephew|niece|brother|sister|family|relatives?|carer|carers|cleaner|"
+    r"lodger|neighbour|friend|friends|boyfriend|girlfriend|partner|someone|somebody|man|woman|lads|people|uncle|"
+    r"aunt|auntie|cousin)\b"
+)
+TAKING_VERBS = (
+    r"taking|takes|took|taken|take|withdrawing|withdrew|withdrawn|spending|spends|spent|taken over|took over|"
+    r"taking over"
+)
+#: Cheap first check: a sentence about someone's money names one of these.
+MONEY_WORDS = (
+    r"money|pension|savings|account|bank|card|cards|benefits|cash|purse|wallet|finances|pin"
+)
+#: Money that belongs to someone else ("my nans pension", "her bank card"), never the writer's own.
+SOMEONES_MONEY = (
+    r"(?:all )?(?:of )?(?:the )?(?:money |cash |\d+ )?(?:(?:out of|from|off) )?(?:(?:my |our |the )?(?:\w+ ){0,2}?"
+    r"(?:mums|dads|nans|grandads|aunts|aunties|uncles|neighbours|parents|grandparents)|her|his|their) (?:\w+ )?"
+    r"(?:money|pension|savings|account|bank account|bank card|card|cards|benefits|cash|purse|wallet|finances|pin|"
+    r"bank details)"
+)
+#: Signs that money is being taken against someone's will.
+EXPLOITATION_SIGNS = (
+    r"without (?:her|his|their) (?:permission|knowledge|consent|knowing|say so)|behind (?:her|his|their) back|"
+    r"(?:she|he|they) (?:does|do) not know|scared|frightened|terrified|afraid|no money (?:left|for food|to eat)|"
+    r"nothing (?:left|to eat|for food)|with nothing|not allowed|will not let|bully\w*|bullie\w*|threaten\w*|"
+    r"pressur\w*|keeps asking|all (?:her|his|their) (?:money|pension|benefits|savings)|for (?:himself|herself|themselves)|"
+    r"abus\w*|exploit\w*|taking advantage|bank details"
+)
+#: Signs of a family member or carer handling money on someone's behalf, as many do.
+ADVOCATE_SIGNS = (
+    r"to pay (?:her|his|their|the) \w+|pays? (?:her|his|their) (?:bills|rent|council tax|fees)|on (?:her|his|their) behalf|"
+    r"power of attorney|appointee|(?:safe|safely) for (?:her|him|them)"
+)
 
 #: (name, pattern) pairs, tried in order; the name is what gets logged.
 RULES: tuple[tuple[str, str], ...] = (
@@ -24,7 +66,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "someone harming a child",
-        rf"\b(?<!husband )(?<!partner )(?<!boyfriend )(?<! in law )(?<!husband is )(?<!partner is )(?<!boyfriend is )(?<! in law is ){HARMS_CHILD} (?:the |her |his |their |my |our |a |them |those )?(?:little |young |poor |own |tiny |baby )?{CHILD}\b|\b{HARMS_CHILD} (?:the |her |his |their |my |our |a |them |those )?(?:little |young |poor |own |tiny )?(?:kids|children|baby|babies|toddler|toddlers|little ones?|infant|newborn)\b",
+        rf"\b(?<!nearly )(?<!almost )(?<!narrowly )(?<!husband )(?<!partner )(?<!boyfriend )(?<! in law )(?<!husband is )(?<!partner is )(?<!boyfriend is )(?<! in law is ){HARMS_CHILD} (?:the |her |his |their |my |our |a |them |those )?(?:little |young |poor |own |tiny |baby )?{CHILD}\b|\b(?<!nearly )(?<!almost )(?<!narrowly ){HARMS_CHILD} (?:the |her |his |their |my |our |a |them |those )?(?:little |young |poor |own |tiny )?(?:kids|children|baby|babies|toddler|toddlers|little ones?|infant|newborn)\b",
     ),
     (
         "child being hurt (passive)",
@@ -60,11 +102,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "a child writing about harm",
-        rf"\b(?:i am|i am only) {MINOR_AGE}{NOT_AN_AGE}(?: years old| year old| yrs old| yrs| yo)?\b.{{0,100}}\b{CHILD_HARM}\b|\b{CHILD_HARM}\b.{{0,80}}\bi am (?:only )?{MINOR_AGE}{NOT_AN_AGE}(?: years old| year old| yrs old| yrs| yo)?\b",
+        rf"\b{I_AM_A_CHILD}\b.{{0,100}}\b{CHILD_HARM}\b|\b{CHILD_HARM}\b.{{0,80}}\bi am (?:only )?{MINOR_AGE}{NOT_AN_AGE}(?: years old| year old| yrs old| yrs| yo)?\b",
     ),
     (
         "carer harming someone",
-        rf"\b{CARER} (?:is |are |was |has been |keeps |keep |has |have )*(?:(?:steals|stealing|stole|takes|taking|took|has taken|keeps) (?:all )?(?:of )?(?:my |her |his |their |the )?(?:\w+ )?(?:money|pension|savings|bank card|cards|cash|jewellery|medication|meds)|steals|stealing|stole|stolen|hits|hitting|hit|hurts|hurting|hurt|shouts at|shouting at|swears at|abuses|abusing|abused|neglects|neglecting|neglected|slaps|slapping|slapped|pushes|pushing|pushed|rough with|locks|locking|locked|ignores|ignoring|scares|frightening|bullies|bullying|pinches|pinching|leaves (?:her|him|them) (?:alone|in|without)|left (?:her|him|them) (?:alone|in|without))\b",
+        rf"\b{CARER} (?:is |are |was |has been |keeps |keep |has |have )*(?:(?:steals|stealing|stole|takes|taking|took|has taken|keeps) (?:all )?(?:of )?(?:my |her |his |their |the )?(?:\w+ )?(?:money|pension|savings|bank card|cards|cash|jewellery|medication|meds)|steals|stealing|stole|stolen|hits|hitting|hit|hurts|hurting|hurt|shouts at|shouting at|swears at|abuses|abusing|abused|neglects|neglecting|neglected|slaps|slapping|slapped|pushes|pushing|pushed|rough with|locks|locking|locked|ignores|ignoring|scares|frightening|bullies|bullying|pinches|pinching|leaves? (?:her|him|them) (?:alone|in|without)|left (?:her|him|them) (?:alone|in|without))\b",
     ),
     (
         "carer not turning up",
@@ -157,5 +199,126 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "stranger wants to meet a child",
         rf"\b(?:man|men|stranger|strangers|adult|adults|older \w+|guy|bloke|someone|somebody)\b.{{0,60}}\b{CHILD}\b.{{0,40}}\b(?:asking to meet|wants to meet|arrange to meet|arranged to meet|meet up|meet him|meet her|keep it (?:a )?secret|sends? (?:him|her|them) gifts|pictures of (?:him|her|them)|photos of (?:him|her|them)|nudes)\b",
+    ),
+    (
+        "home taken over by dealers",
+        r"\b(?<!empty )(?<!derelict )(?<!vacant )(?<!abandoned )(?<!disused )(?:flat|house|home|place|bedsit)s? (?:\w+ ){0,2}?(?:taken over|took over) by (?:\w+ ){0,2}?(?:dealers|drug dealers|druggies|junkies|a gang|gangs|gang members|county lines|criminals|addicts|drug users)\b",
+    ),
+    (
+        "someone's home taken over",
+        rf"\b(?:they|dealers|drug dealers|druggies|junkies|a gang|gangs|lads|men|people|strangers|criminals|addicts)\b (?:\w+ ){{0,2}}?(?:taken over|took over|are taking over|taking over)\b {POSS_HOME}\b|\b(?:dealers|drug dealers|druggies|junkies|a gang|gangs|gang members)\b (?:\w+ ){{0,2}}?(?:moved in with|living with|staying with) (?:him|her|them)\b",
+    ),
+    (
+        "used by dealers",
+        r"\b(?:man|woman|lady|boy|girl|lad|neighbour|brother|sister|son|daughter|uncle|aunt|auntie|nan|grandad|mum|dad|cousin|friend|person|adult|tenant|resident|him|her)\b (?:(?!empty|derelict|abandoned|vacant|boarded)\w+ ){0,5}?(?<!the flat )(?<!the flats )(?<!the house )(?<!the stairwell )(?<!the garage )(?<!the building )(?<!the block )(?<!the shop )(?<!the park )(?<!the alley )(?<!the property )(?:is|are|being|been|getting|gets) (?:being )?(?:used|exploited|controlled|taken advantage of|targeted) by (?:the |some |local )?(?:drug dealers|dealers|druggies|junkies|a gang|gangs|gang members|people who|criminals|county lines)\b",
+    ),
+    (
+        "cuckooing a vulnerable person",
+        in_one_sentence(
+            VULN_CONTEXT,
+            rf"(?:using|use|used|uses|moved into|moved in to|staying at|staying in|living in|taken over|took over) {POSS_HOME}(?: \w+){{0,5}}? (?:to deal|dealing|to sell|selling|and deal|and sell|deal from|sell from|as a (?:drugs? den|crack den|trap house|base))"
+            rf"|(?:dealers|drug dealers|druggies|junkies|a gang|gangs|gang members|county lines)(?: \w+){{0,3}}? (?:using|use|used|running|operating|living|staying)(?: \w+){{0,4}}? (?:{POSS_HOME}|him|her)"
+            r"|(?:dealers|drug dealers|druggies|junkies|a gang|gangs|gang members|county lines)(?: \w+){0,3}? (?:moved in|move in|moving in|taken over|took over)"
+            rf"|{POSS_HOME}s? (?:is |was |has been |being |been )*used (?:as a (?:drugs? den|crack den|trap house|base)|to (?:deal|sell|store|stash))",
+        ),
+    ),
+    (
+        "relative or carer draining an older persons money",
+        r"\b(?:son|daughter|grandson|granddaughter|nephew|niece|brother|sister|family|relatives?|carer|carers|cleaner|lodger|neighbour|friend|friends|boyfriend|girlfriend|partner|wife|husband|someone|somebody|man|woman|lads|youths|people|uncle|aunt|auntie|cousin)\b (?:\w+ ){0,4}?(?:stealing|steals|stole|stolen|nicking|nicks|nicked|pinching|draining|drains|drained|emptying|empties|emptied|helping (?:himself|herself|themselves) to|fleecing|fleeced|swindling|swindled|conning|conned|scamming|scammed|bleeding dry) (?:all )?(?:of )?(?:the money (?:from|in|out of) )?(?:(?:my |our |the )?(?:elderly |old |disabled |vulnerable |frail )?(?:\w+ )?(?:mums|dads|nans|grandads|aunts|aunties|uncles|neighbours|parents|grandparents)|her|his|their) (?:\w+ )?(?:money|pension|savings|account|bank account|bank card|cards?|benefits|cash|purse|wallet|finances|pin|bank details|house|jewellery)\b|\b(?:son|daughter|grandson|granddaughter|nephew|niece|brother|sister|family|carer|carers|cleaner|lodger|neighbour|friend|boyfriend|girlfriend|someone|somebody)\b (?:\w+ ){0,3}?(?:taking|takes|took|taken) (?:money|cash|\d+) (?:from|out of) (?:her|his|their|my \w+s) (?:purse|wallet|handbag|handbags)\b",
+    ),
+    (
+        "relative or carer taking money with warning signs",
+        in_one_sentence(
+            MONEY_WORDS,
+            EXPLOITATION_SIGNS,
+            rf"{MONEY_TAKER}(?: \w+){{0,8}}? (?:{TAKING_VERBS}|using|uses|used|in charge of|controls|controlling) {SOMEONES_MONEY}",
+            unless=ADVOCATE_SIGNS,
+        )
+        + "|"
+        + in_one_sentence(
+            MONEY_WORDS,
+            r"dementia|alzheimers|vulnerable|confused|learning (?:disabilit\w*|difficult\w*)|autis\w*",
+            rf"{MONEY_TAKER}(?: \w+){{0,8}}? (?:{TAKING_VERBS}) {SOMEONES_MONEY}",
+            unless=ADVOCATE_SIGNS,
+        ),
+    ),
+    (
+        "left with nothing",
+        r"\b(?:take|takes|took|taking|spend|spends|spent|spending|steal\w*|stole|drain\w*)\b[^|]{0,40}\b(?:leave|leaves|leaving|left) (?:her|him|them) (?:with )?(?:nothing|no money|nothing to live on|nothing for food|no food|penniless)\b",
+    ),
+    (
+        "made to hand over money",
+        r"\b(?:makes|made|making|forces|forced|forcing|pressures|pressured|pressuring|pressurises|pressurised|bullies|bullied|bullying) (?:her|him|them|my (?:\w+ )?(?:mum|dad|nan|grandad|aunt|auntie|uncle|neighbour|brother|sister)|(?:the |my |our )?(?:elderly|old|disabled|vulnerable) \w+) (?:to |into )?(?:withdraw\w*|take out|taking out|hand over|handing over|give (?:him|her|them)|giving (?:him|her|them)|transfer\w*|lend\w*) (?:\w+ ){0,3}?(?:cash|money|pension|savings|benefits|bank card|pin|account)\b|\b(?:got|gets|getting|made|make|making|persuaded|tricked|conned|pressured|pressurised|forced|bullied) (?:her|him|them|my (?:\w+ )?(?:mum|dad|nan|grandad|aunt|auntie|uncle|neighbour|brother|sister)|(?:the |my |our )?(?:elderly|old|disabled|vulnerable) \w+) (?:in)?to (?:sign|signing) (?:\w+ ){0,4}?(?:over|away)\b",
+    ),
+    (
+        "carer asking for or taking money",
+        rf"\b{CARER}\b(?: \w+){{0,3}}? (?:asking|asks|asked|begging|borrowing|borrows|borrowed) (?:him|her|them|my \w+) for (?:money|cash|a loan|loans|his money|her money|his card|her card)\b|\b{CARER}\b(?: \w+){{0,3}}? (?:took|takes|taking|taken|withdrew|withdrawn|withdrawing) (?:\w+ ){{0,2}}?(?:out of|from) (?:her|his|their|my \w+s) (?:\w+ )?(?:account|bank|purse|wallet|savings|pension|handbag)\b|\b{CARER}\b(?: \w+){{0,3}}? (?:using|uses|used|spending|spends|spent) (?:my |her |his |their |the )?(?:\w+ ){{0,2}}?(?:bank card|card|cards|money|pension|savings|cash|account)\b[^|]{{0,30}}\b(?:(?:her|his|their) own|for (?:herself|himself|themselves)|without (?:asking|permission))\b",
+    ),
+    (
+        "taking money off an older person",
+        r"\b(?:taking|takes|took|stealing|steals|stole|nicking|nicks|nicked|robbing|robs|robbed|demanding|demand|demands) (?:money|cash|things|stuff|his money|her money|his pension|her pension|his shopping|her shopping) (?:off|from) (?:the |an |a |my |our |this )?(?:old|elderly|disabled|vulnerable|blind|frail|autistic|deaf) \w+\b",
+    ),
+    (
+        "adult in a relationship with a child",
+        in_one_sentence(
+            ADULT,
+            rf"{MINOR_REF}|{MINOR_IS}",
+            r"seeing|dating|going out|relationship|sleeping with|boyfriend|girlfriend|cars? with|messag\w*|texting|talking to|chatting|snapchat|instagram|tiktok|online|meet\w*|hanging around|hanging out|staying (?:with|at)|picking|picks|picked|buying|gifts?|lifts?|xbox|playstation|game|games",
+        ),
+    ),
+    (
+        "adult contacting a child",
+        rf"\b{ADULT}\b[^|]{{0,50}}\b(?:seeing|dating|going out with|relationship with|sleeping with|messag\w*|texting|talking to|chatting (?:to|with)|snapchat\w*|meet\w*|picking|picks|picked|collecting|buying|bought|giving|gives|gave|taking|driving|following|hanging around with)\b[^|]{{0,30}}\b(?:{MINOR_REF}|{CHILD})\b",
+    ),
+    (
+        "boyfriend much older than a child",
+        rf"\b(?:boyfriend|girlfriend|fella|man|guy|bloke) (?:who is|whos|is|aged|of) (?:1[89]|[2-9]\d|twenty\w*|thirty\w*|forty\w*)\b[^|]{{0,40}}\b(?:she|he) is (?:only |just )?{MINOR_AGE}{NOT_AN_AGE}\b",
+    ),
+    (
+        "child asked to undress",
+        in_one_sentence(
+            r"no clothes on|without (?:any |her |his |their )?clothes|take (?:her|his|their) clothes off|topless|undress\w*|naked",
+            r"video|call|calls|camera|cam|webcam|photos?|pics?|pictures?|send|sent|online|snapchat|facetime|app|game|messag\w*|phone",
+            rf"{CHILD}|{MINOR_REF}",
+        ),
+    ),
+    (
+        "child asked for photos",
+        rf"\b(?:asked|asking|asks|wants|wanted) (?:{MINOR_REF}|my (?:\w+ )?(?:son|daughter|kid|child|niece|nephew|grandson|granddaughter)) (?:for|to send|to share) (?:nudes|naked|pics|pictures|photos|videos|selfies)\b",
+    ),
+    (
+        "child going missing",
+        in_one_sentence(
+            r"missing",
+            rf"(?:{CHILD}|{MINOR_REF})\b (?:has |have |keeps |keep |is |are |was |were |often |always |been |going |constantly )*(?:gone|going|went|goes|go) missing",
+        ),
+    ),
+    (
+        "worried about one of the children",
+        r"\b(?:worried|concerned|worry|concerns) (?:about|for) (?:one of (?:the|my|our) (?:kids|children|pupils|students|young people|lads|girls|boys)|a (?:child|pupil|student|young person) (?:in|at|from) (?:my|our|the) (?:class|school|club|group|team))\b(?= \||$)",
+    ),
+    (
+        "someone taking advantage",
+        r"\b(?:he|she|someone|somebody) (?:is|are) (?:taking|taken) advantage\b(?= \||$| of (?:her|him|them)\b)",
+    ),
+    (
+        "pupil with injuries",
+        r"\b(?:pupils?|students?|a (?:child|kid|boy|girl) in (?:my|our|the) class|one of (?:my|our|the) (?:pupils|students|kids|children))\b[^|]{0,40}\b(?:bruis\w*|black eyes?|burns|burn marks|marks on (?:his|her|their) (?:face|arms|neck|body|legs)|injuries|finger ?marks?)\b",
+    ),
+    (
+        "cigarette burns",
+        rf"\b(?:looks? like|looked like|what looks like) (?:a )?cigarette burns?\b|\b{CHILD}\b[^|]{{0,60}}\bcigarette burns?\b",
+    ),
+    (
+        "care home neglect",
+        r"\bcare home\b[^|]{0,30}\b(?:not|is not|are not|never|isnt|arent) (?:feeding|washing|changing|turning|caring for|looking after|giving (?:her|him|them) (?:food|drinks|water|meds|medication))\b",
+    ),
+    (
+        "child out in the cold",
+        rf"\b{CHILD}\b[^|]{{0,40}}\b(?:in (?:just )?(?:a |their |his |her |only )?(?:nappy|nappies)|no coat|no shoes|barefoot)\b[^|]{{0,30}}\b(?:cold|snow|rain|freezing|winter|frost)\b|\b{CHILD}\b[^|]{{0,50}}\blocked out\b[^|]{{0,30}}\b(?:for hours|all night|overnight|in the cold|in the rain|in the garden|at night|till late|until late|all day)\b",
+    ),
+    (
+        "parents screaming at children",
+        rf"\b{CHILD}\b[^|]{{0,80}}\b(?:parents?|mum|dad|stepdad|stepmum|mother|father)\b (?:is |are |always |keep |keeps |constantly |just )*(?:screaming|screams|screamed|shouting|shouts|swearing|swears) at (?:them|the kids|the children|her|him)\b",
     ),
 )
