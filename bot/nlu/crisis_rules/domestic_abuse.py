@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.nlu.crisis_rules.fragments import HURT_PAST_PRESENT, PARTNER
+from bot.nlu.crisis_rules.fragments import HURT_PAST_PRESENT, NOT_HER_THING, PARTNER
 
 # Patterns run on normalised text: see the notes in bot/nlu/crisis_rules/__init__.py.
 
@@ -10,7 +10,7 @@ from bot.nlu.crisis_rules.fragments import HURT_PAST_PRESENT, PARTNER
 RULES: tuple[tuple[str, str], ...] = (
     (
         "domestic abuse named",
-        r"\bdomestic (?:abuse|violence|abuser|violent)\b|\bcoercive\b|\bcoercion\b|\b(?:non molestation|restraining|occupation|protective) order\b|\bclares law\b|\bmarac\b|\bidva\b|\bforced (?:to )?marr\w*\b|\bhonour based\b|\b(?:need|want|find|get|go to|place in|space in|room in|into|looking for|move to|flee to|fleeing to) (?:a |the )?(?:womens |mens )?refuge\b|\bfle(?:e|eing|d) (?:from )?(?:my|an?|the|our) (?:abusive|violent|husband|wife|partner|boyfriend|girlfriend|ex|home)\b",
+        r"\bdomestic (?:abuse|violence|abuser|violent)\b|\bcoercive\b|\bcoercion\b|\b(?:non molestation|restraining|occupation|protective) order\b|\bclares law\b|\bmarac\b|\bidva\b|\bforced (?:to )?marr\w*\b|\bforc\w* (?:me|her|him|us|my \w+) (?:to|into) (?:get |getting )?marr\w*\b|\bhonour based\b|\b(?:need|want|find|get|go to|place in|space in|room in|into|looking for|move to|flee to|fleeing to) (?:a |the )?(?:womens |mens )?refuge\b|\bfle(?:e|eing|d) (?:from )?(?:my|an?|the|our) (?:abusive|violent|husband|wife|partner|boyfriend|girlfriend|ex|home)\b",
     ),
     (
         "partner or family hurting me",
@@ -38,7 +38,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "ex harassing me",
-        r"\b(?:my|the|our) ex\b.{0,40}\b(?:will not leave (?:me|us) alone|keeps (?:turning up|coming round|following|messaging|calling|texting)|turned up at (?:my|the|our)|stalking|stalks|harass\w*|threat\w* (?:me|us|messages|texts|calls|voicemails|emails)|(?:horrible|nasty|vile|abusive|threatening) (?:messages|texts|calls|voicemails|emails)|(?:says|said|knows) (?:he|she)? ?knows? where (?:i|we) live|sending (?:me )?threats|making threats|abusive (?:messages|texts|calls)|following me|followed me|follows me|follows us|broke in|broke into|broken into|smashed|tracking)\b",
+        r"\b(?:my|the|our) ex\b.{0,40}\b(?:will not leave (?:me|us) alone|keeps (?:turning up|coming round|following|messaging|calling|texting)|turned up at (?:my|the|our)|stalking|stalks|harass\w*|threat\w* (?:me|us|messages|texts|calls|voicemails|emails)|(?:horrible|nasty|vile|abusive|threatening) (?:messages|texts|calls|voicemails|emails)|(?:says|said|knows) (?:he|she)? ?knows? where (?:i|we) live|sending (?:me )?threats|making threats|abusive (?:messages|texts|calls)|following me|followed me|follows me|follows us|broke in|broke into|broken into|smashed|tracking|keeps (?:driving past|sitting outside|parking outside|watching|waiting outside|banging on|hanging around|coming to))\b",
     ),
     (
         "being abused at home",
@@ -70,7 +70,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "control and isolation",
-        r"\b(?:will not|does not|do not|never|wont|not) lets? (?:me|us) (?:leave(?: the house| home| him| her|(?= \||$))|go out|out of the house|see (?:my )?(?:friends|family|mum|dad|sister|brother)|have (?:my own|any) (?:money|friends|phone)|have money|work|get a job|speak to (?:anyone|my)|talk to (?:anyone|my))\b|\b(?:he|she|partner|husband|wife|boyfriend|girlfriend) (?:checks|reads|goes through|tracks|monitors|smashed|smashes|broke|takes) my (?:phone|messages|texts|emails|location|bank)\b|\b(?:he|she) (?:has|keeps|controls|takes) all (?:the|my|our) money\b|\bno one will believe (?:me|you)\b",
+        r"\b(?:will not|does not|do not|never|wont|not) lets? (?:me|us) (?:leave(?: the house| home| him| her|(?= \||$))|go out|out of the house|see (?:my )?(?:friends|friend|mates|pals|family|mum|dad|parents|sister|brother|kids|children|grandchildren|anyone)|have (?:my own|any) (?:money|friends|phone|bank account|account|bank card|car|job|keys|key)|go (?:anywhere|to the (?:doctors|doctor|gp|shops)|on my own)|have money|work|get a job|speak to (?:anyone|my)|talk to (?:anyone|my))\b|\b(?:he|she|partner|husband|wife|boyfriend|girlfriend) (?:checks|reads|goes through|tracks|monitors|smashed|smashes|broke|takes) my (?:phone|messages|texts|emails|location|bank)\b|\b(?:he|she) (?:has|keeps|controls|takes) all (?:the|my|our) money\b|\bno one will believe (?:me|you)\b|\b(?:no one|nobody|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|have) (?:me|her)\b(?= \||$| if| but| and)",
     ),
     (
         "sexual coercion",
@@ -79,5 +79,69 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "abused by their partner",
         r"\b(?:is|are|was|were|being|been) (?:being )?(?:abused|beaten|hit|hurt|attacked|raped|threatened|controlled|strangled|assaulted|battered) by (?:her|his|their|my) (?:husband|wife|partner|boyfriend|girlfriend|ex|fella|son|daughter|son in law|daughter in law)\b",
+    ),
+    (
+        "knocked about",
+        r"\b(?:knock|knocks|knocked|knocking|slap|slaps|slapped|slapping|push|pushes|pushed|pushing|shove|shoves|shoved|shoving|throw|throws|threw|throwing|kick|kicks|kicked|kicking|smack|smacks|smacked|chuck|chucks|chucked) (?:me|her|him|us|them|my \w+|mum|dad) (?:about|around)\b(?! (?:the|a|town|in|on|at|to)\b)|\b(?:rough|roughs|roughed|roughing|bash|bashes|bashed|bashing|beat|beats) (?:me|her|him|us|them) up\b",
+    ),
+    (
+        "gets violent with me",
+        r"\b(?:gets?|getting|got|turns?|turned) (?:rough|physical|handy|violent|nasty) with (?:me|her|him|us)\b|\bhandy with (?:his|her|their) (?:fists|hands)\b|\b(?:lay|lays|laid|laying) into (?:me|her|him|us)\b|\b(?:went|goes|go|going|came|comes|come|coming|flew|flies) (?:for|at) (?:me|her|us|him) with (?:a |the |his |her |their )?(?:knife|knives|bottle|hammer|bat|belt|weapon|screwdriver|brick|machete|kitchen knife)\b",
+    ),
+    (
+        "injured by partner",
+        rf"\b(?:he|she|{PARTNER}) (?:has |just |then )?(?:gave|given|give|gives|left) (?:me|her) (?:a )?(?:black eyes?|bruises|a bruise|a fat lip|a split lip|a broken (?:nose|arm|rib|ribs|jaw|wrist|finger|tooth))\b|\b(?:he|she|my {PARTNER}) (?:has |just )?(?:broke|broken|fractured|cracked) my (?:arm|nose|ribs?|jaw|wrist|fingers?|cheekbone|eye socket|leg|teeth|tooth)\b|\bhe (?:has )?(?:broke|broken|fractured|cracked) her (?:arm|nose|ribs?|jaw|wrist|fingers?|cheekbone|eye socket|teeth)\b|\b(?:he|she|they|{PARTNER}) (?:\w+ ){{0,2}}?put (?:me|her|him|us) in (?:hospital|a e|a and e|the hospital|intensive care)\b",
+    ),
+    (
+        "turned up with a black eye",
+        r"\b(?:she|he|my (?:sister|daughter|mum|mate|friend|cousin|auntie|aunt|niece|colleague|neighbour|best friend|sister in law|daughter in law)|her|the (?:woman|lady|girl) (?:next door|upstairs|downstairs|over the road|across the road))\b(?: \w+){0,4}? (?:turned up|turns up|came (?:round|over|in|to work)|comes (?:round|over|in|to work)|showed up|shows up|keeps turning up|is always covered in|is covered in|always has|always got|has always got|keeps getting) (?:\w+ ){0,3}?(?:a black eye|black eyes|bruises|bruising|a split lip|a fat lip|finger ?marks|marks on (?:her|his) (?:neck|face|arms))\b(?! (?:because|due to|cos|as|easily|with (?:her|his) (?:condition|medication|tablets))\b| (?:from|after) (?!(?:him|her|them|his|my)\b))|\b(?:bruises|bruising|black eyes?|injuries|marks)\b (?:that )?(?:she|he) (?:cannot|can not|will not|would not|does not|never) (?:explain|say|talk about|tell)\b",
+    ),
+    (
+        "assault described",
+        rf"\b(?:he|she|{PARTNER}) (?:has |just |then |also |always |keeps )?(?:pinned|pins|pin|threw|throws|throwing|spat at|spat on|spits at|spat in|spits in|dragged|drags|shook|shakes|smashed|smashes|banged|bangs|slammed|slams) (?:me|my (?:head|face))\b(?! (?:a|an|the|some|my|his|her|out|off|awake|over|back|along|round|around|to|into town)\b(?! of\b))",
+    ),
+    (
+        "hearing someone beaten",
+        r"\b(?:beating|beats|beat|hitting|hits|hurting|hurts|battering|batters|strangling|strangles|attacking|attacks|punching|punches|kicking|kicks|abusing|abuses) (?:his|her) (?:wife|husband|partner|girlfriend|boyfriend|missus|fella|other half)\b|\b(?:hear|heard|hearing|hears) (?:him|her|them|the man|the woman|the husband|her husband|her boyfriend|his wife) (?:\w+ ){0,2}?(?:hitting|beating|hurting|battering|attacking|strangling|slapping|punching|kicking|throwing|smacking) (?:her|him)\b",
+    ),
+    (
+        "neighbours partner hurting them",
+        rf"\b(?:neighbours|next doors|colleagues|cousins|aunties|nieces|womans|ladys|friends|sisters|daughters|mums|nans|mates)\b (?:new )?{PARTNER} (?:\w+ ){{0,3}}?{HURT_PAST_PRESENT} (?:her|him|them)\b{NOT_HER_THING}(?! (?:kids|children|baby|babies|toddler|little|son|daughter|boy|girl)\b)",
+    ),
+    (
+        "walking on eggshells",
+        r"\bwalk(?:ing)? on egg ?shells\b(?= (?:at home|around (?:him|her|my \w+)|with (?:him|her)|in my own home|every day|all the time|in (?:the|my|our) (?:house|flat|home))\b)",
+    ),
+    (
+        "emotional abuse",
+        rf"\b(?:he|she|{PARTNER}) (?:\w+ ){{0,2}}?(?:tells|told|telling|calls|called|calling|says|said) (?:me|her) (?:that )?(?:i am |she is )?(?:worthless|a waste of space|pathetic|nothing without (?:him|her))\b|\b(?:my|our) {PARTNER} (?:\w+ ){{0,2}}?(?:(?:belittles|belittling|humiliates|humiliating|degrades|degrading|gaslights|gaslighting|insults|insulting|manipulates|manipulating|isolates|isolating|intimidates|intimidating|terrorises|terrorising|terrorizes|bullies|bullying) (?:me|us)|(?:puts|putting) me down(?! (?:as|for|on)\b)|call(?:s|ing)? me names)\b",
+    ),
+    (
+        "tracking device",
+        rf"\b(?:he|she|they|{PARTNER}|someone|somebody) (?:has |have |had |just )?(?:put|hid|installed|hidden|fitted|planted) (?:a )?(?:tracker|tracking device|tracking app|airtag|air tag|spyware|gps tracker) (?:on|in|under) (?:my|our)\b|\bfound (?:a )?(?:tracker|tracking device|tracking app|airtag|air tag|spyware|gps tracker) (?:on|in|under) (?:my|our)\b",
+    ),
+    (
+        "kept in or cut off",
+        rf"\b(?:he|she|{PARTNER}) (?:\w+ ){{0,2}}?(?:locks|locked|locking) (?:me|us) (?:in|inside|indoors)\b|\b(?:took|takes|taken|hides|hid|hidden|smashed|keeps) (?:away )?(?:my|our) (?:phone|keys|car keys|passport|purse|bank card|money)\b(?: and (?:my |our )?\w+(?: \w+)?)? so (?:i|we) (?:cannot|can not|could not|can t) (?:leave|go|get out|call|ring|phone|contact|escape)\b",
+    ),
+    (
+        "threat to take the children abroad",
+        r"\b(?:says|said|saying|threaten\w*) (?:that )?(?:(?:he|she) (?:will|would|is going to) )?(?:take|snatch) (?:them|the kids|the children|my kids|my children|our kids|our children|the baby|my baby) (?:abroad|away from me|out of the country)\b",
+    ),
+    (
+        "threat to burn the home",
+        rf"\b(?:burn|set fire to|torch|petrol bomb|firebomb) (?:down )?(?:the|my|our|this) (?:house|flat|home|place|car)\b(?: down)? with (?:me|us|the kids|my kids|the children) (?:in it|inside)\b|\bmy (?:ex|{PARTNER})\b(?: \w+){{0,6}}? (?:burn|set fire to|torch|petrol bomb|firebomb) (?:down )?(?:the|my|our|this) (?:house|flat|home|place|car)\b",
+    ),
+    (
+        "following me everywhere",
+        r"\b(?:he|she) (?:keeps |is )?(?:follows|following|followed|stalks|stalking|tracks|tracking) (?:me|us) (?:everywhere|home|to work|around|wherever)\b|\b(?:he|she) (?:keeps|keep) (?:turning up|showing up) at (?:my|our) (?:work|job|house|flat|door|mums|kids school|school)\b",
+    ),
+    (
+        "made to hand over wages",
+        r"\b(?:makes|made|forces|forced|making|forcing) (?:me|her) (?:hand over|give (?:him|her|them)|sign over|transfer) (?:all )?(?:of )?(?:my|her|the) (?:money|wages|benefits|pay|pension|salary|bank card|cash)\b",
+    ),
+    (
+        "no money for food",
+        rf"\b(?:my )?{PARTNER} (?:will not|does not|never|refuses to|wont) (?:give|let) (?:me|us) (?:any )?(?:money|cash|housekeeping)\b(?: \w+)?(?: for (?:food|the kids|nappies|essentials|the children)| to (?:eat|buy food)| at all)\b",
     ),
 )
