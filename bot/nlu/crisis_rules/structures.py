@@ -16,7 +16,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "falling masonry",
-        r"\b(?:falling|fallen|dropping) (?:masonry|bricks|brickwork|stones|concrete|debris|render|cladding|coping stones|slates|roof tiles|chunks)\b|\b(?:masonry|bricks|brickwork|stones|concrete|debris|render|cladding|coping stones|chunks|lumps|pieces of (?:concrete|brick|masonry|roof|wall|ceiling)|chimney pot) (?:are |is |keep |keeps |have |has |have been |has been )*(?:falling|fell|fallen|dropping|dropped|coming|came|crashing|crashed|flying|blowing|blown) (?:off|down|from|onto|on|into|out)\b|\b(?:tiles|slates) (?:are |is |keep |keeps )*(?:flying|blowing|falling) off (?:the )?roof\b|\broof tiles? (?:are |is )*(?:flying|blowing|falling|coming)\b|\b(?:lump|chunk|piece|bit|lumps|chunks|pieces) of (?:the )?(?:ceiling|wall|building|concrete|masonry|brick|bricks|roof|balcony|chimney) (?:fell|has fallen|have fallen|came|come|falling|dropped)\b",
+        r"\b(?:falling|fallen|dropping) (?:masonry|bricks|brickwork|stones|concrete|debris|render|cladding|coping stones|slates|roof tiles|chunks)\b|\b(?:masonry|bricks|brickwork|stones|concrete|debris|render|cladding|coping stones|chunks|lumps|pieces of (?:concrete|brick|masonry|roof|wall|ceiling)|chimney pot) (?:are |is |keep |keeps |have |has |have been |has been |started |start |begun |begin |started to |begun to )*(?:falling|fell|fallen|dropping|dropped|coming|came|crashing|crashed|flying|blowing|blown) (?:off|down|from|onto|on|into|out)\b|\b(?:tiles|slates) (?:are |is |keep |keeps )*(?:flying|blowing|falling) off (?:the )?roof\b|\broof tiles? (?:are |is )*(?:flying|blowing|falling|coming)\b|\b(?:lump|chunk|piece|bit|lumps|chunks|pieces) of (?:the )?(?:ceiling|wall|building|concrete|masonry|brick|bricks|roof|balcony|chimney) (?:fell|has fallen|have fallen|came|come|falling|dropped)\b",
     ),
     (
         "roof coming off",
@@ -56,7 +56,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "ceiling fallen in",
-        r"\b(?:ceiling|ceilings|roof|floor|floors) (?:\w+ ){0,3}?(?:fallen|fell|falling|caved|caving|come|came|coming) in\b",
+        r"\b(?:ceiling|ceilings|roof|roofs|floor|floors) (?:\w+ ){0,3}?(?:fallen|fell|falling|caved|caving|come|came|coming) in\b",
     ),
     (
         "tree blocking the road",
@@ -72,10 +72,54 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "hanging sign or hoarding",
-        r"\b(?:sign|signs|shop sign|signage|hoarding|hoardings|canopy|satellite dish|cctv camera|cladding panel|panel|awning)\b(?: \w+){0,2}? (?:is |are )?(?:hanging off|hanging by (?:a|one) \w+|about to fall|dangling|loose and swinging|swinging loose)\b|\b(?:hoarding|hoardings|fence|fencing|barrier|barriers|scaffolding|sign|panel|panels)\b.{0,30}\b(?:blown|blew|fallen|fell|come|came) (?:over |down )?(?:into|onto|across) (?:the )?(?:road|pavement|street|path|footpath|traffic)\b",
+        r"\b(?:sign|signs|shop sign|signage|hoarding|hoardings|canopy|satellite dish|cctv camera|cladding panel|panel|awning)\b(?: \w+){0,3}? (?:is |are )?(?:hanging off|hanging by (?:a|one) \w+|about to fall|dangling|loose and swinging|swinging loose)\b|\b(?:hoarding|hoardings|fence|fencing|barrier|barriers|scaffolding|sign|panel|panels)\b.{0,30}\b(?:blown|blew|fallen|fell|come|came) (?:over |down )?(?:into|onto|across) (?:the )?(?:road|pavement|street|path|footpath|traffic)\b",
     ),
     (
         "structure hanging off",
         r"\b(?:roof|balcony|balconies|canopy|shop sign|sign|street light|lamp post|lamppost|bus shelter roof|cladding|scaffolding|chimney|chimney pot|fire escape|railings)\b(?: \w+){0,4}? (?:is |are |has |now )*(?:hanging off|coming away from)\b",
+    ),
+    (
+        "masonry coming loose",
+        r"\b(?:bricks?|stones?|masonry|brickwork|coping stones?|render|concrete|slates?|roof tiles?|chunks)\b (?:are |is |keep |keeps |have |has )*(?:coming|come|came|working|worked) (?:loose|away|out)\b[^|]{0,40}\b(?:onto|on to|on|into|over|dropping|falling|landing) (?:the |a |our |my )?(?:path|pavement|road|street|footpath|people|cars?|pram|kids|children|playground|bus stop|heads?)\b|\b(?:bricks?|stones?|masonry|coping stones?|concrete|chunks)\b (?:are |is |keep |keeps )*(?:coming|come|came) loose (?:from|off) (?:the |a )?(?:\w+ )?(?:bridge|chimney|building|wall|roof|flats|block|tower|church|viaduct)\b",
+    ),
+    (
+        "bits falling off a structure",
+        r"\b(?:stairwell|stairs|staircase|balcony|balconies|bridge|building|chimney|walkway|block|flats|tower|church|facade)\b[^|]{0,40}\bbits (?:of (?:it|concrete|brick|masonry|stone) )?(?:are |keep |keeps |have |has )*(?:falling|dropping|coming|fell|dropped|came) (?:off|down|away|out)\b",
+    ),
+    (
+        "chimney wobbling",
+        r"\b(?:chimneys|chimney stacks|chimney pots|walls|lampposts|lamp posts|telegraph poles)\b (?:wobbling|swaying|rocking|moving in the wind|shaking in the wind)\b",
+    ),
+    (
+        "split tree over the road",
+        r"\b(?:tree|trees|oak|ash|sycamore|beech|willow|chestnut|conker tree|elm|pine|poplar|birch|branch|branches|bough|limb)\b(?: (?!roots?\b)\w+){0,3}? (?:has |have |is |are |just )*(?:split|snapped|cracked|dangling|hanging down|hanging off|half down|partly fallen|ripped|torn)\b(?! (?:the|a|my|our) (?:pavement|path|wall|drive|driveway|road|patio|slabs?)\b)[^|]{0,40}\b(?:over|across|onto|on|above|into|blocking) (?:the |a |our |my )?(?:road|roads|street|pavement|path|footpath|lane|cars?|houses?|roof|bus stop|school|playground|power lines?|wires|cables|people|children)\b",
+    ),
+    (
+        "street light knocked over",
+        r"\b(?:street light|streetlight|lamp post|lamppost|telegraph pole|telephone pole|street lamp)s?\b(?: \w+){0,8}? (?:hanging over|leaning over|bent over|lying (?:in|across|on)|knocked (?:down|over))(?: (?:the )?(?:road|street|pavement|path|footpath|lane|cars?|junction))?\b|\bknocked (?:down |over )?(?:the |a )?(?:street light|streetlight|lamp post|lamppost|telegraph pole|street lamp)s?(?: (?:down|over))?\b",
+    ),
+    (
+        "open electric box with wires showing",
+        r"\b(?:box|cabinet|panel|hatch|cover|door)\b(?: \w+){0,5}? (?:hanging off|missing|open|ripped off|smashed|broken)\b[^|]{0,40}\b(?:see|exposed|touch|reach) (?:the |all the )?(?:wires|wiring|cables|electrics)\b",
+    ),
+    (
+        "balcony railings gone",
+        r"\b(?:balcony|balconies|walkway)\b(?: \w+){0,2}? (?:railings?|barriers?|rails?|panels?|glass)\b (?:have |has |are |is )*(?:come away|coming away|came away|come loose|came loose|coming loose|fallen off|fell off|gave way|giving way|given way|collapsed|snapped|broken off|hanging off|missing)\b|\b(?:someone|somebody|a child|people|kids|anyone|children) (?:could|will|might|is going to|are going to) (?:fall (?:off|through|out|from)|be crushed|get crushed)\b",
+    ),
+    (
+        "walkway crumbling",
+        r"\b(?:walkway|walkways|footbridge|stairwell|landing|balcony|balconies|bridge)\b(?: \w+){0,3}? (?:is |are )?(?:crumbling|falling) (?:away|apart)\b",
+    ),
+    (
+        "about to blow over",
+        r"\b(?:hoarding|hoardings|fence panels?|fencing|barrier|barriers|scaffolding|sign|signs|panel|panels|boards?)\b(?: \w+){0,3}? (?:is |are )?(?:about to|going to|likely to) (?:blow|fall|come|go) (?:over|down)\b[^|]{0,30}\b(?:onto|on|into|across) (?:the )?(?:road|pavement|street|path|footpath|traffic|cars?|people)\b",
+    ),
+    (
+        "landslip",
+        r"\bland ?(?:slip|slips|slide|slides)\b|\bmud ?slides?\b|\b(?:earth|mud|soil|rocks?|embankment|hillside|cliff|grass bank|earth bank)\b(?: \w+){0,2}? (?:is |has |have )*(?:coming down|slipping|slid|collapsed|collapsing|gave way|given way|giving way)\b",
+    ),
+    (
+        "storm brought it down",
+        r"\b(?:brought|blown|blew) down (?:a |the |some |two |several |lots of )?(?:\w+ ){0,2}?(?:power lines?|power cables?|cables|wires|lamp posts?|street lights?|telegraph poles?|scaffolding|chimney)\b|\b(?:brought|blown|blew) down (?:a |the |some |two |several )?(?:\w+ ){0,2}?(?:trees?|wall|walls|roof)\b(?=[^|]{0,50}\b(?:road|roads|street|lane|lanes|pavement|path|footpath|cars?|houses?|across|blocking|power lines?|wires|cables)\b)",
     ),
 )
