@@ -14,11 +14,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "nowhere to sleep",
-        r"\b(?:nowhere|no where|no place|no home|not anywhere|anywhere)(?: for (?:me|us|him|her|them|my \w+|the \w+)(?: and (?:me|my \w+|the \w+|our \w+))?)? to (?:sleep|stay|live|go|lay my head|rest)\b|\bno roof over (?:my|our|his|her|their) heads?\b|\b(?:do not|does not) have (?:a|anywhere to) (?:home|live|sleep|stay)\b|\bno (?:home|house|flat|accommodation) to go (?:to|back to)\b",
+        r"\b(?:nowhere|no where|no place|no home|not anywhere|anywhere)(?: for (?:me|us|him|her|them|my \w+|the \w+)(?: and (?:me|my \w+|the \w+|our \w+))?)? to (?:sleep|stay|live|go|lay my head|rest|kip|doss|crash)\b|\bno roof over (?:my|our|his|her|their) heads?\b|\b(?:do not|does not) have (?:a|anywhere to) (?:home|live|sleep|stay)\b|\bno (?:home|house|flat|accommodation) to go (?:to|back to)\b",
     ),
     (
         "sleeping in a car or outside",
-        r"\b(?:sleeping|sleep|slept|living|live|stay|staying|kipping|kip) (?:in|on) (?:my |a |the |our |his |her |their |this )?(?:shop |church |office )?(?:car|van|tent|bench|benches|doorway|doorways|bus station|train station|station|stairwell|bus shelter|hospital car park)\b|\b(?:sleeping|slept|kipping|staying) in (?:the |a )park\b|\b(?:sleeping|sleep|slept|living|staying|kipping|crashing) on (?:a |my )?(?:friends|mates|someones|different|my \w+s|other peoples) (?:sofa|sofas|floor|floors|couch|couches|settee)\b|\b(?:i am|we are|he is|she is|they are|been|living|sleeping|be|end up|ended up|left|now) on the streets?\b(?! (?:party|parties|committee|corner|outside|where|near|opposite|cleaning|lights?)\b)",
+        r"\b(?:sleeping|sleep|slept|living|live|stay|staying|kipping|kip) (?:in|on) (?:my |me |a |the |our |his |her |their |this )?(?:shop |church |office )?(?:car|van|tent|bench|benches|doorway|doorways|bus station|train station|station|stairwell|bus shelter|hospital car park)\b|\b(?:sleeping|slept|kipping|staying) in (?:the |a )park\b|\b(?:sleeping|sleep|slept|living|staying|kipping|crashing) on (?:a |my )?(?:friends|mates|someones|different|my \w+s|other peoples) (?:sofa|sofas|floor|floors|couch|couches|settee)\b|\b(?:i am|we are|he is|she is|they are|been|living|sleeping|sleep|slept|kipping|dossing|be|end up|ended up|left|now|stuck) on the streets?\b(?! (?:party|parties|committee|corner|outside|where|near|opposite|cleaning|lights?)\b)|\bout on the streets\b",
     ),
     (
         "sofa surfing",
@@ -34,7 +34,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "losing home",
-        r"\b(?:losing|lose|lost|going to lose|about to lose|will lose|could lose) (?:my|our|the|his|her|their) (?:home|house|flat|tenancy|accommodation|room)\b|\b(?:have|has|got|need) to (?:be out|leave|move out|get out) (?:by|on|before|in) .{0,40}\b(?:nowhere|no where|nothing lined up|not found|no place|cannot find|nothing else|do not know where)\b|\bmade (?:me |us )?homeless\b|\b(?:facing|threatened with|at risk of) (?:homelessness|eviction|losing)\b|\btemporary accommodation\b|\b(?:living|staying|sleeping|stay|live) in a (?:hostel|night shelter|shelter)\b|\b(?:emergency|tonight|need) (?:housing|accommodation|a bed) (?:tonight|now|urgently|right now|today)\b",
+        r"\b(?:losing|lose|lost|going to lose|about to lose|will lose|could lose) (?:my|our|the|his|her|their) (?:home|house|flat|tenancy|accommodation|room)\b|\b(?:have|has|got|need) to (?:be out|leave|move out|get out) (?:by|on|before|in) .{0,40}\b(?:nowhere|no where|nothing lined up|not found|no place|cannot find|nothing else|do not know where)\b|\bmade (?:me |us )?homeless\b|\b(?:facing|threatened with|at risk of) (?:homelessness|eviction|losing)\b|\btemporary accommodation\b|\b(?:living|staying|sleeping|stay|live) (?:in|at) (?:a|the) (?:hostel|night shelter|shelter|homeless shelter|homeless hostel)\b|\b(?:emergency|tonight|need) (?:housing|accommodation|a bed) (?:for )?(?:tonight|now|urgently|right now|today)\b",
     ),
     (
         "told to leave home",
@@ -67,5 +67,33 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "kicked out of home",
         rf"\b(?:kicked|thrown|chucked|booted|turfed) out (?:of|from) (?:my |our |the |his |her |their )?(?:\w+ )?{HOMES}\b",
+    ),
+    (
+        "sleeping rough somewhere",
+        r"\b(?:sleeping|sleep|slept|kipping|kip|kipped|dossing|doss|dossed|bedding down|bed down|bedded down)\b (?:in|on|at|under|behind|outside|by) (?:a |the |my |me |our |his |her |their |this |some |an )?(?:\w+ )?(?:doorway|doorways|bus station|train station|station|stairwell|stairwells|bus shelter|car park|multi storey|underpass|subway|bridge|bridges|beach|garage|garages|shed|park|parks|park bench|park benches|benches|bench|night buses|bin shed|bin store|graveyard|churchyard|cemetery|woods|field|airport|laundrette|car|van|tent|canal|river|seafront|promenade|alley|alleyway|porch)\b(?! (?:party|parties|committee|bins?|lights?|signs?|sale)\b)|\b(?:sleeping|slept|kipping|dossing) (?:outside|outdoors)\b(?! (?:in (?:the|my|our) garden|in a tent in (?:the|my|our) garden)\b)|\b(?:living|staying|sleeping|kipping|dossing|live|stay|sleep) in (?:a |the |an )?squat\b",
+    ),
+    (
+        "no longer welcome on a sofa",
+        r"\b(?:cannot|can not|no longer|not allowed to) (?:stay|sleep|crash|kip) (?:on|at|with) (?:her|his|their|my|a|the)? ?(?:\w+ )?(?:sofa|couch|settee|floor|place|house|flat|mums|dads|sisters|brothers|friends|mates|nans|sister|brother|friend|mate|mum|dad|nan) (?:anymore|any longer|any more|much longer|after (?:tonight|today|this week|friday|the weekend))\b",
+    ),
+    (
+        "court says get out",
+        r"\b(?:landlord|landlords|letting agent|housing association)\b(?: \w+){0,6}? (?:court|tribunal)\b(?: \w+){0,4}? (?:get (?:me|us) out|evict\w*|possession|throw (?:me|us) out|have (?:me|us) out)\b|\bcourt(?: letter| papers| order| date| hearing| summons)?\b[^|]{0,25}\b(?:saying|says|said|to say|order\w*) (?:that )?(?:we|i) (?:have to|must|need to|got to) (?:be out|leave|move out|get out|vacate)\b|\bpossession (?:hearing|court date|date)\b",
+    ),
+    (
+        "illegal eviction",
+        r"\b(?:landlord|letting agent|owner)\b[^|]{0,50}\bchanged the locks\b(?! for (?:me|us)| after| because| on (?:the )?(?:bin|shed|garage|gate|communal))|\blandlord\b[^|]{0,20}\b(?:threw|thrown|throwing|put|putting|chucked|dumped) (?:all )?(?:my|our) (?:stuff|things|belongings|clothes|possessions|bags)\b|\blandlords?\b[^|]{0,40}\b(?:told|telling|tells|ordered|wants) (?:me|us) (?:to go|to leave|to get out|out)\b(?= \||$| now| tonight| today| immediately)",
+    ),
+    (
+        "leaving an institution with nowhere",
+        r"\b(?:leaving|left|getting out of|get out of|released from|coming out of|discharged from|discharging me|discharging us|out of) (?:prison|jail|custody|care|hospital|the army|rehab|tomorrow|today)\b[^|]{0,50}\b(?:no (?:fixed )?address|nowhere(?! to (?:park|put|sit|store|keep|leave|charge))|no where(?! to park)|no home|homeless|no accommodation)\b",
+    ),
+    (
+        "cannot afford another night",
+        r"\b(?:staying|living|sleeping|stuck) in (?:a |the )?(?:hotel|b b|b and b|bnb|bed and breakfast|hostel|travelodge|premier inn)\b[^|]{0,40}\b(?:cannot|can not|could not) afford (?:another night|to stay|more nights?|it anymore|it any longer)\b",
+    ),
+    (
+        "deadline to get out",
+        r"\b(?:got|have|given) (?:until|till|til|to) (?:the end of (?:the )?(?:week|month)|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|\w+ days?|next \w+) to (?:get out|be out|find somewhere)\b(?= \||$| or\b)|\b(?:told|telling|ordered|asked) (?:me|us) to (?:leave|get out|go|move out|be out)\b(?= (?:tomorrow|tonight|today|now|immediately|by (?:tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the end of)|in the morning|first thing)\b)",
     ),
 )
