@@ -144,4 +144,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "no money for food",
         rf"\b(?:my )?{PARTNER} (?:will not|does not|never|refuses to|wont) (?:give|let) (?:me|us) (?:any )?(?:money|cash|housekeeping)\b(?: \w+)?(?: for (?:food|the kids|nappies|essentials|the children)| to (?:eat|buy food)| at all)\b",
     ),
+    (
+        "being knocked about by family",
+        rf"\b(?:is|am|are|was|were|been|being|getting|gets) (?:being )?(?:knocked about|knocked around|beaten|battered|beaten up|hit|abused|slapped|punched|hurt|pushed around|bullied|threatened) by (?:his|her|my|their|our) (?:\w+ )?{PARTNER}\b",
+    ),
+    (
+        "scared of what they will do",
+        r"\b(?:scared|afraid|frightened|terrified|petrified|worried) (?:of )?what (?:he|she|they) (?:will|would|might|is going to|could) do (?:to (?:me|us|the kids|the children|my kids|my children|the baby)|if i (?:leave|go|tell|report))\b|\b(?:want|need|trying|going) to leave (?:him|her|my (?:husband|wife|partner|boyfriend|girlfriend))\b[^|]{0,30}\b(?:scared|afraid|frightened|terrified|petrified)\b",
+    ),
 )

@@ -96,4 +96,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "deadline to get out",
         r"\b(?:got|have|given) (?:until|till|til|to) (?:the end of (?:the )?(?:week|month)|friday|monday|tuesday|wednesday|thursday|saturday|sunday|tomorrow|tonight|\w+ days?|next \w+) to (?:get out|be out|find somewhere)\b(?= \||$| or\b)|\b(?:told|telling|ordered|asked) (?:me|us) to (?:leave|get out|go|move out|be out)\b(?= (?:tomorrow|tonight|today|now|immediately|by (?:tomorrow|tonight|friday|monday|tuesday|wednesday|thursday|saturday|sunday|the end of)|in the morning|first thing)\b)",
     ),
+    (
+        "staying on other peoples floors",
+        r"\b(?:doss\w*|kipping|sleeping|staying|crashing|living|bedding down) (?:on|at|between|round|across) (?:different |various |other |random |a few |some )?(?:mates|friends|pals|peoples|cousins|relatives|family members|strangers) (?:floors?|sofas?|couch(?:es)?|settees?|houses|places|flats)\b|\b(?:sofa|couch|floor) surf\w*\b",
+    ),
 )

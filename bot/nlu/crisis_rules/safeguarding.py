@@ -321,4 +321,20 @@ RULES: tuple[tuple[str, str], ...] = (
         "parents screaming at children",
         rf"\b{CHILD}\b[^|]{{0,80}}\b(?:parents?|mum|dad|stepdad|stepmum|mother|father)\b (?:is |are |always |keep |keeps |constantly |just )*(?:screaming|screams|screamed|shouting|shouts|swearing|swears) at (?:them|the kids|the children|her|him)\b",
     ),
+    (
+        "afraid of the men who come round",
+        r"\b(?:terrified|scared|frightened|afraid|petrified) (?:of )?(?:the |some |these |those |all the )?(?:older )?(?:men|blokes|lads|guys|gang|dealers|people|adults|man|bloke) (?:who|that) (?:visit|come|keep coming|hang|stay|are staying|use|turn up|call round)\b",
+    ),
+    (
+        "people moved into a vulnerable persons home",
+        r"\b(?:blokes|men|lads|people|guys|gang|dealers|strangers|they)\b[^|]{0,30}\b(?:moved in(?:to)?|taken over|took over|taking over|living in|staying in|using)\b[^|]{0,40}\b(?:disabled|vulnerable|elderly|old|frail|learning disabilit\w*|blind|deaf)\b|\b(?:disabled|vulnerable|elderly|old|frail|blind|deaf) (?:man|woman|person|lady|neighbour|bloke|gentleman|chap|fella|tenant|resident)\b[^|]{0,60}\b(?:scared|terrified|frightened|afraid) of (?:them|these|those|the (?:men|blokes|lads|people|guys))\b",
+    ),
+    (
+        "carer keeps the family away",
+        r"\b(?:carer|carers|care worker|support worker|lodger)\b[^|]{0,30}\b(?:will not|won t|does not|doesn t|do not|never|refuses to) (?:let|allow) (?:me|us|anyone|the family|her family|his family|family) (?:to )?(?:see|visit|speak to|talk to|in)\b",
+    ),
+    (
+        "child picked up by older men",
+        r"\b(?:teenage|teen|young|little|school ?girl|school ?boy|daughter|son|girl|boy|kid|child|niece|nephew|granddaughter|grandson|year \d+|aged? 1[0-7]|1[0-7] year old)\b[^|]{0,60}\b(?:picked up|collected|driven (?:off|around|away)|taken (?:away|off)|given lifts|getting into cars?|got into (?:a )?cars?|meeting)\b[^|]{0,15}\b(?:by |with )?(?:much |a lot |way |far )?older (?:men|man|lads|blokes|guys|males|boys)\b",
+    ),
 )

@@ -122,4 +122,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "storm brought it down",
         r"\b(?:brought|blown|blew) down (?:a |the |some |two |several |lots of )?(?:\w+ ){0,2}?(?:power lines?|power cables?|cables|wires|lamp posts?|street lights?|telegraph poles?|scaffolding|chimney)\b|\b(?:brought|blown|blew) down (?:a |the |some |two |several )?(?:\w+ ){0,2}?(?:trees?|wall|walls|roof)\b(?=[^|]{0,50}\b(?:road|roads|street|lane|lanes|pavement|path|footpath|cars?|houses?|across|blocking|power lines?|wires|cables)\b)",
     ),
+    (
+        "crumbling or collapsing structure",
+        r"\b(?:wall|building|roof|chimney|balcony|bridge|scaffolding|gable|parapet|canopy)\b[^|]{0,40}\b(?:crumbling|collapsing|falling down|falling apart|caving in|coming down|giving way|about to (?:fall|go|collapse))\b(?! (?:a (?:bit|little)|slightly|in places)\b)|\b(?:crumbling|collapsing|falling down|falling apart) (?:wall|building|roof|chimney|balcony|bridge|scaffolding)\b",
+    ),
 )
