@@ -337,4 +337,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "child picked up by older men",
         r"\b(?:teenage|teen|young|little|school ?girl|school ?boy|daughter|son|girl|boy|kid|child|niece|nephew|granddaughter|grandson|year \d+|aged? 1[0-7]|1[0-7] year old)\b[^|]{0,60}\b(?:picked up|collected|driven (?:off|around|away)|taken (?:away|off)|given lifts|getting into cars?|got into (?:a )?cars?|meeting)\b[^|]{0,15}\b(?:by |with )?(?:much |a lot |way |far )?older (?:men|man|lads|blokes|guys|males|boys)\b",
     ),
+    (
+        "taking a vulnerable persons money off them",
+        r"\b(?:take|takes|took|taking|have taken|steal|steals|stole|stealing|keep|keeps|kept) (?:all )?(?:her|his|their) (?:benefits|benefit money|money|pension|bank card|cards|wages|pip|universal credit)\b[^|]{0,10}\b(?:off|from|away from) (?:her|him|them)\b",
+    ),
 )

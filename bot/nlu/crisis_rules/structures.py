@@ -126,4 +126,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "crumbling or collapsing structure",
         r"\b(?:wall|building|roof|chimney|balcony|bridge|scaffolding|gable|parapet|canopy)\b[^|]{0,40}\b(?:crumbling|collapsing|falling down|falling apart|caving in|coming down|giving way|about to (?:fall|go|collapse))\b(?! (?:a (?:bit|little)|slightly|in places)\b)|\b(?:crumbling|collapsing|falling down|falling apart) (?:wall|building|roof|chimney|balcony|bridge|scaffolding)\b",
     ),
+    (
+        "missing railings by a drop",
+        r"\b(?:railings?|barriers?|handrails?|hand rails?|guard rails?|balustrades?|safety rails?)\b[^|]{0,40}\b(?:come away|came away|come off|came off|broken|missing|gone|collapsed|fallen|fell|snapped|hanging off|loose)\b[^|]{0,60}\b(?:drop|river|bridge|balcony|cliff|stairwell|edge|quay|harbour|water)\b|\b(?:sheer|big|huge|steep) drop\b[^|]{0,40}\b(?:no|missing|broken) (?:railings?|barriers?|fence)\b",
+    ),
 )
