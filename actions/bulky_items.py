@@ -128,7 +128,8 @@ def read_items(text: str, rules: Any) -> ItemsReading:
     return reading
 
 
-def _money(value: float | Decimal) -> Decimal:
+def money(value: float | Decimal) -> Decimal:
+    """A price from the council data as pounds and pence."""
     return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
@@ -142,17 +143,17 @@ def price_lines(lines: list[Line], rules: Any) -> tuple[list[tuple[Line, Decimal
     for line in lines:
         item = by_key[line.key]
         if item.price is not None:
-            cost = _money(item.price) * line.quantity
+            cost = money(item.price) * line.quantity
         else:
             cost = Decimal("0.00")
             for _ in range(line.quantity):
                 if band_used < rules.band_items:
                     if not band_charged:
-                        cost += _money(rules.band_price)
+                        cost += money(rules.band_price)
                         band_charged = True
                     band_used += 1
                 else:
-                    cost += _money(rules.extra_item_price)
+                    cost += money(rules.extra_item_price)
         priced.append((line, cost))
         total += cost
     return priced, total
