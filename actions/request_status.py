@@ -99,7 +99,10 @@ class ActionSubmitRequestStatus(Action):
         service = council.service(found.service)
         lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
         lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
-        if found.status in ("received", "in_progress"):
+        if found.status in ("received", "in_progress") and found.details.get("collection_date"):
+            # A booking (bulky waste): the date is the one the resident chose, not a target.
+            lines.append(f"Your collection is booked for {day_and_date(found.due_by)}.")
+        elif found.status in ("received", "in_progress"):
             lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
         dispatcher.utter_message(text="\n".join(lines))
         return clear
