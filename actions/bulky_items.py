@@ -17,7 +17,9 @@ _NUMBER_WORDS = {
 _SPLIT = re.compile(r",|;|\n|\+|&|\band\b|\bplus\b|\balso\b", re.IGNORECASE)
 _LEADING_QTY = re.compile(r"^(\d{1,2})\s*(?:x\b|\*)?\s*(.*)$", re.IGNORECASE)
 _TRAILING_QTY = re.compile(r"^(.*?)\s*(?:x|\*|times)\s*(\d{1,2})$", re.IGNORECASE)
-_FILLER = frozenset("i have got need to collect collected please old my the some of x another".split())
+_FILLER = frozenset(
+    "i have got need to collect collected please old my the some of x another".split()
+)
 
 
 @dataclass(frozen=True)

@@ -79,7 +79,8 @@ class ValidateBulkyWasteForm(ValidateMissedBinForm):
             dispatcher.utter_message(text=f"Sorry, we can't collect {name.lower()}. {instead}")
         if reading.unknown:
             dispatcher.utter_message(
-                text="I couldn't find " + ", ".join(f"'{u}'" for u in reading.unknown)
+                text="I couldn't find "
+                + ", ".join(f"'{u}'" for u in reading.unknown)
                 + " on our price list. Please list your items again in one message, for example: "
                 "a sofa and 2 mattresses. If it's something unusual, talk to a person.",
                 buttons=[TALK_TO_A_PERSON],
@@ -223,7 +224,13 @@ class ActionSubmitBulkyWaste(Action):
         lines = decode(tracker.get_slot("bulky_items"))
         chosen = tracker.get_slot("bulky_date")
         clear = [SlotSet(s, None) for s in BOOKING_SLOTS]
-        if street is None or not house or not lines or not chosen or tracker.get_slot("bulky_confirm") is not True:
+        if (
+            street is None
+            or not house
+            or not lines
+            or not chosen
+            or tracker.get_slot("bulky_confirm") is not True
+        ):
             return clear  # the form was stopped early; the reason was already given
         day = date.fromisoformat(chosen)
         service = council.service(SERVICE)
@@ -255,7 +262,11 @@ class ActionSubmitBulkyWaste(Action):
                 text=f"Sorry, {day_and_date(day)} has just been taken by another booking. "
                 f"The next date we can come is {day_and_date(offered[0])}."
             )
-            return [SlotSet("bulky_date", None), SlotSet("bulky_confirm", None), FollowupAction("bulky_waste_form")]
+            return [
+                SlotSet("bulky_date", None),
+                SlotSet("bulky_confirm", None),
+                FollowupAction("bulky_waste_form"),
+            ]
         except SQLAlchemyError:
             logger.exception("bulky waste: could not store the booking")
             dispatcher.utter_message(
@@ -274,8 +285,8 @@ class ActionSubmitBulkyWaste(Action):
                 f"We'll collect {describe(lines)} from {address} on {day_and_date(stored.due_by)}. "
                 f"Please put everything outside by {put_out} that day.\n"
                 f"The price is {pounds(total)}. {rules.payment}\n"
-                f"You can cancel until {day_and_date(cancel_by)}: say \"cancel my bulky collection "
-                f"{stored.reference}\"."
+                f'You can cancel until {day_and_date(cancel_by)}: say "cancel my bulky collection '
+                f'{stored.reference}".'
             )
         else:
             text = (
@@ -283,7 +294,9 @@ class ActionSubmitBulkyWaste(Action):
                 f"The reference is {stored.reference} and we'll come on {day_and_date(stored.due_by)}. "
                 f"Please put everything outside by {put_out} that day."
             )
-        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(
+            text=text, buttons=[button("Check a request", "/check_request_status")]
+        )
         return clear
 
 
@@ -336,7 +349,9 @@ class ValidateBulkyCancelForm(FormValidationAction):
     ) -> dict[str, Any]:
         postcode = normalise_postcode(str(value or ""))
         if postcode is None:
-            dispatcher.utter_message(text="That doesn't look like a postcode. Please type it like PL1 2AA.")
+            dispatcher.utter_message(
+                text="That doesn't look like a postcode. Please type it like PL1 2AA."
+            )
             return {"postcode": None}
         return {"postcode": postcode}
 
@@ -386,5 +401,7 @@ class ActionSubmitBulkyCancel(Action):
                 f"I couldn't find a bulky waste booking with reference {reference} for {postcode}. "
                 "Please check both and try again, or talk to a person."
             )
-        dispatcher.utter_message(text=text, buttons=[TALK_TO_A_PERSON] if result.outcome != "cancelled" else [])
+        dispatcher.utter_message(
+            text=text, buttons=[TALK_TO_A_PERSON] if result.outcome != "cancelled" else []
+        )
         return clear

@@ -131,7 +131,9 @@ class BulkyBookingStore:
             ).scalar_one_or_none()
             return _stored(row, created_now=False) if row else None
 
-    def cancel(self, reference: str, postcode: str, last_day_to_cancel: Any, today: date) -> Cancellation:
+    def cancel(
+        self, reference: str, postcode: str, last_day_to_cancel: Any, today: date
+    ) -> Cancellation:
         """Cancel a booking (reference and postcode must match) before its cut-off; frees the place.
 
         ``last_day_to_cancel`` maps the collection date to the last day a cancellation is accepted.
@@ -163,4 +165,6 @@ class BulkyBookingStore:
                 .execution_options(synchronize_session=False)
             )
             stored = _stored(row, created_now=False)
-        return Cancellation("cancelled", StoredRequest(**{**stored.__dict__, "status": "cancelled"}))
+        return Cancellation(
+            "cancelled", StoredRequest(**{**stored.__dict__, "status": "cancelled"})
+        )

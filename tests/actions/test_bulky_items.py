@@ -40,7 +40,11 @@ def test_residents_words_and_typos_match_the_price_list(words, key, rules):
 def test_several_items_with_quantities_are_read_from_one_message(rules):
     assert _items("a sofa and 2 mattresses", rules) == {"sofa": 1, "mattress": 2}
     assert _items("fridge freezer x2", rules) == {"fridge_freezer": 2}
-    assert _items("two wardrobes, 3 chairs & a bike", rules) == {"wardrobe": 2, "armchair": 3, "bicycle": 1}
+    assert _items("two wardrobes, 3 chairs & a bike", rules) == {
+        "wardrobe": 2,
+        "armchair": 3,
+        "bicycle": 1,
+    }
 
 
 def test_the_same_item_named_twice_is_added_up(rules):
@@ -67,6 +71,8 @@ def test_up_to_three_items_cost_the_band_price_and_each_extra_item_costs_more(ru
 
 
 def test_fridges_have_their_own_price_on_top_of_the_band(rules):
-    priced, total = price_lines([Line("fridge_freezer", "Fridge", 2), Line("sofa", "Sofa", 1)], rules)
+    priced, total = price_lines(
+        [Line("fridge_freezer", "Fridge", 2), Line("sofa", "Sofa", 1)], rules
+    )
     assert [cost for _, cost in priced] == [Decimal("40.00"), Decimal("25.00")]
     assert pounds(total) == "£65.00"

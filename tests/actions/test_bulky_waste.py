@@ -23,7 +23,10 @@ from tests.actions.trackers import run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UK)  # first bookable day: Tuesday 24 November
-ITEMS = [{"key": "sofa", "name": "Sofa or settee", "quantity": 1}, {"key": "mattress", "name": "Mattress", "quantity": 2}]
+ITEMS = [
+    {"key": "sofa", "name": "Sofa or settee", "quantity": 1},
+    {"key": "mattress", "name": "Mattress", "quantity": 2},
+]
 ADDRESS = {"postcode": "PL1 2JT", "street": "Citadel Mews", "house": "3"}
 
 
@@ -82,7 +85,12 @@ def test_an_unknown_item_is_named_and_the_list_asked_for_again(database_url):
 def test_the_next_collection_days_with_space_are_offered_as_buttons(database_url):
     messages, _ = run(ActionAskBulkyDate(), tracker(slots=ADDRESS))
     titles = [b["title"] for b in messages[0]["buttons"]]
-    assert titles == ["Tuesday 24 November", "Thursday 26 November", "Saturday 28 November", "Tuesday 1 December"]
+    assert titles == [
+        "Tuesday 24 November",
+        "Thursday 26 November",
+        "Saturday 28 November",
+        "Tuesday 1 December",
+    ]
 
 
 def test_a_date_button_is_accepted_and_a_date_not_offered_is_refused(database_url):
@@ -133,7 +141,9 @@ def test_when_the_last_place_has_just_gone_the_next_date_is_offered(database_url
         Council, "bulky_collection_days",
         lambda self, today: [(d, 1 if d == date(2026, 11, 28) else c) for d, c in original(self, today)],
     )  # fmt: skip
-    first, _ = run(ActionSubmitBulkyWaste(), tracker(slots={**_booking_slots("2026-11-28"), "house": "4"}))
+    first, _ = run(
+        ActionSubmitBulkyWaste(), tracker(slots={**_booking_slots("2026-11-28"), "house": "4"})
+    )
     assert "Your reference is BW-" in first[0]["text"]
     messages, events = _submit(day="2026-11-28")
     assert "Saturday 28 November has just been taken" in messages[0]["text"]
@@ -145,23 +155,40 @@ def test_when_the_last_place_has_just_gone_the_next_date_is_offered(database_url
 def test_a_status_check_gives_the_booked_collection_date(database_url):
     messages, _ = _submit()
     reference = messages[0]["text"].split("Your reference is ")[1].split(".")[0]
-    status, _ = run(ActionSubmitRequestStatus(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"}))
+    status, _ = run(
+        ActionSubmitRequestStatus(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
+    )
     assert "Book a bulky waste collection" in status[0]["text"]
     assert "booked for Tuesday 24 November" in status[0]["text"]
 
 
 def test_a_cancel_message_starts_the_cancellation_and_anything_else_a_booking():
-    _, cancel = run(ActionStartBulkyWaste(), tracker(text="cancel my bulky collection BW-7K3F9Q", intent="book_bulky_waste"))
-    _, book = run(ActionStartBulkyWaste(), tracker(text="I need a sofa taking away", intent="book_bulky_waste"))
+    _, cancel = run(
+        ActionStartBulkyWaste(),
+        tracker(text="cancel my bulky collection BW-7K3F9Q", intent="book_bulky_waste"),
+    )
+    _, book = run(
+        ActionStartBulkyWaste(),
+        tracker(text="I need a sofa taking away", intent="book_bulky_waste"),
+    )
     assert _followups(cancel) == ["bulky_cancel_form"]
     assert _followups(book) == ["bulky_waste_form"]
 
 
 def test_the_cancellation_picks_up_the_reference_and_refuses_other_services(database_url):
-    state = tracker(text="cancel my bulky collection bw 7k3f9q", intent="book_bulky_waste", active_loop="bulky_cancel_form")
+    state = tracker(
+        text="cancel my bulky collection bw 7k3f9q",
+        intent="book_bulky_waste",
+        active_loop="bulky_cancel_form",
+    )
     _, events = run(ValidateBulkyCancelForm(), state)
     assert slots_set(events).get("reference") == "BW-7K3F9Q"
-    state = tracker(text="MB-7K3F9Q", slots={"reference": "MB-7K3F9Q"}, active_loop="bulky_cancel_form", just_set={"reference": "MB-7K3F9Q"})
+    state = tracker(
+        text="MB-7K3F9Q",
+        slots={"reference": "MB-7K3F9Q"},
+        active_loop="bulky_cancel_form",
+        just_set={"reference": "MB-7K3F9Q"},
+    )
     state.slots["requested_slot"] = "reference"
     messages, events = run(ValidateBulkyCancelForm(), state)
     assert slots_set(events) == {"reference": None}
@@ -171,10 +198,14 @@ def test_the_cancellation_picks_up_the_reference_and_refuses_other_services(data
 def test_cancelling_a_booking_frees_its_place_and_says_so(database_url):
     messages, _ = _submit()
     reference = messages[0]["text"].split("Your reference is ")[1].split(".")[0]
-    cancelled, _ = run(ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "pl12jt"}))
+    cancelled, _ = run(
+        ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "pl12jt"})
+    )
     assert f"We won't come on Tuesday 24 November for booking {reference}" in cancelled[0]["text"]
     assert ServiceRequestStore().find(reference, "PL1 2JT").status == "cancelled"
-    again, _ = run(ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"}))
+    again, _ = run(
+        ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
+    )
     assert "already cancelled" in again[0]["text"]
 
 
@@ -183,5 +214,7 @@ def test_a_booking_cannot_be_cancelled_online_after_the_cut_off(database_url, mo
     reference = messages[0]["text"].split("Your reference is ")[1].split(".")[0]
     tuesday = datetime(2026, 11, 24, 6, 0, tzinfo=UK)
     monkeypatch.setattr(context, "today", lambda: tuesday.date())
-    late, _ = run(ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"}))
+    late, _ = run(
+        ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
+    )
     assert "too late to cancel online" in late[0]["text"]

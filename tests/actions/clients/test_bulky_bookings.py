@@ -16,7 +16,9 @@ from bot.storage.models import BulkySlot
 DAY = date(2026, 12, 1)
 
 
-def _book(store: BulkyBookingStore, house: str, day: date = DAY, capacity: int = 2, items: str = "sofa"):
+def _book(
+    store: BulkyBookingStore, house: str, day: date = DAY, capacity: int = 2, items: str = "sofa"
+):
     return store.book(
         collection_date=day,
         capacity=capacity,
@@ -93,7 +95,9 @@ def test_two_residents_racing_for_the_last_place_get_one_booking_and_one_full_da
         thread.join(timeout=60)
     assert sorted(outcomes) == ["booked"] + ["full"] * 5
     assert _booked(database_url) == 3
-    assert store.available([(DAY, 3), (DAY + timedelta(days=2), 3)], limit=1) == [DAY + timedelta(days=2)]
+    assert store.available([(DAY, 3), (DAY + timedelta(days=2), 3)], limit=1) == [
+        DAY + timedelta(days=2)
+    ]
 
 
 def test_cancelling_before_the_cut_off_frees_the_place(database_url):
@@ -118,6 +122,12 @@ def test_cancelling_after_the_cut_off_is_refused_and_keeps_the_booking(database_
 def test_cancelling_needs_the_matching_postcode(database_url):
     store = BulkyBookingStore()
     booking = _book(store, "12")
-    assert store.cancel(booking.reference, "PL4 0AA", _until, today=DAY - timedelta(days=5)).outcome == "not_found"
-    assert store.cancel("BW-AAAAAA", "PL1 2JT", _until, today=DAY - timedelta(days=5)).outcome == "not_found"
+    assert (
+        store.cancel(booking.reference, "PL4 0AA", _until, today=DAY - timedelta(days=5)).outcome
+        == "not_found"
+    )
+    assert (
+        store.cancel("BW-AAAAAA", "PL1 2JT", _until, today=DAY - timedelta(days=5)).outcome
+        == "not_found"
+    )
     assert _booked(database_url) == 1

@@ -21,7 +21,9 @@ def upgrade() -> None:
         sa.Column("capacity", sa.Integer(), nullable=False),
         sa.Column("booked", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("collection_date"),
-        sa.CheckConstraint("booked >= 0 AND booked <= capacity", name="ck_bulky_slots_within_capacity"),
+        sa.CheckConstraint(
+            "booked >= 0 AND booked <= capacity", name="ck_bulky_slots_within_capacity"
+        ),
     )
 
 
