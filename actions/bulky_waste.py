@@ -370,38 +370,43 @@ class ActionSubmitBulkyCancel(Action):
         clear = [SlotSet("reference", None), SlotSet("postcode", None)]
         if not reference or not postcode:
             return clear
-        council = context.council()
-        try:
-            result = context.bulky_bookings().cancel(
-                reference, postcode, council.bulky_cancel_deadline, today=context.today()
-            )
-        except SQLAlchemyError:
-            logger.exception("bulky waste: cancellation failed")
-            dispatcher.utter_message(
-                text="Sorry, I can't cancel bookings just now because of a problem on our side. "
-                f"Please try again in a few minutes, or call us on {_phone(council)}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
-            return clear
-        booking = result.booking
-        if result.outcome == "cancelled" and booking is not None:
-            text = (
-                f"Cancelled. We won't come on {day_and_date(booking.due_by)} for booking {booking.reference}. "
-                "If you've already paid, we'll refund you within 10 working days."
-            )
-        elif result.outcome == "already_cancelled" and booking is not None:
-            text = f"Booking {booking.reference} was already cancelled. There's nothing more to do."
-        elif result.outcome == "too_late" and booking is not None:
-            text = (
-                f"Sorry, it's too late to cancel online: the collection is on "
-                f"{day_and_date(booking.due_by)}. Please call us on {_phone(council)}."
-            )
-        else:
-            text = (
-                f"I couldn't find a bulky waste booking with reference {reference} for {postcode}. "
-                "Please check both and try again, or talk to a person."
-            )
-        dispatcher.utter_message(
-            text=text, buttons=[TALK_TO_A_PERSON] if result.outcome != "cancelled" else []
-        )
+        cancel_booking(dispatcher, reference, postcode)
         return clear
+
+
+def cancel_booking(dispatcher: CollectingDispatcher, reference: str, postcode: str) -> None:
+    """Cancel a bulky waste booking (reference and postcode must match) and tell the resident."""
+    council = context.council()
+    try:
+        result = context.bulky_bookings().cancel(
+            reference, postcode, council.bulky_cancel_deadline, today=context.today()
+        )
+    except SQLAlchemyError:
+        logger.exception("bulky waste: cancellation failed")
+        dispatcher.utter_message(
+            text="Sorry, I can't cancel bookings just now because of a problem on our side. "
+            f"Please try again in a few minutes, or call us on {_phone(council)}.",
+            buttons=[TALK_TO_A_PERSON],
+        )
+        return
+    booking = result.booking
+    if result.outcome == "cancelled" and booking is not None:
+        text = (
+            f"Cancelled. We won't come on {day_and_date(booking.due_by)} for booking {booking.reference}. "
+            "If you've already paid, we'll refund you within 10 working days."
+        )
+    elif result.outcome == "already_cancelled" and booking is not None:
+        text = f"Booking {booking.reference} was already cancelled. There's nothing more to do."
+    elif result.outcome == "too_late" and booking is not None:
+        text = (
+            f"Sorry, it's too late to cancel online: the collection is on "
+            f"{day_and_date(booking.due_by)}. Please call us on {_phone(council)}."
+        )
+    else:
+        text = (
+            f"I couldn't find a bulky waste booking with reference {reference} for {postcode}. "
+            "Please check both and try again, or talk to a person."
+        )
+    dispatcher.utter_message(
+        text=text, buttons=[TALK_TO_A_PERSON] if result.outcome != "cancelled" else []
+    )

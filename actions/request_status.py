@@ -79,6 +79,14 @@ class ActionSubmitRequestStatus(Action):
         if not reference or not postcode:
             return clear
         council = context.council()
+        if _asked_to_cancel(tracker) and council.service_for_reference(reference) == council.service(
+            "bulky_waste"
+        ):
+            # "cancel my bulky collection BW-7K3F9Q" often reads as a status check to the classifier.
+            from actions.bulky_waste import cancel_booking
+
+            cancel_booking(dispatcher, reference, postcode)
+            return clear
         try:
             found = context.service_requests().find(reference, postcode)
         except SQLAlchemyError:
@@ -106,3 +114,14 @@ class ActionSubmitRequestStatus(Action):
             lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
         dispatcher.utter_message(text="\n".join(lines))
         return clear
+
+
+def _asked_to_cancel(tracker: Tracker) -> bool:
+    """Did the message that started this status check ask to cancel?"""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
+        if intent == "check_request_status":
+            return "cancel" in (event.get("text") or "").lower()
+    return False

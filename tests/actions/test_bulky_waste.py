@@ -218,3 +218,22 @@ def test_a_booking_cannot_be_cancelled_online_after_the_cut_off(database_url, mo
         ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
     )
     assert "too late to cancel online" in late[0]["text"]
+
+
+def test_cancel_with_a_reference_read_as_a_status_check_still_cancels(database_url):
+    messages, _ = _submit()
+    reference = messages[0]["text"].split("Your reference is ")[1].split(".")[0]
+    opening = {
+        "event": "user",
+        "text": f"cancel my bulky collection {reference}",
+        "parse_data": {"intent": {"name": "check_request_status", "confidence": 0.7}},
+    }
+    state = tracker(
+        text="PL1 2JT",
+        intent="nlu_fallback",
+        slots={"reference": reference, "postcode": "PL1 2JT"},
+        events=[opening],
+    )
+    cancelled, _ = run(ActionSubmitRequestStatus(), state)
+    assert "Cancelled." in cancelled[0]["text"]
+    assert ServiceRequestStore().find(reference, "PL1 2JT").status == "cancelled"

@@ -43,13 +43,13 @@ def test_a_resident_books_a_bulky_collection_from_first_message_to_reference_the
     asked = chat.send(str(number))
     assert "what would you like us to collect" in texts(asked).lower(), texts(asked)
 
-    asked = chat.send("a settee and 2 matresses")
+    asked = chat.send("a wardrobe and 2 mattresses")
     assert "which day" in texts(asked).lower(), texts(asked)
     first_date = asked[-1]["buttons"][0]["title"]
 
     asked = chat.press(first_date, first_date)
     reply = texts(asked)
-    assert "1 x Sofa or settee: £25.00" in reply and "Total: £25.00" in reply, reply
+    assert "1 x Wardrobe: £25.00" in reply and "Total: £25.00" in reply, reply
     assert f"Collection on {first_date}" in reply
 
     done = chat.press("/affirm", "Yes, book it")
@@ -65,7 +65,7 @@ def test_a_resident_books_a_bulky_collection_from_first_message_to_reference_the
     )
     assert row["service"] == "bulky_waste" and row["status"] == "received"
     assert row["address"] == f"{number}, {street.name}, {street.postcode}"
-    assert [item["key"] for item in row["details"]["items"]] == ["sofa", "mattress"]
+    assert [item["key"] for item in row["details"]["items"]] == ["wardrobe", "mattress"]
     slot = next(
         s
         for s in _rows(live_servers.database_url, BulkySlot)
