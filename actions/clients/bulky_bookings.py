@@ -43,14 +43,19 @@ class BulkyBookingStore:
         if not days:
             return []
         with session_scope(self._url) as session:
-            booked = dict(
-                session.execute(
-                    select(BulkySlot.collection_date, BulkySlot.booked).where(
-                        BulkySlot.collection_date.in_([day for day, _ in days])
-                    )
-                ).all()
-            )
-        return [day for day, capacity in days if booked.get(day, 0) < capacity][:limit]
+            rows = session.execute(
+                select(BulkySlot.collection_date, BulkySlot.booked, BulkySlot.capacity).where(
+                    BulkySlot.collection_date.in_([day for day, _ in days])
+                )
+            ).all()
+        # A day's stored row is what bookings are checked against, so it decides here too.
+        stored = {day: (booked, capacity) for day, booked, capacity in rows}
+        free = []
+        for day, capacity in days:
+            booked, limit_for_day = stored.get(day, (0, capacity))
+            if booked < limit_for_day:
+                free.append(day)
+        return free[:limit]
 
     def _ensure_slot(self, day: date, capacity: int) -> None:
         with session_scope(self._url) as session:

@@ -91,3 +91,56 @@ def test_a_resident_books_a_bulky_collection_from_first_message_to_reference_the
         if s["collection_date"] == row["due_by"]
     )
     assert slot["booked"] == booked_before - 1
+
+
+def _fill_day(url: str, day) -> None:
+    """Someone else takes every remaining place on ``day`` (as if they confirmed a moment earlier)."""
+    engine = create_engine(url, future=True)
+    with engine.begin() as connection:
+        found = connection.execute(
+            select(BulkySlot.__table__).where(BulkySlot.collection_date == day)
+        ).first()
+        if found is None:
+            connection.execute(
+                BulkySlot.__table__.insert().values(collection_date=day, capacity=1, booked=1)
+            )
+        else:
+            connection.execute(
+                BulkySlot.__table__.update()
+                .where(BulkySlot.collection_date == day)
+                .values(booked=BulkySlot.capacity)
+            )
+    engine.dispose()
+
+
+def test_a_resident_whose_date_was_just_taken_is_offered_the_next_one_and_can_still_book(
+    live_servers,
+):
+    from datetime import datetime
+
+    street = _street_alone_at_its_postcode()
+    chat = WebchatClient(live_servers.webchat)
+    chat.send("book a bulky waste collection")
+    chat.send(street.postcode)
+    chat.send(str((street.first_number or 1) + 1))
+    asked = chat.send("fridge freezer x2")
+    first_date = asked[-1]["buttons"][0]["title"]
+    asked = chat.press(first_date, first_date)
+    assert "Total: £40.00" in texts(asked), texts(asked)
+
+    year = datetime.now().year
+    day = datetime.strptime(f"{first_date.split(' ', 1)[1]} {year}", "%d %B %Y").date()
+    if day < datetime.now().date():
+        day = day.replace(year=year + 1)
+    _fill_day(live_servers.database_url, day)
+
+    lost = chat.press("/affirm", "Yes, book it")
+    reply = texts(lost)
+    assert f"{first_date} has just been taken" in reply, reply
+    titles = [b["title"] for b in lost[-1]["buttons"]]
+    assert first_date not in titles and titles, reply
+
+    asked = chat.press(titles[0], titles[0])
+    assert f"Collection on {titles[0]}" in texts(asked), texts(asked)
+    done = chat.press("/affirm", "Yes, book it")
+    assert re.search(r"reference is BW-[A-Z0-9]{6}", texts(done)), texts(done)

@@ -131,3 +131,10 @@ def test_cancelling_needs_the_matching_postcode(database_url):
         == "not_found"
     )
     assert _booked(database_url) == 1
+
+
+def test_a_day_is_offered_only_while_its_stored_capacity_has_room(database_url):
+    store = BulkyBookingStore()
+    _book(store, "1", capacity=1)
+    # The council has since raised the day's capacity, but the day's row still says 1.
+    assert store.available([(DAY, 6)], limit=4) == []
