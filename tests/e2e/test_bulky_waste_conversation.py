@@ -144,3 +144,18 @@ def test_a_resident_whose_date_was_just_taken_is_offered_the_next_one_and_can_st
     assert f"Collection on {titles[0]}" in texts(asked), texts(asked)
     done = chat.press("/affirm", "Yes, book it")
     assert re.search(r"reference is BW-[A-Z0-9]{6}", texts(done)), texts(done)
+
+
+def test_saying_no_at_the_confirmation_books_nothing(live_servers):
+    street = _street_alone_at_its_postcode()
+    before = len(_rows(live_servers.database_url, ServiceRequest))
+    chat = WebchatClient(live_servers.webchat)
+    chat.send("book a bulky waste collection")
+    chat.send(street.postcode)
+    chat.send(str((street.first_number or 1) + 2))
+    asked = chat.send("a wardrobe")
+    first_date = asked[-1]["buttons"][0]["title"]
+    chat.press(first_date, first_date)
+    stopped = chat.press("/deny", "No, don't book")
+    assert "Nothing has been sent" in texts(stopped), texts(stopped)
+    assert len(_rows(live_servers.database_url, ServiceRequest)) == before
