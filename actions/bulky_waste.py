@@ -68,6 +68,18 @@ class ValidateBulkyWasteForm(ValidateMissedBinForm):
                 slots["street"] = chosen
         return slots
 
+    async def extract_bulky_items(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "Can you collect a fridge freezer" names the items on the opening message; only a
+        # message where every part matched the price list is taken, so nothing is guessed.
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("bulky_items"):
+            text = tracker.latest_message.get("text") or ""
+            reading = read_items(text, context.council().bulky_waste)
+            if reading.lines and not reading.unknown and not reading.refused:
+                return {"bulky_items": encode(reading.lines)}
+        return {}
+
     def validate_bulky_items(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:

@@ -237,3 +237,22 @@ def test_cancel_with_a_reference_read_as_a_status_check_still_cancels(database_u
     cancelled, _ = run(ActionSubmitRequestStatus(), state)
     assert "Cancelled." in cancelled[0]["text"]
     assert ServiceRequestStore().find(reference, "PL1 2JT").status == "cancelled"
+
+
+@pytest.mark.parametrize(
+    "opening, expected",
+    [
+        ("can you collect a fridge freezer", {"fridge_freezer": 1}),
+        ("I need to get rid of an old sofa", {"sofa": 1}),
+        ("book a bulky waste collection", None),
+        ("can i book a collection for 3 large items", None),
+    ],
+)
+def test_items_named_in_the_opening_message_are_kept_only_when_all_of_it_matched(
+    opening, expected, database_url
+):
+    state = tracker(text=opening, intent="book_bulky_waste", active_loop="bulky_waste_form")
+    _, events = run(ValidateBulkyWasteForm(), state)
+    items = slots_set(events).get("bulky_items")
+    found = {line["key"]: line["quantity"] for line in items} if items else None
+    assert found == expected
