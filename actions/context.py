@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
+    from actions.clients.bulky_bookings import BulkyBookingStore
     from actions.clients.postcodes import PostcodeDirectory
     from actions.clients.service_requests import ServiceRequestStore
     from actions.clients.support_register import SupportRegister
@@ -38,6 +39,13 @@ def service_requests() -> ServiceRequestStore:
     from actions.clients.service_requests import ServiceRequestStore
 
     return ServiceRequestStore()
+
+
+@functools.lru_cache(maxsize=1)
+def bulky_bookings() -> BulkyBookingStore:
+    from actions.clients.bulky_bookings import BulkyBookingStore
+
+    return BulkyBookingStore()
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,7 +8,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-FORM_SLOTS = ("postcode", "street", "house", "bin_type", "reference")
+FORM_SLOTS = (
+    "postcode",
+    "street",
+    "house",
+    "bin_type",
+    "reference",
+    "bulky_items",
+    "bulky_date",
+    "bulky_confirm",
+)
 
 
 class ActionCancelForm(Action):

@@ -64,6 +64,9 @@ def _bins_for(council: Any, street: Any) -> list[Any]:
 class ValidateMissedBinForm(FormValidationAction):
     """Checks each answer; explains what's wrong in plain words and asks again."""
 
+    #: How the postcode check names the service when a postcode is outside the council.
+    postcode_service = "bin collections"
+
     def name(self) -> str:
         return "validate_missed_bin_form"
 
@@ -80,7 +83,7 @@ class ValidateMissedBinForm(FormValidationAction):
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        check = check_local_postcode(str(value or ""), "bin collections")
+        check = check_local_postcode(str(value or ""), self.postcode_service)
         if check.postcode is None:
             dispatcher.utter_message(text=check.problem, buttons=[TALK_TO_A_PERSON])
             return {"postcode": None, "requested_slot": None} if check.stop else {"postcode": None}

@@ -79,6 +79,14 @@ class ActionSubmitRequestStatus(Action):
         if not reference or not postcode:
             return clear
         council = context.council()
+        if _asked_to_cancel(tracker) and council.service_for_reference(reference) == council.service(
+            "bulky_waste"
+        ):
+            # "cancel my bulky collection BW-7K3F9Q" often reads as a status check to the classifier.
+            from actions.bulky_waste import cancel_booking
+
+            cancel_booking(dispatcher, reference, postcode)
+            return clear
         try:
             found = context.service_requests().find(reference, postcode)
         except SQLAlchemyError:
@@ -99,7 +107,21 @@ class ActionSubmitRequestStatus(Action):
         service = council.service(found.service)
         lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
         lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
-        if found.status in ("received", "in_progress"):
+        if found.status in ("received", "in_progress") and found.details.get("collection_date"):
+            # A booking (bulky waste): the date is the one the resident chose, not a target.
+            lines.append(f"Your collection is booked for {day_and_date(found.due_by)}.")
+        elif found.status in ("received", "in_progress"):
             lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
         dispatcher.utter_message(text="\n".join(lines))
         return clear
+
+
+def _asked_to_cancel(tracker: Tracker) -> bool:
+    """Did the message that started this status check ask to cancel?"""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
+        if intent == "check_request_status":
+            return "cancel" in (event.get("text") or "").lower()
+    return False

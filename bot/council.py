@@ -18,6 +18,7 @@ from bot.council_models import (
     AdvisorSettings,
     BinsFile,
     BinType,
+    BulkyWasteRules,
     CouncilConfig,
     HolidayChange,
     InfoAnswer,
@@ -70,6 +71,7 @@ class Council:
         information: dict[str, InfoAnswer],
         placeholders: dict[str, str],
         advisors: AdvisorSettings,
+        bulky_waste: BulkyWasteRules,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -83,6 +85,7 @@ class Council:
         self.information = information
         self.placeholders = placeholders
         self.advisors = advisors
+        self.bulky_waste = bulky_waste
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -235,6 +238,28 @@ class Council:
         """The service whose prefix starts a reference number such as "MB-123456"."""
         prefix = reference.strip().upper()[:2]
         return next((s for s in self.services.values() if s.reference_prefix == prefix), None)
+
+    def bulky_collection_days(self, today: date) -> list[tuple[date, int]]:
+        """Days a bulky waste crew could come (enough notice, within the booking window), with capacity."""
+        rules = self.bulky_waste
+        first = self.add_working_days(today, rules.notice_working_days)
+        days = []
+        for offset in range((today + timedelta(days=rules.book_ahead_days) - first).days + 1):
+            day = first + timedelta(days=offset)
+            capacity = rules.collection_days.get(schedule.WEEKDAYS[day.weekday()])
+            # Crews work the weekend days they are rostered for, but never a bank holiday.
+            if capacity and day not in self.bank_holidays:
+                days.append((day, capacity))
+        return days
+
+    def bulky_cancel_deadline(self, collection: date) -> date:
+        """The last day a booking for ``collection`` can still be cancelled."""
+        day = collection
+        for _ in range(self.bulky_waste.cancel_working_days_before):
+            day -= timedelta(days=1)
+            while not self.is_working_day(day):
+                day -= timedelta(days=1)
+        return day
 
     def fill(self, text: str) -> str:
         """Fill {placeholders} such as {phone} and {hours} with this council's details."""

@@ -17,6 +17,7 @@ from bot.council_models import (
     REQUIRED_SERVICES,
     AdvisorSettings,
     BinsFile,
+    BulkyWasteRules,
     CannedReply,
     ContactPoint,
     CouncilConfig,
@@ -62,6 +63,7 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
     placeholders = _placeholders(config, bins)
     information = _information(files, placeholders)
     advisors = _advisors(files, placeholders)
+    bulky_waste = _bulky_waste(files, placeholders)
     return dict(
         directory=directory,
         config=config,
@@ -73,6 +75,7 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
         information=information,
         placeholders=placeholders,
         advisors=advisors,
+        bulky_waste=bulky_waste,
     )
 
 
@@ -381,6 +384,18 @@ def _advisors(files: _Files, placeholders: dict[str, str]) -> AdvisorSettings:
         for reply in settings.canned_replies
     )
     return settings.copy(update={"canned_replies": replies})
+
+
+def _bulky_waste(files: _Files, placeholders: dict[str, str]) -> BulkyWasteRules:
+    """bulky_waste.yml, with {phone} and the like filled in the payment and "instead" texts."""
+    rules = files.model("bulky_waste.yml", BulkyWasteRules, files.yaml("bulky_waste.yml"))
+    place = files.show("bulky_waste.yml")
+    payment = _fill(f"{place}: payment", rules.payment, placeholders, has_link=False)
+    not_collected = tuple(
+        entry.copy(update={"instead": _fill(f"{place}: not_collected {entry.name}", entry.instead, placeholders, False)})
+        for entry in rules.not_collected
+    )
+    return rules.copy(update={"payment": payment, "not_collected": not_collected})
 
 
 def _payload_intent(payload: str) -> str | None:

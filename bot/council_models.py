@@ -374,3 +374,98 @@ class AdvisorSettings(Model):
     def estimated_wait_minutes(self, position: int) -> int:
         """Rough minutes until an advisor replies to the ticket at this place in the queue."""
         return max(1, -(-position * self.minutes_per_conversation // self.advisors_on_duty))
+
+
+class BulkyItem(Model):
+    """bulky_waste.yml item we collect: the words residents use and an optional price of its own."""
+
+    key: str
+    name: str
+    synonyms: tuple[str, ...] = ()
+    price: float | None = None
+
+    @validator("key")
+    def _key(cls, value: str) -> str:
+        if not re.match(r"^[a-z][a-z0-9_]*$", value):
+            raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
+        return value
+
+    @validator("price")
+    def _price(cls, value: float | None) -> float | None:
+        if value is not None and value < 0:
+            raise ValueError("cannot be negative")
+        return value
+
+
+class NotCollected(Model):
+    """bulky_waste.yml item we do not collect, and what the resident can do instead."""
+
+    name: str
+    synonyms: tuple[str, ...] = ()
+    instead: str
+
+
+class BulkyWasteRules(Model):
+    """bulky_waste.yml: price list, price band, collection days with their capacity, notice."""
+
+    band_items: int
+    band_price: float
+    extra_item_price: float
+    max_items: int
+    notice_working_days: int
+    book_ahead_days: int
+    dates_offered: int = 4
+    cancel_working_days_before: int = 1
+    collection_days: dict[str, int]
+    put_out_by: time
+    payment: str
+    items: tuple[BulkyItem, ...]
+    not_collected: tuple[NotCollected, ...] = ()
+
+    @validator(
+        "band_items", "max_items", "book_ahead_days", "dates_offered", "band_price", "extra_item_price"
+    )
+    def _positive(cls, value: float) -> float:
+        if value <= 0:
+            raise ValueError("should be more than zero")
+        return value
+
+    @validator("notice_working_days", "cancel_working_days_before")
+    def _not_negative(cls, value: int) -> int:
+        if value < 0:
+            raise ValueError("cannot be negative")
+        return value
+
+    @validator("collection_days")
+    def _days(cls, value: dict[str, int]) -> dict[str, int]:
+        if not value:
+            raise ValueError("name at least one collection day")
+        for day, capacity in value.items():
+            if day.lower() not in WEEKDAYS:
+                raise ValueError(f"'{day}' is not a day of the week")
+            if capacity < 1:
+                raise ValueError(f"{day}: capacity should be at least 1")
+        return {day.lower(): capacity for day, capacity in value.items()}
+
+    @validator("items")
+    def _unique_items(cls, value: tuple[BulkyItem, ...]) -> tuple[BulkyItem, ...]:
+        keys = [item.key for item in value]
+        repeated = sorted({key for key in keys if keys.count(key) > 1})
+        if repeated:
+            raise ValueError(f"item '{repeated[0]}' is listed twice")
+        if not value:
+            raise ValueError("list at least one item")
+        return value
+
+    @root_validator(skip_on_failure=True)
+    def _words_used_once(cls, values: dict) -> dict:
+        seen: dict[str, str] = {}
+        entries = [(i.name, (i.name, *i.synonyms)) for i in values["items"]]
+        entries += [(n.name, (n.name, *n.synonyms)) for n in values["not_collected"]]
+        for owner, words in entries:
+            for word in words:
+                word = " ".join(word.lower().replace("-", " ").split())
+                if word in seen and seen[word] != owner:
+                    raise ValueError(f"'{word}' is used for both {seen[word]} and {owner}")
+                seen[word] = owner
+        return values

@@ -24,6 +24,7 @@ def reset_cached_state() -> None:
     engine.get_engine.cache_clear()
     engine._session_factory.cache_clear()
     context.service_requests.cache_clear()
+    context.bulky_bookings.cache_clear()
     context.tickets.cache_clear()
     context.support_register.cache_clear()
 

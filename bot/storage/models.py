@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -266,3 +267,20 @@ class SmsContact(Base):
     # The payloads of the last "Reply 1 for ..." options, so a reply of "1" means that option.
     options = Column(JSON, nullable=False, default=list)
     updated_at = Column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class BulkySlot(Base):
+    """How many bulky waste collections are booked on a day, against the crew's capacity."""
+
+    __tablename__ = "bulky_slots"
+
+    # One row per collection day; bookings take a place with a conditional UPDATE.
+    collection_date = Column(Date, primary_key=True)
+    # From bulky_waste.yml when the row was first needed.
+    capacity = Column(Integer, nullable=False)
+    # Never above capacity: the UPDATE only adds one while booked < capacity.
+    booked = Column(Integer, nullable=False, default=0)
+
+    __table_args__ = (
+        CheckConstraint("booked >= 0 AND booked <= capacity", name="ck_bulky_slots_within_capacity"),
+    )

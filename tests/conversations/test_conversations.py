@@ -25,6 +25,9 @@ EXPECTED_UNUSED = {
     "utter_ask_extra_support_form_support_consent",
     "utter_ask_request_status_form_postcode",
     "utter_ask_missed_bin_form_house",
+    "utter_ask_bulky_waste_form_house",
+    "utter_ask_bulky_cancel_form_reference",
+    "utter_ask_bulky_cancel_form_postcode",
 }
 
 

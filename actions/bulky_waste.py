@@ -1,0 +1,424 @@
+"""Book a bulky waste collection: address, items priced from the council's list, a date with space, confirm.
+
+Also cancels a booking by reference and postcode before its cut-off, freeing the place.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions import context
+from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
+from actions.clients.bulky_bookings import SERVICE, DateFull
+from actions.clients.postcodes import normalise_postcode
+from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
+from bot.storage.references import find_reference
+
+logger = logging.getLogger(__name__)
+
+BOOKING_SLOTS = ("postcode", "street", "house", "bulky_items", "bulky_date", "bulky_confirm")
+YES_NO = [button("Yes, book it", "/affirm"), button("No, don't book", "/deny")]
+
+
+def offered_dates(council: Any) -> list[date]:
+    """The next collection days that still have a free place, as many as the council offers."""
+    days = council.bulky_collection_days(context.today())
+    return context.bulky_bookings().available(days, council.bulky_waste.dates_offered)
+
+
+def _capacity(council: Any, day: date) -> int:
+    return dict(council.bulky_collection_days(context.today())).get(day, 0)
+
+
+def _price_text(council: Any, lines: list[Any]) -> tuple[str, Any]:
+    priced, total = price_lines(lines, council.bulky_waste)
+    rows = [f"{line.quantity} x {line.name}: {pounds(cost)}" for line, cost in priced]
+    return "\n".join(rows) + f"\nTotal: {pounds(total)}", total
+
+
+def _phone(council: Any) -> str:
+    return council.config.contact.phone
+
+
+class ValidateBulkyWasteForm(ValidateMissedBinForm):
+    """Checks the address (as for missed bins), the items, the date and the confirmation."""
+
+    postcode_service = "bulky waste collections"
+
+    def name(self) -> str:
+        return "validate_bulky_waste_form"
+
+    def validate_postcode(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        slots = super().validate_postcode(value, dispatcher, tracker, domain)
+        # Revalidated when the form restarts after a date is lost: keep a street already chosen.
+        chosen = tracker.get_slot("street")
+        if slots.get("postcode") and chosen and slots.get("street") is None:
+            names = [s.name for s in context.council().streets_for_postcode(slots["postcode"])]
+            if chosen in names:
+                slots["street"] = chosen
+        return slots
+
+    async def extract_bulky_items(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "Can you collect a fridge freezer" names the items on the opening message; only a
+        # message where every part matched the price list is taken, so nothing is guessed.
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("bulky_items"):
+            text = tracker.latest_message.get("text") or ""
+            reading = read_items(text, context.council().bulky_waste)
+            if reading.lines and not reading.unknown and not reading.refused:
+                return {"bulky_items": encode(reading.lines)}
+        return {}
+
+    def validate_bulky_items(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        if isinstance(value, list):  # already validated (the form restarted)
+            return {"bulky_items": value} if decode(value) else {"bulky_items": None}
+        rules = context.council().bulky_waste
+        reading = read_items(str(value or ""), rules)
+        for name, instead in reading.refused:
+            dispatcher.utter_message(text=f"Sorry, we can't collect {name.lower()}. {instead}")
+        if reading.unknown:
+            dispatcher.utter_message(
+                text="I couldn't find "
+                + ", ".join(f"'{u}'" for u in reading.unknown)
+                + " on our price list. Please list your items again in one message, for example: "
+                "a sofa and 2 mattresses. If it's something unusual, talk to a person.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return {"bulky_items": None}
+        if not reading.lines:
+            if not reading.refused:
+                dispatcher.utter_message(text="Please tell me what you'd like us to collect.")
+            return {"bulky_items": None}
+        count = sum(line.quantity for line in reading.lines)
+        if count > rules.max_items:
+            dispatcher.utter_message(
+                text=f"That's {count} items. We can collect up to {rules.max_items} in one booking. "
+                "Please list fewer items; you can make another booking for the rest."
+            )
+            return {"bulky_items": None}
+        return {"bulky_items": encode(reading.lines)}
+
+    def validate_bulky_date(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        text = " ".join(str(value or "").lower().split())
+        offered = offered_dates(context.council())
+        for day in offered:
+            if text in (day.isoformat(), day_and_date(day).lower()):
+                return {"bulky_date": day.isoformat()}
+        dispatcher.utter_message(text="Please choose one of the dates I offered.")
+        return {"bulky_date": None}
+
+    def validate_bulky_confirm(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return {"bulky_confirm": True if value is True else None}
+
+
+class ActionAskBulkyPostcode(Action):
+    """Opens the booking by asking for the postcode."""
+
+    def name(self) -> str:
+        return "action_ask_bulky_waste_form_postcode"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text="I can book a bulky waste collection for you. "
+            "What's the postcode where we'll collect? For example, PL1 2AA."
+        )
+        return []
+
+
+class ActionAskBulkyStreet(ActionAskStreet):
+    """Asks which street, with a button for each street at the postcode."""
+
+    def name(self) -> str:
+        return "action_ask_bulky_waste_form_street"
+
+
+class ActionAskBulkyItems(Action):
+    """Asks what to collect, all in one message."""
+
+    def name(self) -> str:
+        return "action_ask_bulky_waste_form_bulky_items"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        rules = context.council().bulky_waste
+        dispatcher.utter_message(
+            text="What would you like us to collect? List everything in one message, for example: "
+            f"a sofa and 2 mattresses. We can take up to {rules.max_items} items. "
+            f"Up to {rules.band_items} items cost {pounds(money(rules.band_price))}, "
+            f"then {pounds(money(rules.extra_item_price))} for each extra item."
+        )
+        return []
+
+
+class ActionAskBulkyDate(Action):
+    """Offers the next dates with a free place, as buttons; says so plainly if there are none."""
+
+    def name(self) -> str:
+        return "action_ask_bulky_waste_form_bulky_date"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        council = context.council()
+        offered = offered_dates(council)
+        if not offered:
+            dispatcher.utter_message(
+                text="Sorry, all our bulky waste collections are booked for the next "
+                f"{council.bulky_waste.book_ahead_days // 7} weeks. Nothing has been booked. "
+                f"Please try again next week, or call us on {_phone(council)}.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return [ActiveLoop(None), SlotSet("requested_slot", None)] + [
+                SlotSet(slot, None) for slot in BOOKING_SLOTS
+            ]
+        labels = [day_and_date(day) for day in offered]
+        dispatcher.utter_message(
+            text="Which day would you like? These are the next dates we can come.",
+            buttons=[button(label, label) for label in labels],
+        )
+        return []
+
+
+class ActionAskBulkyConfirm(Action):
+    """Shows the priced list, the date and the address, and asks to book."""
+
+    def name(self) -> str:
+        return "action_ask_bulky_waste_form_bulky_confirm"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        council = context.council()
+        prices, _ = _price_text(council, decode(tracker.get_slot("bulky_items")))
+        day = date.fromisoformat(tracker.get_slot("bulky_date"))
+        address = f"{tracker.get_slot('house')}, {tracker.get_slot('street')}, {tracker.get_slot('postcode')}"
+        dispatcher.utter_message(
+            text=f"Here's your booking:\n{prices}\nCollection on {day_and_date(day)} from {address}.\n"
+            "Shall I book it?",
+            buttons=YES_NO,
+        )
+        return []
+
+
+class ActionSubmitBulkyWaste(Action):
+    """Takes a place on the chosen day and stores the booking once; if the day just filled, offers the next."""
+
+    def name(self) -> str:
+        return "action_submit_bulky_waste"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        council = context.council()
+        postcode = tracker.get_slot("postcode")
+        street = _street(council, postcode, tracker.get_slot("street"))
+        house = tracker.get_slot("house")
+        lines = decode(tracker.get_slot("bulky_items"))
+        chosen = tracker.get_slot("bulky_date")
+        clear = [SlotSet(s, None) for s in BOOKING_SLOTS]
+        if (
+            street is None
+            or not house
+            or not lines
+            or not chosen
+            or tracker.get_slot("bulky_confirm") is not True
+        ):
+            return clear  # the form was stopped early; the reason was already given
+        day = date.fromisoformat(chosen)
+        service = council.service(SERVICE)
+        rules = council.bulky_waste
+        address = f"{house}, {street.name}, {postcode}"
+        _, total = price_lines(lines, rules)
+        try:
+            stored = context.bulky_bookings().book(
+                collection_date=day,
+                capacity=_capacity(council, day),
+                reference_prefix=service.reference_prefix,
+                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
+                sender_id=tracker.sender_id,
+                postcode=postcode,
+                address=address,
+                details={"items": encode(lines), "total": f"{total:.2f}", "paid": False},
+                same_job=[address, day.isoformat(), describe(lines)],
+            )
+        except DateFull:
+            offered = offered_dates(council)
+            if not offered:
+                dispatcher.utter_message(
+                    text=f"Sorry, {day_and_date(day)} has just been taken and there are no other "
+                    f"dates left to book. Nothing has been booked. Please call us on {_phone(council)}.",
+                    buttons=[TALK_TO_A_PERSON],
+                )
+                return clear
+            dispatcher.utter_message(
+                text=f"Sorry, {day_and_date(day)} has just been taken by another booking. "
+                f"The next date we can come is {day_and_date(offered[0])}."
+            )
+            return [
+                SlotSet("bulky_date", None),
+                SlotSet("bulky_confirm", None),
+                FollowupAction("bulky_waste_form"),
+            ]
+        except SQLAlchemyError:
+            logger.exception("bulky waste: could not store the booking")
+            dispatcher.utter_message(
+                text="Sorry, I couldn't save your booking because of a problem on our side. "
+                "Nothing has been booked. Please try again in a few minutes, or call us on "
+                f"{_phone(council)}.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return clear
+
+        put_out = rules.put_out_by.strftime("%-I%p").lower()
+        cancel_by = council.bulky_cancel_deadline(stored.due_by)
+        if stored.created_now:
+            text = (
+                f"Booked. Your reference is {stored.reference}.\n"
+                f"We'll collect {describe(lines)} from {address} on {day_and_date(stored.due_by)}. "
+                f"Please put everything outside by {put_out} that day.\n"
+                f"The price is {pounds(total)}. {rules.payment}\n"
+                f'You can cancel until {day_and_date(cancel_by)}: say "cancel my bulky collection '
+                f'{stored.reference}".'
+            )
+        else:
+            text = (
+                f"This collection is already booked, so I haven't made a second booking. "
+                f"The reference is {stored.reference} and we'll come on {day_and_date(stored.due_by)}. "
+                f"Please put everything outside by {put_out} that day."
+            )
+        dispatcher.utter_message(
+            text=text, buttons=[button("Check a request", "/check_request_status")]
+        )
+        return clear
+
+
+class ActionStartBulkyWaste(Action):
+    """A bulky waste message: a cancellation ("cancel my bulky collection BW-...") or a new booking."""
+
+    def name(self) -> str:
+        return "action_start_bulky_waste"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = (tracker.latest_message.get("text") or "").lower()
+        if "cancel" in text:
+            return [FollowupAction("bulky_cancel_form")]
+        return [FollowupAction("bulky_waste_form")]
+
+
+class ValidateBulkyCancelForm(FormValidationAction):
+    """Finds the BW reference (and postcode) for a cancellation."""
+
+    def name(self) -> str:
+        return "validate_bulky_cancel_form"
+
+    async def extract_reference(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("reference"):
+            found = find_reference(tracker.latest_message.get("text") or "")
+            if found:
+                return {"reference": found}
+        return {}
+
+    def validate_reference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        prefix = context.council().service(SERVICE).reference_prefix
+        reference = find_reference(str(value or ""))
+        if reference is None or not reference.startswith(prefix + "-"):
+            dispatcher.utter_message(
+                text=f"That doesn't look like a bulky waste reference. It starts with {prefix}, "
+                f"like {prefix}-7K3F9Q, and it's in the message we sent when you booked.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return {"reference": None}
+        return {"reference": reference}
+
+    def validate_postcode(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        postcode = normalise_postcode(str(value or ""))
+        if postcode is None:
+            dispatcher.utter_message(
+                text="That doesn't look like a postcode. Please type it like PL1 2AA."
+            )
+            return {"postcode": None}
+        return {"postcode": postcode}
+
+
+class ActionSubmitBulkyCancel(Action):
+    """Cancels the booking if reference and postcode match and it is not too late; frees the place."""
+
+    def name(self) -> str:
+        return "action_submit_bulky_cancel"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        reference = tracker.get_slot("reference")
+        postcode = tracker.get_slot("postcode")
+        clear = [SlotSet("reference", None), SlotSet("postcode", None)]
+        if not reference or not postcode:
+            return clear
+        cancel_booking(dispatcher, reference, postcode)
+        return clear
+
+
+def cancel_booking(dispatcher: CollectingDispatcher, reference: str, postcode: str) -> None:
+    """Cancel a bulky waste booking (reference and postcode must match) and tell the resident."""
+    council = context.council()
+    try:
+        result = context.bulky_bookings().cancel(
+            reference, postcode, council.bulky_cancel_deadline, today=context.today()
+        )
+    except SQLAlchemyError:
+        logger.exception("bulky waste: cancellation failed")
+        dispatcher.utter_message(
+            text="Sorry, I can't cancel bookings just now because of a problem on our side. "
+            f"Please try again in a few minutes, or call us on {_phone(council)}.",
+            buttons=[TALK_TO_A_PERSON],
+        )
+        return
+    booking = result.booking
+    if result.outcome == "cancelled" and booking is not None:
+        text = (
+            f"Cancelled. We won't come on {day_and_date(booking.due_by)} for booking {booking.reference}. "
+            "If you've already paid, we'll refund you within 10 working days."
+        )
+    elif result.outcome == "already_cancelled" and booking is not None:
+        text = f"Booking {booking.reference} was already cancelled. There's nothing more to do."
+    elif result.outcome == "too_late" and booking is not None:
+        text = (
+            f"Sorry, it's too late to cancel online: the collection is on "
+            f"{day_and_date(booking.due_by)}. Please call us on {_phone(council)}."
+        )
+    else:
+        text = (
+            f"I couldn't find a bulky waste booking with reference {reference} for {postcode}. "
+            "Please check both and try again, or talk to a person."
+        )
+    dispatcher.utter_message(
+        text=text, buttons=[TALK_TO_A_PERSON] if result.outcome != "cancelled" else []
+    )
