@@ -8,7 +8,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-FORM_SLOTS = ("postcode", "street", "house", "bin_type", "reference")
+FORM_SLOTS = (
+    "postcode",
+    "street",
+    "house",
+    "bin_type",
+    "reference",
+    "digital_barrier",
+    "venue_postcode",
+    "booking_venue",
+    "booking_slot",
+    "booking_reminder",
+    "booking_mobile",
+    "booking_confirm",
+)
 
 
 class ActionCancelForm(Action):

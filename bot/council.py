@@ -27,6 +27,7 @@ from bot.council_models import (
     Round,
     Service,
     Street,
+    Venue,
 )
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "Round",
     "Service",
     "Street",
+    "Venue",
     "get_council",
     "load_council",
 ]
@@ -70,6 +72,8 @@ class Council:
         information: dict[str, InfoAnswer],
         placeholders: dict[str, str],
         advisors: AdvisorSettings,
+        venues: Sequence[Venue] = (),
+        venue_positions: dict[str, tuple[float, float]] | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -83,6 +87,9 @@ class Council:
         self.information = information
         self.placeholders = placeholders
         self.advisors = advisors
+        self.venues: tuple[Venue, ...] = tuple(venues)
+        #: British National Grid easting and northing (metres) of each venue, looked up at load.
+        self.venue_positions: dict[str, tuple[float, float]] = dict(venue_positions or {})
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()

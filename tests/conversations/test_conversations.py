@@ -25,6 +25,10 @@ EXPECTED_UNUSED = {
     "utter_ask_extra_support_form_support_consent",
     "utter_ask_request_status_form_postcode",
     "utter_ask_missed_bin_form_house",
+    "utter_ask_digital_help_form_digital_barrier",
+    "utter_ask_venue_postcode",
+    "utter_ask_booking_reminder",
+    "utter_ask_booking_mobile",
 }
 
 
