@@ -31,12 +31,12 @@ BARRIERS: dict[str, tuple[str, frozenset[str]]] = {
     "learn": ("I want to learn", frozenset({"courses", "assisted_digital"})),
     "just_access": ("I just need a computer or WiFi", frozenset({"computers", "wifi"})),
 }
-_BARRIER_WORDS: dict[str, tuple[str, ...]] = {
+_BARRIER_WORDS: dict[str, tuple[str, ...]] = {  # scams first: "scared of scams" is about scams
+    "scams": ("scam", "scams", "fraud", "hacked", "safe online", "staying safe", "phishing"),
     "no_access": ("no device", "no internet", "no computer", "no phone", "no wifi", "no connection",
                   "dont have", "do not have", "havent got", "can't afford", "cant afford", "no data"),
     "confidence": ("not confident", "confidence", "nervous", "scared", "anxious", "not sure how",
                    "struggle", "dont know how", "confusing", "confused"),
-    "scams": ("scam", "scams", "fraud", "hacked", "safe online", "staying safe", "phishing"),
     "learn": ("learn", "learning", "course", "lessons", "class", "teach", "skills", "beginner"),
     "just_access": ("just need", "only need", "need a computer", "need wifi", "need to print", "just a computer"),
 }  # fmt: skip
