@@ -70,3 +70,17 @@ def test_a_resident_finds_nearby_help_books_a_session_and_checks_the_reference(l
     assert "postcode" in texts(asked).lower()
     status = texts(other.send("PL1 2JT"))
     assert reference in status and "booked in for" in status
+
+
+def test_talk_to_a_person_still_works_in_the_middle_of_the_getting_online_questions(live_servers):
+    chat = WebchatClient(live_servers.webchat)
+    chat.send("I need help learning to use a computer")
+    replies = chat.press("/request_human", "Talk to a person")
+    assert re.search(r"reference is AD-[A-Z0-9]{6}", texts(replies))
+
+
+def test_a_crisis_in_the_middle_of_a_booking_still_gets_the_safety_number_first(live_servers):
+    chat = WebchatClient(live_servers.webchat)
+    chat.send("can I book a session with a digital helper")
+    replies = chat.send("i can smell gas in the kitchen")
+    assert "0800 111 999" in texts(replies)
