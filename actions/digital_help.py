@@ -52,6 +52,8 @@ _NO_WORDS = re.compile(r"^\s*(no|nope|cancel|stop|don'?t|do not|not now)\b", re.
 _YES_WORDS = re.compile(r"\b(yes|yeah|yep|please|ok|okay|book it|text me|sure)\b", re.IGNORECASE)
 _MOBILE = re.compile(r"^(?:\+44\s?7|07)\d{3}\s?\d{3}\s?\d{3}$")
 SESSIONS_OFFERED = 4
+#: The mobile slot's value when no number is needed (no reminder, or they are texting us already).
+NO_MOBILE_NEEDED = "not needed"
 
 
 @functools.lru_cache(maxsize=4)
@@ -231,19 +233,6 @@ class ValidateDigitalSessionForm(FormValidationAction):
     def name(self) -> str:
         return "validate_digital_session_form"
 
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        # A mobile number is only needed for a text reminder when they are not texting us already.
-        needs_mobile = tracker.get_slot("booking_reminder") == "yes" and (
-            tracker.get_latest_input_channel() != SMS_CHANNEL
-        )
-        return [s for s in domain_slots if s != "booking_mobile" or needs_mobile]
-
     def validate_venue_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -285,9 +274,11 @@ class ValidateDigitalSessionForm(FormValidationAction):
     ) -> dict[str, Any]:
         text = str(value or "")
         if _NO_WORDS.match(text) or "no reminder" in text.lower():
-            return {"booking_reminder": "no"}
+            return {"booking_reminder": "no", "booking_mobile": NO_MOBILE_NEEDED}
         if _YES_WORDS.search(text):
-            return {"booking_reminder": "yes"}
+            # Someone texting us already gets the reminder on that number; others are asked for one.
+            on_sms = tracker.get_latest_input_channel() == SMS_CHANNEL
+            return {"booking_reminder": "yes", "booking_mobile": NO_MOBILE_NEEDED if on_sms else None}
         dispatcher.utter_message(text="Please say yes for a text reminder, or no.")
         return {"booking_reminder": None}
 
@@ -299,7 +290,7 @@ class ValidateDigitalSessionForm(FormValidationAction):
             return {"booking_mobile": number.replace(" ", "")}
         if _says_no(tracker, value):
             dispatcher.utter_message(text="Okay, no reminder.")
-            return {"booking_reminder": "no", "booking_mobile": None}
+            return {"booking_reminder": "no", "booking_mobile": NO_MOBILE_NEEDED}
         dispatcher.utter_message(text="That doesn't look like a UK mobile number. It starts 07, like 07700 900123.")
         return {"booking_mobile": None}
 
@@ -313,6 +304,15 @@ class ValidateDigitalSessionForm(FormValidationAction):
             return {"booking_confirm": "yes"}
         dispatcher.utter_message(text="Please say yes to book it, or no.")
         return {"booking_confirm": None}
+
+
+def _reminder_mobile(tracker: Tracker, reminder: bool, channel: str) -> str | None:
+    if not reminder:
+        return None
+    if channel == SMS_CHANNEL:
+        return tracker.sender_id
+    mobile = tracker.get_slot("booking_mobile")
+    return mobile if mobile and mobile != NO_MOBILE_NEEDED else None
 
 
 class ActionAskBookingVenue(Action):
@@ -409,8 +409,7 @@ class ActionSubmitDigitalSession(Action):
                 details={
                     "minutes": slot[1],
                     "remind_by_text_day_before": reminder,
-                    "reminder_mobile": tracker.get_slot("booking_mobile")
-                    or (tracker.sender_id if reminder and channel == SMS_CHANNEL else None),
+                    "reminder_mobile": _reminder_mobile(tracker, reminder, channel),
                 },
             )
         except SQLAlchemyError:

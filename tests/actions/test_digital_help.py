@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -18,7 +17,7 @@ from actions.digital_help import (
     ValidateDigitalSessionForm,
 )
 from actions.request_status import ActionSubmitRequestStatus
-from tests.actions.trackers import domain, run, slots_set, tracker
+from tests.actions.trackers import run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY_11AM = datetime(2026, 11, 24, 11, 0, tzinfo=UK)
@@ -148,15 +147,8 @@ def test_a_chosen_session_is_stored_as_its_start_time(database_url):
 
 
 def test_a_text_reminder_asks_for_a_mobile_on_webchat_only():
-    state = tracker(slots={"booking_reminder": "yes"})
-    slots = ["venue_postcode", "booking_venue", "booking_slot", "booking_reminder", "booking_mobile", "booking_confirm"]
-    from rasa_sdk.executor import CollectingDispatcher
-
-    needed = asyncio.run(ValidateDigitalSessionForm().required_slots(slots, CollectingDispatcher(), state, domain()))
-    assert "booking_mobile" in needed
-    state = tracker(slots={"booking_reminder": "no"})
-    needed = asyncio.run(ValidateDigitalSessionForm().required_slots(slots, CollectingDispatcher(), state, domain()))
-    assert "booking_mobile" not in needed
+    assert answer("booking_reminder", "Yes, text me a reminder")[1]["booking_mobile"] is None
+    assert answer("booking_reminder", "No reminder")[1]["booking_mobile"] == "not needed"
 
 
 def confirmed(sender: str = "resident-1") -> object:
@@ -215,3 +207,44 @@ def test_a_booking_reference_works_in_the_status_check(database_url):
     status, _ = run(ActionSubmitRequestStatus(), state)
     assert "Book a session with a digital helper, reference " + reference in status[0]["text"]
     assert "booked in for Wednesday 25 November at 11am" in status[0]["text"]
+
+
+def answer(slot: str, text: str, intent: str = "inform", **slots) -> tuple[list[dict], dict]:  # type: ignore[no-untyped-def]
+    state = tracker(
+        text=text,
+        intent=intent,
+        slots={"requested_slot": slot, "venue_postcode": "PL1 2JT", **slots},
+        active_loop="digital_session_form",
+        just_set={slot: text},
+    )
+    messages, events = run(ValidateDigitalSessionForm(), state)
+    return messages, slots_set(events)
+
+
+@pytest.mark.parametrize(("text", "value"), [("Yes, text me a reminder", "yes"), ("No reminder", "no"), ("no thanks", "no")])
+def test_the_reminder_answer_is_a_simple_yes_or_no(text: str, value: str):
+    assert answer("booking_reminder", text)[1]["booking_reminder"] == value
+
+
+def test_a_uk_mobile_number_is_accepted_for_the_reminder():
+    assert answer("booking_mobile", "07700 900123", booking_reminder="yes")[1]["booking_mobile"] == "07700900123"
+
+
+def test_a_landline_is_refused_for_a_text_reminder():
+    messages, slots = answer("booking_mobile", "01752 300001", booking_reminder="yes")
+    assert slots["booking_mobile"] is None and "mobile number" in messages[0]["text"]
+
+
+def test_saying_no_when_asked_where_stops_the_booking(database_url):
+    messages, slots = answer("booking_venue", "no thanks", intent="deny")
+    assert slots["requested_slot"] is None
+    assert "haven't booked anything" in messages[0]["text"]
+
+
+def test_a_venue_is_chosen_by_its_name(database_url):
+    assert answer("booking_venue", "Central Library")[1]["booking_venue"] == "Central Library"
+
+
+def test_a_venue_without_sessions_is_not_bookable(database_url):
+    messages, slots = answer("booking_venue", "Crownhill Library")
+    assert slots["booking_venue"] is None
