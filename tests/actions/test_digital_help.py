@@ -8,14 +8,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from actions import context
-from actions.digital_help import (
+from actions.digital_booking import (
     ActionAskBookingSlot,
     ActionAskBookingVenue,
-    ActionShowVenues,
     ActionSubmitDigitalSession,
-    ValidateDigitalHelpForm,
     ValidateDigitalSessionForm,
 )
+from actions.digital_help import ActionShowVenues, ValidateDigitalHelpForm
 from actions.request_status import ActionSubmitRequestStatus
 from tests.actions.trackers import run, slots_set, tracker
 
