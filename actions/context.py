@@ -11,6 +11,7 @@ from bot.settings import get_settings
 
 if TYPE_CHECKING:
     from actions.clients.bulky_bookings import BulkyBookingStore
+    from actions.clients.digital_sessions import DigitalSessionStore
     from actions.clients.postcodes import PostcodeDirectory
     from actions.clients.service_requests import ServiceRequestStore
     from actions.clients.support_register import SupportRegister
@@ -60,6 +61,13 @@ def support_register() -> SupportRegister:
     from actions.clients.support_register import SupportRegister
 
     return SupportRegister()
+
+
+@functools.lru_cache(maxsize=1)
+def digital_sessions() -> DigitalSessionStore:
+    from actions.clients.digital_sessions import DigitalSessionStore
+
+    return DigitalSessionStore()
 
 
 def now() -> datetime:

@@ -17,6 +17,13 @@ FORM_SLOTS = (
     "bulky_items",
     "bulky_date",
     "bulky_confirm",
+    "digital_barrier",
+    "venue_postcode",
+    "booking_venue",
+    "booking_slot",
+    "booking_reminder",
+    "booking_mobile",
+    "booking_confirm",
 )
 
 

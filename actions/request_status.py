@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, day_and_date
+from bot.council_schedule import format_time
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)
@@ -106,11 +108,20 @@ class ActionSubmitRequestStatus(Action):
             return clear
         service = council.service(found.service)
         lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
-        lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
-        if found.status in ("received", "in_progress") and found.details.get("collection_date"):
+        starts = found.details.get("starts_at") if found.service == "assisted_digital" else None
+        if starts and found.status == "received":
+            begins = datetime.fromisoformat(starts)
+            lines.append(
+                f"You're booked in for {day_and_date(begins.date())} at {format_time(begins.time())}. "
+                "If you can't come, please call the venue so someone else can have the place."
+            )
+        else:
+            lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
+        open_request = found.status in ("received", "in_progress") and not starts
+        if open_request and found.details.get("collection_date"):
             # A booking (bulky waste): the date is the one the resident chose, not a target.
             lines.append(f"Your collection is booked for {day_and_date(found.due_by)}.")
-        elif found.status in ("received", "in_progress"):
+        elif open_request:
             lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
         dispatcher.utter_message(text="\n".join(lines))
         return clear

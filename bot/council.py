@@ -28,6 +28,7 @@ from bot.council_models import (
     Round,
     Service,
     Street,
+    Venue,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Round",
     "Service",
     "Street",
+    "Venue",
     "get_council",
     "load_council",
 ]
@@ -72,6 +74,8 @@ class Council:
         placeholders: dict[str, str],
         advisors: AdvisorSettings,
         bulky_waste: BulkyWasteRules,
+        venues: Sequence[Venue] = (),
+        venue_positions: dict[str, tuple[float, float]] | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -86,6 +90,9 @@ class Council:
         self.placeholders = placeholders
         self.advisors = advisors
         self.bulky_waste = bulky_waste
+        self.venues: tuple[Venue, ...] = tuple(venues)
+        #: British National Grid easting and northing (metres) of each venue, looked up at load.
+        self.venue_positions: dict[str, tuple[float, float]] = dict(venue_positions or {})
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()

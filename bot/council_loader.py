@@ -28,6 +28,7 @@ from bot.council_models import (
     Round,
     Service,
     Street,
+    Venue,
 )
 from bot.intents import INTENT_ROUTES, Route
 
@@ -64,6 +65,7 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
     information = _information(files, placeholders)
     advisors = _advisors(files, placeholders)
     bulky_waste = _bulky_waste(files, placeholders)
+    venues, positions = _venues(files, config, postcodes)
     return dict(
         directory=directory,
         config=config,
@@ -76,6 +78,8 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
         placeholders=placeholders,
         advisors=advisors,
         bulky_waste=bulky_waste,
+        venues=venues,
+        venue_positions=positions,
     )
 
 
@@ -198,7 +202,8 @@ def _services(files: _Files) -> dict[str, Service]:
         raise CouncilDataError(
             f"{files.show('services.yml')}: the service '{missing[0]}' is missing"
         )
-    prefixes: dict[str, str] = {}
+    # Advisor tickets use AD- references (actions/clients/tickets.py).
+    prefixes: dict[str, str] = {"AD": "advisor tickets"}
     for service in services.values():
         if service.reference_prefix in prefixes:
             raise CouncilDataError(
@@ -306,6 +311,32 @@ def _check_postcode(
         raise CouncilDataError(
             f"{place}: postcode {postcode} is in {owner}, not in {config.ons_code}"
         )
+
+
+def _venues(
+    files: _Files, config: CouncilConfig, postcodes: PostcodeDirectory
+) -> tuple[list[Venue], dict[str, tuple[float, float]]]:
+    """venues.yml (optional): each venue checked, with its grid position looked up once, here."""
+    name = "venues.yml"
+    if not (files.directory / name).is_file():
+        return [], {}
+    entries = files.yaml(name).get("venues")
+    if not isinstance(entries, list) or not entries:
+        raise CouncilDataError(f"{files.show(name)}: 'venues' should be a list of venues")
+    venues: list[Venue] = []
+    positions: dict[str, tuple[float, float]] = {}
+    for number, entry in enumerate(entries, start=1):
+        label = entry.get("id") if isinstance(entry, dict) and entry.get("id") else f"entry {number}"
+        place = f"{files.show(name)} venue {label}"
+        venue = files.model(place, Venue, entry)
+        if venue.id in positions:
+            raise CouncilDataError(f"{place}: the id '{venue.id}' is used twice")
+        _check_postcode(place, venue.postcode, config, postcodes)
+        record = postcodes.lookup(venue.postcode)
+        assert record is not None  # checked just above
+        positions[venue.id] = (record.easting, record.northing)
+        venues.append(venue)
+    return venues, positions
 
 
 def _placeholders(config: CouncilConfig, bins: BinsFile) -> dict[str, str]:

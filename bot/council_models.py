@@ -469,3 +469,103 @@ class BulkyWasteRules(Model):
                     raise ValueError(f"'{word}' is used for both {seen[word]} and {owner}")
                 seen[word] = owner
         return values
+
+
+#: The things a venue can offer, in the words venues.yml must use.
+FACILITIES = (
+    "computers",
+    "wifi",
+    "printing",
+    "courses",
+    "assisted_digital",
+    "step_free",
+    "hearing_loop",
+)
+VENUE_KINDS = ("library", "community_centre", "partner")
+
+
+class SessionSlot(Model):
+    """A weekly assisted digital session at a venue: when, how long and how many residents."""
+
+    weekday: int
+    time: time
+    minutes: int
+    capacity: int
+
+    _weekday = validator("weekday", pre=True, allow_reuse=True)(lambda v: _weekday_number(v))
+
+    @validator("minutes", "capacity")
+    def _positive(cls, value: int) -> int:
+        if value < 1:
+            raise ValueError("must be at least 1")
+        return value
+
+
+class Venue(Model):
+    """venues.yml entry: a place to get online or get help, what it offers and when it is open."""
+
+    id: str
+    name: str
+    kind: str
+    address: str
+    postcode: str
+    phone: str
+    facilities: tuple[str, ...]
+    opening_hours: dict[str, str] = {}
+    sessions: tuple[SessionSlot, ...] = ()
+
+    _check_phone = validator("phone", allow_reuse=True)(_phone)
+
+    @validator("id")
+    def _id(cls, value: str) -> str:
+        if not re.match(r"^[a-z0-9][a-z0-9-]{0,39}$", value):
+            raise ValueError(f"'{value}' should be lower case letters, digits and dashes")
+        return value
+
+    @validator("kind")
+    def _kind(cls, value: str) -> str:
+        if value not in VENUE_KINDS:
+            raise ValueError(f"'{value}' should be one of: {', '.join(VENUE_KINDS)}")
+        return value
+
+    @validator("facilities")
+    def _facilities(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            if item not in FACILITIES:
+                raise ValueError(f"'{item}' is not one of: {', '.join(FACILITIES)}")
+        return value
+
+    @validator("opening_hours")
+    def _hours(cls, value: dict[str, str]) -> dict[str, str]:
+        for day, text in value.items():
+            if str(day).lower() not in WEEKDAYS:
+                raise ValueError(f"'{day}' is not a day of the week")
+            parse_hours(text)
+        return {str(day).lower(): text for day, text in value.items()}
+
+    @root_validator(skip_on_failure=True)
+    def _sessions_need_the_facility(cls, values: dict) -> dict:
+        if values["sessions"] and "assisted_digital" not in values["facilities"]:
+            raise ValueError("has sessions but does not list assisted_digital in facilities")
+        hours = {WEEKDAYS.index(d): parse_hours(t) for d, t in values["opening_hours"].items()}
+        for slot in values["sessions"]:
+            open_hours = hours.get(slot.weekday)
+            if open_hours is None or not open_hours[0] <= slot.time < open_hours[1]:
+                raise ValueError(
+                    f"the {WEEKDAYS[slot.weekday].title()} {slot.time.strftime('%H:%M')} session"
+                    " is outside the opening hours"
+                )
+        return values
+
+    def hours_by_weekday(self) -> dict[int, tuple[time, time] | None]:
+        """Opening and closing time per weekday (0 is Monday); None when closed."""
+        return {WEEKDAYS.index(day): parse_hours(text) for day, text in self.opening_hours.items()}
+
+
+def _weekday_number(value: object) -> int:
+    if isinstance(value, int) and 0 <= value < 7:
+        return value
+    name = str(value).strip().lower()
+    if name not in WEEKDAYS:
+        raise ValueError(f"'{value}' is not a day of the week")
+    return WEEKDAYS.index(name)

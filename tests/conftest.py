@@ -27,6 +27,7 @@ def reset_cached_state() -> None:
     context.bulky_bookings.cache_clear()
     context.tickets.cache_clear()
     context.support_register.cache_clear()
+    context.digital_sessions.cache_clear()
 
 
 @pytest.fixture(scope="session")

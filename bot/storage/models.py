@@ -284,3 +284,19 @@ class BulkySlot(Base):
     __table_args__ = (
         CheckConstraint("booked >= 0 AND booked <= capacity", name="ck_bulky_slots_within_capacity"),
     )
+
+
+class DigitalSessionSlot(Base):
+    """Places taken in one assisted digital session, so a session is never overbooked."""
+
+    __tablename__ = "digital_session_slots"
+
+    id = Column(Integer, primary_key=True)
+    # The venue's id in the council's venues.yml.
+    venue_id = Column(String(40), nullable=False)
+    # Local start time, "2026-11-24T10:00": the session a place is taken in.
+    starts_at = Column(String(16), nullable=False)
+    # Residents booked so far; raised only while below the venue's capacity (one UPDATE).
+    booked = Column(Integer, nullable=False, default=0)
+
+    __table_args__ = (UniqueConstraint("venue_id", "starts_at", name="uq_digital_session_slot"),)

@@ -28,6 +28,10 @@ EXPECTED_UNUSED = {
     "utter_ask_bulky_waste_form_house",
     "utter_ask_bulky_cancel_form_reference",
     "utter_ask_bulky_cancel_form_postcode",
+    "utter_ask_digital_help_form_digital_barrier",
+    "utter_ask_venue_postcode",
+    "utter_ask_booking_reminder",
+    "utter_ask_booking_mobile",
 }
 
 
