@@ -81,7 +81,9 @@ class HandoffGate:
                 return GateDecision(held=False)  # the assistant gives the safety reply first
             return await self._straight_to_advisor(agent, channel, sender_id, text)
 
-        await conversation_control.set_paused(agent, sender_id, True)
+        # The handoff action already paused Rasa; the gate is the authority from here on, and
+        # the message goes to Rasa with a silent output, so nothing reaches the resident even if
+        # Rasa's pause was lost (a session expiring resets it). No extra tracker round trip.
         now = self.council.now()
         crisis = detect_crisis(text)
         if crisis is not None:
