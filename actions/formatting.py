@@ -7,8 +7,10 @@ from datetime import date
 
 def day_and_date(day: date) -> str:
     """``Tuesday 24 November`` (the year only when it is not this year)."""
+    from actions import context  # the patchable clock, so tests and residents agree on "this year"
+
     text = f"{day.strftime('%A')} {day.day} {day.strftime('%B')}"
-    if day.year != date.today().year:
+    if day.year != context.today().year:
         text += f" {day.year}"
     return text
 

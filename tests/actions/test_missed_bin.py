@@ -178,3 +178,15 @@ def test_a_database_failure_loses_nothing_and_says_so_plainly(monkeypatch, tmp_p
     assert "couldn't save your report" in messages[0]["text"]
     assert "Nothing has been sent" in messages[0]["text"]
     reset_cached_state()
+
+
+def test_dates_show_the_year_only_when_it_is_not_this_year_by_the_councils_clock(monkeypatch):
+    from datetime import date, datetime
+    from zoneinfo import ZoneInfo
+
+    from actions import context
+    from actions.formatting import day_and_date
+
+    monkeypatch.setattr(context, "now", lambda: datetime(2027, 12, 30, 9, 0, tzinfo=ZoneInfo("Europe/London")))
+    assert day_and_date(date(2027, 12, 31)) == "Friday 31 December"
+    assert day_and_date(date(2028, 1, 4)) == "Tuesday 4 January 2028"
