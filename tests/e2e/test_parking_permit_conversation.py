@@ -81,13 +81,3 @@ def test_talk_to_a_person_interrupts_a_permit_application(live_servers):
         if t["reference"] == match.group(1)
     )
     assert ticket["form_values"].get("postcode") == "PL1 2JT"
-
-
-def test_a_school_admissions_question_gets_the_next_date_and_a_choice_of_topics(live_servers):
-    chat = WebchatClient(live_servers.webchat)
-    asked = chat.send("apply for a school place")
-    titles = [b["title"] for b in asked[-1]["buttons"]]
-    assert "Moving to secondary school" in titles, texts(asked)
-    reply = texts(chat.press("secondary", "Moving to secondary school"))
-    assert "secondary school" in reply and "2027" in reply, reply
-    assert "https://www.example-borough.gov.uk/schools/admissions/secondary" in reply
