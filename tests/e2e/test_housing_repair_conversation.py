@@ -66,8 +66,10 @@ def test_a_council_tenant_reports_a_routine_repair_from_first_message_to_referen
     assert row["details"]["priority"] == "routine" and row["details"]["repair_kind"] == "boiler"
     assert row["details"]["contact_phone"] == "07700 900123"
 
-    status = chat.send(f"any news on {match.group(1)}?")
-    assert "postcode" in texts(status).lower(), texts(status)
+    asked = chat.press("/check_request_status", "Check a request")
+    assert "reference" in texts(asked).lower(), texts(asked)
+    asked = chat.send(match.group(1))
+    assert "postcode" in texts(asked).lower(), texts(asked)
     status = chat.send("PL1 2JT")
     assert "Repair: Boiler, kitchen." in texts(status), texts(status)
 

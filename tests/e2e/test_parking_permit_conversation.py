@@ -56,7 +56,8 @@ def test_a_resident_applies_for_a_permit_from_first_message_to_reference_then_ch
     assert row["service"] == "parking_permit" and row["address"] == "7, Citadel Mews, PL1 2JT"
     assert row["details"]["vehicle_reg"] == "AB12 CDE" and row["details"]["zone"] == "A"
 
-    chat.send(f"any news on {match.group(1)}?")
+    chat.press("/check_request_status", "Check a request")
+    chat.send(match.group(1))
     status = texts(chat.send("PL1 2JT"))
     assert "Resident permit for AB12 CDE in Zone A" in status, status
 
