@@ -18,6 +18,7 @@ from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.handoff import conversation_summary
 from actions.information import ActionInformation
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
+from actions.postcode_checks import check_local_postcode
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
 
@@ -68,6 +69,25 @@ def uk_phone(text: str) -> str | None:
     return f"{digits[:5]} {digits[5:]}"
 
 
+def address_postcode(
+    form: Any,
+    value: Any,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: dict[str, Any],
+) -> dict[str, Any]:
+    """The missed-bin postcode check, but a local postcode we have no streets for is not about bins."""
+    check = check_local_postcode(str(value or ""), form.postcode_service)
+    if check.postcode is not None and not context.council().streets_for_postcode(check.postcode):
+        dispatcher.utter_message(
+            text=f"I can't find {check.postcode} in our address records. Please check the "
+            "postcode, or talk to a person.",
+            buttons=[TALK_TO_A_PERSON],
+        )
+        return {"postcode": None}
+    return ValidateMissedBinForm.validate_postcode(form, value, dispatcher, tracker, domain)
+
+
 def _rules() -> Any:
     return context.council().housing_repairs
 
@@ -104,6 +124,11 @@ class ValidateHousingRepairForm(ValidateMissedBinForm):
 
     def name(self) -> str:
         return "validate_housing_repair_form"
+
+    def validate_postcode(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return address_postcode(self, value, dispatcher, tracker, domain)
 
     async def extract_repair_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -15,6 +15,7 @@ from actions import context
 from actions.bulky_items import pounds
 from actions.clients.permits import permits_held
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.housing_repair import address_postcode
 from actions.information import ActionInformation
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 
@@ -82,7 +83,7 @@ class ValidateParkingPermitForm(ValidateMissedBinForm):
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        slots = super().validate_postcode(value, dispatcher, tracker, domain)
+        slots = address_postcode(self, value, dispatcher, tracker, domain)
         if slots.get("street") and _zone(tracker, slots["street"]) is None:
             return _no_zone(dispatcher, slots["street"], slots)
         return slots

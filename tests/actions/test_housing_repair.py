@@ -255,3 +255,19 @@ def test_when_the_database_fails_nothing_is_stored_and_the_emergency_line_is_giv
     text = messages[0]["text"]
     assert "Nothing has been sent" in text and "0808 157 0100" in text
     assert messages[0]["buttons"][0]["payload"] == "/request_human"
+
+
+def test_a_local_postcode_without_streets_in_our_records_is_asked_again_without_mentioning_bins():
+    messages, events = _validate("postcode", "PL4 8AA")
+    assert slots_set(events) == {"postcode": None}
+    assert "address records" in messages[0]["text"] and "collection" not in messages[0]["text"]
+
+
+def test_on_sms_the_number_texting_us_is_kept_for_the_call_back(database_url):
+    state = tracker(slots={**ROUTINE_REPORT, "repair_phone": "from sms"}, sender_id="+447700900555")
+    for event in state.events:
+        if event.get("event") == "user":
+            event["input_channel"] = "twilio_sms"
+    messages, _ = run(ActionSubmitHousingRepair(), state)
+    stored = ServiceRequestStore().find(_reference(messages[0]["text"]), "PL1 2JT")
+    assert stored.details["contact_phone"] == "+447700900555"
