@@ -469,7 +469,9 @@ class ActionSubmitHousingRepair(Action):
         clear = [SlotSet(s, None) for s in (*REPAIR_SLOTS, *ADDRESS_SLOTS)]
         postcode = tracker.get_slot("postcode")
         street = _street(council, postcode, tracker.get_slot("street"))
-        kind = rules.kind(tracker.get_slot("repair_kind")) if rules else None
+        if rules is None:
+            return clear
+        kind = rules.kind(tracker.get_slot("repair_kind"))
         if (
             tracker.get_slot("repair_tenancy") != COUNCIL_TENANCY
             or street is None

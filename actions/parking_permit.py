@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.bulky_items import pounds
+from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.housing_repair import address_postcode
@@ -199,7 +199,7 @@ class ActionAskPermitType(Action):
         sold = [(rules.permit_type(key), price) for key, price in zone.permits.items()]
         lines = [
             f"{tracker.get_slot('street')} is in {zone.name}. Permits are needed {zone.hours}.",
-            *(f"{p.name} ({p.lasts}): {pounds(price.price)}" for p, price in sold),
+            *(f"{p.name} ({p.lasts}): {pounds(money(price.price))}" for p, price in sold),
             "Which permit would you like?",
         ]
         dispatcher.utter_message(
@@ -230,7 +230,7 @@ class ActionAskPermitConfirm(Action):
         ]
         if vehicle and vehicle != NO_VEHICLE:
             lines.append(f"Vehicle: {vehicle}")
-        lines += [f"Price: {pounds(zone.permits[permit.key].price)}", "Shall I send it?"]
+        lines += [f"Price: {pounds(money(zone.permits[permit.key].price))}", "Shall I send it?"]
         dispatcher.utter_message(
             text="\n".join(lines),
             buttons=[button("Yes, apply", "/affirm"), button("No, don't apply", "/deny")],
@@ -252,8 +252,10 @@ class ActionSubmitParkingPermit(Action):
         clear = [SlotSet(s, None) for s in (*PERMIT_SLOTS, *ADDRESS_SLOTS)]
         postcode = tracker.get_slot("postcode")
         street = _street(council, postcode, tracker.get_slot("street"))
-        zone = rules.zone_for(street.name) if rules and street else None
-        permit = rules.permit_type(tracker.get_slot("permit_type")) if rules else None
+        if rules is None:
+            return clear
+        zone = rules.zone_for(street.name) if street else None
+        permit = rules.permit_type(tracker.get_slot("permit_type"))
         vehicle = tracker.get_slot("vehicle_reg")
         if (
             zone is None
@@ -310,7 +312,7 @@ class ActionSubmitParkingPermit(Action):
         evidence = "\n".join(f"- {item}" for item in permit.evidence)
         dispatcher.utter_message(
             text=f"Thank you. I've sent your application. Your reference is {stored.reference}.\n"
-            f"To pay {pounds(price)}: {rules.payment}\n"
+            f"To pay {pounds(money(price))}: {rules.payment}\n"
             f"Please send us, by {day_and_date(evidence_by)}:\n{evidence}\n"
             f"Upload them at {rules.evidence_upload} with your reference.\n"
             f"{service.what_happens_next} We aim to do this by {day_and_date(due_by)} if we have "
@@ -334,9 +336,9 @@ class ActionParkingFine(Action):
         if fines is None:
             return await ActionInformation().run(dispatcher, tracker, domain)
         dispatcher.utter_message(
-            text=f"A parking fine (Penalty Charge Notice) is {pounds(fines.higher_rate)} or "
-            f"{pounds(fines.lower_rate)}, depending on the offence. Pay within {fines.discount_days} "
-            f"days and it's halved ({pounds(fines.higher_rate / 2)} or {pounds(fines.lower_rate / 2)}). "
+            text=f"A parking fine (Penalty Charge Notice) is {pounds(money(fines.higher_rate))} or "
+            f"{pounds(money(fines.lower_rate))}, depending on the offence. Pay within {fines.discount_days} "
+            f"days and it's halved ({pounds(money(fines.higher_rate / 2))} or {pounds(money(fines.lower_rate / 2))}). "
             f"If you think it's wrong, challenge it within {fines.discount_days} days and we keep the "
             "half price open while we look at it. If it's still unpaid after "
             f"{fines.pay_within_days} days, the charge goes up by half. You'll need the number on "

@@ -66,7 +66,8 @@ class ActionAskSchoolTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        topics = context.council().schools.topics
+        schools = context.council().schools
+        topics = schools.topics if schools is not None else ()
         dispatcher.utter_message(
             text="I can help with school places. Which of these is it about?",
             buttons=[button(t.name, t.key) for t in topics],
