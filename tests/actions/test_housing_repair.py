@@ -15,12 +15,11 @@ from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.clients.tickets import TicketQueue
 from actions.housing_repair import (
-    ActionAskRepairCheck,
-    ActionAskRepairConfirm,
     ActionSubmitHousingRepair,
     ValidateHousingRepairForm,
     uk_phone,
 )
+from actions.housing_repair_questions import ActionAskRepairCheck, ActionAskRepairConfirm
 from actions.request_status import ActionSubmitRequestStatus
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
