@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.formatting import button
 from actions.housing_repair import _address, _phone_text, _rules, is_emergency
 from actions.missed_bin import ActionAskStreet
+from bot.nlu.advocate import for_resident
 
 
 class ActionAskRepairTenancy(Action):
@@ -137,7 +138,10 @@ class ActionAskRepairPostcode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(text="What's the postcode of your home? For example, PL1 2AA.")
+        whose = for_resident(tracker.get_slot("acting_for"))
+        dispatcher.utter_message(
+            text=f"What's the postcode of {'your' if whose == 'the' else whose} home? For example, PL1 2AA."
+        )
         return []
 
 

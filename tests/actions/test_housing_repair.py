@@ -270,3 +270,12 @@ def test_on_sms_the_number_texting_us_is_kept_for_the_call_back(database_url):
     messages, _ = run(ActionSubmitHousingRepair(), state)
     stored = ServiceRequestStore().find(_reference(messages[0]["text"]), "PL1 2JT")
     assert stored.details["contact_phone"] == "+447700900555"
+
+
+def test_someone_reporting_for_their_mum_is_asked_for_her_postcode():
+    from actions.housing_repair_questions import ActionAskRepairPostcode
+
+    messages, _ = run(ActionAskRepairPostcode(), tracker(slots={"acting_for": "their mum"}))
+    assert "postcode of your mum's home" in messages[0]["text"]
+    messages, _ = run(ActionAskRepairPostcode(), tracker())
+    assert "postcode of your home" in messages[0]["text"]
