@@ -19,7 +19,11 @@ from actions.housing_repair import (
     ValidateHousingRepairForm,
     uk_phone,
 )
-from actions.housing_repair_questions import ActionAskRepairCheck, ActionAskRepairConfirm
+from actions.housing_repair_questions import (
+    ActionAskRepairCheck,
+    ActionAskRepairConfirm,
+    ActionAskRepairPostcode,
+)
 from actions.request_status import ActionSubmitRequestStatus
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
@@ -273,8 +277,6 @@ def test_on_sms_the_number_texting_us_is_kept_for_the_call_back(database_url):
 
 
 def test_someone_reporting_for_their_mum_is_asked_for_her_postcode():
-    from actions.housing_repair_questions import ActionAskRepairPostcode
-
     messages, _ = run(ActionAskRepairPostcode(), tracker(slots={"acting_for": "their mum"}))
     assert "postcode of your mum's home" in messages[0]["text"]
     messages, _ = run(ActionAskRepairPostcode(), tracker())
