@@ -40,7 +40,8 @@ class ActionAskRepairKind(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="What needs repairing?", buttons=[button(k.name, k.key) for k in _rules().kinds]
+            text="What needs repairing? Choose one, or tell me in a few words.",
+            buttons=[button(k.name, k.key) for k in _rules().kinds],
         )
         return []
 

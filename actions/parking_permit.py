@@ -309,14 +309,14 @@ class ActionSubmitParkingPermit(Action):
                 buttons=[button("Check a request", "/check_request_status")],
             )
             return clear
-        evidence = "\n".join(f"- {item}" for item in permit.evidence)
+        evidence = "; ".join(permit.evidence)
+        # Most important first: a text message that runs long is cut from the end.
         dispatcher.utter_message(
-            text=f"Thank you. I've sent your application. Your reference is {stored.reference}.\n"
+            text=f"Application sent. Your reference is {stored.reference}.\n"
             f"To pay {pounds(money(price))}: {rules.payment}\n"
-            f"Please send us, by {day_and_date(evidence_by)}:\n{evidence}\n"
-            f"Upload them at {rules.evidence_upload} with your reference.\n"
-            f"{service.what_happens_next} We aim to do this by {day_and_date(due_by)} if we have "
-            "your payment and evidence by then.",
+            f"Please upload by {day_and_date(evidence_by)}, with your reference, at "
+            f"{rules.evidence_upload}: {evidence}.\n"
+            f"We aim to email your permit by {day_and_date(due_by)} once we have both.",
             buttons=[button("Check a request", "/check_request_status")],
         )
         return clear

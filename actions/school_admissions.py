@@ -14,6 +14,8 @@ from actions.information import ActionInformation
 
 #: school_topic when the council has no schools.yml: answered from information.yml instead.
 NO_DATA = "none"
+#: Longest answer (about three text messages); the summary is left out when the dates need the room.
+MAX_ANSWER_CHARS = 450
 
 
 def _with_year(day: Any) -> str:
@@ -22,8 +24,11 @@ def _with_year(day: Any) -> str:
 
 
 def topic_answer(topic: Any) -> str:
-    """The topic's summary, what has just happened and what comes next, and its link."""
-    lines = [topic.summary, *topic.dates_now(context.today(), _with_year), topic.link]
+    """What has just happened and what comes next, the link, and the summary when there is room."""
+    dates = topic.dates_now(context.today(), _with_year)
+    lines = [*dates, topic.link]
+    if not dates or len("\n".join([topic.summary, *lines])) <= MAX_ANSWER_CHARS:
+        lines.insert(0, topic.summary)
     return "\n".join(lines)
 
 

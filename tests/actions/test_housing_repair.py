@@ -27,6 +27,7 @@ from actions.housing_repair_questions import (
 from actions.request_status import ActionSubmitRequestStatus
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
+from channels.sms_render import render_sms
 from tests.actions.trackers import run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
@@ -281,3 +282,9 @@ def test_someone_reporting_for_their_mum_is_asked_for_her_postcode():
     assert "postcode of your mum's home" in messages[0]["text"]
     messages, _ = run(ActionAskRepairPostcode(), tracker())
     assert "postcode of your home" in messages[0]["text"]
+
+
+def test_the_emergency_confirmation_fits_in_three_text_messages(database_url):
+    messages, _ = _submit(EMERGENCY_REPORT, sender="+447700900322")
+    body = render_sms(messages, max_segments=3).body
+    assert "Your reference is HR-" in body and "0808 157 0100" in body

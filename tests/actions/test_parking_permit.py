@@ -19,6 +19,7 @@ from actions.parking_permit import (
     vehicle_registration,
 )
 from actions.request_status import ActionSubmitRequestStatus
+from channels.sms_render import render_sms
 from tests.actions.trackers import run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
@@ -161,3 +162,15 @@ def test_a_parking_fine_question_gets_the_rates_discount_and_deadlines():
     text = messages[0]["text"]
     assert "£70.00 or £50.00" in text and "within 14 days" in text and "£35.00 or £25.00" in text
     assert "after 28 days" in text and "https://" in text
+
+
+@pytest.mark.parametrize("permit", ["resident", "visitor", "business"])
+def test_the_whole_confirmation_fits_in_three_text_messages(database_url, permit):
+    slots = {
+        **RESIDENT,
+        "permit_type": permit,
+        "vehicle_reg": "AB12 CDE" if permit != "visitor" else "not needed",
+    }
+    messages, _ = _submit(slots, sender="+447700900321")
+    body = render_sms(messages, max_segments=3).body
+    assert "Your reference is PP-" in body and "We aim to email your permit by" in body
