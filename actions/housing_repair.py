@@ -52,6 +52,8 @@ _SKIP = re.compile(
     r"^\s*(skip|no|none|no thanks|no thank you|rather not|i'd rather not|don't have one)\b", re.I
 )
 _PHONE_CHARS = re.compile(r"[\s\-().]")
+#: On the two questions where "no" is an answer, these words still stop the report.
+_STOP = re.compile(r"^\s*(cancel|stop|quit|forget it|never ?mind)\b", re.I)
 
 
 def uk_phone(text: str) -> str | None:
@@ -110,6 +112,11 @@ def emergency_text(council: Any) -> str:
         f"This is an emergency repair: we aim to make it safe {rules.emergency_timescale}. "
         f"If things get worse, call {line.name} on {line.phone} ({line.hours})."
     )
+
+
+def _stopped(dispatcher: CollectingDispatcher, slot: str) -> dict[str, Any]:
+    dispatcher.utter_message(response="utter_form_cancelled")
+    return {slot: None, "requested_slot": None}
 
 
 def _emergency_slots(dispatcher: CollectingDispatcher, slots: dict[str, Any]) -> dict[str, Any]:
@@ -214,6 +221,8 @@ class ValidateHousingRepairForm(ValidateMissedBinForm):
     ) -> dict[str, Any]:
         if value in (EMERGENCY, ROUTINE):
             return {"repair_check": value}
+        if _STOP.match(str(value or "")):
+            return _stopped(dispatcher, "repair_check")
         kind = _rules().kind(tracker.get_slot("repair_kind"))
         text = str(value or "")
         intent = (tracker.latest_message.get("intent") or {}).get("name")
@@ -245,6 +254,8 @@ class ValidateHousingRepairForm(ValidateMissedBinForm):
     ) -> dict[str, Any]:
         if value in (FROM_SMS, NO_PHONE):
             return {"repair_phone": value}
+        if _STOP.match(str(value or "")):
+            return _stopped(dispatcher, "repair_phone")
         number = uk_phone(str(value or ""))
         if number is not None:
             return {"repair_phone": number}

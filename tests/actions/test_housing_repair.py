@@ -288,3 +288,18 @@ def test_the_emergency_confirmation_fits_in_three_text_messages(database_url):
     messages, _ = _submit(EMERGENCY_REPORT, sender="+447700900322")
     body = render_sms(messages, max_segments=3).body
     assert "Your reference is HR-" in body and "0808 157 0100" in body
+
+
+@pytest.mark.parametrize("slot", ["repair_check", "repair_phone"])
+def test_cancel_stops_the_report_even_where_no_is_an_answer(slot):
+    messages, events = _validate(slot, "cancel", intent="deny", repair_kind="leak")
+    assert messages[0]["response"] == "utter_form_cancelled"
+    assert slots_set(events) == {slot: None, "requested_slot": None}
+
+
+def test_a_routine_repair_date_skips_the_christmas_bank_holidays(database_url, monkeypatch):
+    _at(monkeypatch, datetime(2026, 12, 21, 10, 0, tzinfo=UK))
+    messages, _ = _submit(
+        {**ROUTINE_REPORT, "repair_kind": "leak", "repair_description": "Tap drips"}
+    )
+    assert "Wednesday 30 December" in messages[0]["text"]  # 5 working days, not counting 25 and 28
