@@ -249,3 +249,23 @@ def test_a_school_topic_listed_twice_is_refused(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "schools.yml", "  - key: appeals", "  - key: primary")
     with pytest.raises(CouncilDataError, match="the topic 'primary' is listed twice"):
         load_council(folder)
+
+
+def test_a_misspelt_field_is_named_as_unknown(tmp_path: Path) -> None:
+    folder = broken_copy(
+        tmp_path, "parking.yml", "evidence_within_working_days:", "evidence_within_workdays:"
+    )
+    with pytest.raises(
+        CouncilDataError, match="parking.yml: evidence_within_workdays: is not a field we know"
+    ):
+        load_council(folder)
+
+
+def test_an_emergency_answer_other_than_yes_or_no_is_refused(tmp_path: Path) -> None:
+    folder = broken_copy(
+        tmp_path, "housing_repairs.yml", 'emergency_if: "no"', 'emergency_if: "maybe"'
+    )
+    with pytest.raises(
+        CouncilDataError, match="kinds > entry 1 > emergency_if: should be 'yes' or 'no'"
+    ):
+        load_council(folder)
