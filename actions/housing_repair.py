@@ -154,7 +154,7 @@ class ValidateHousingRepairForm(ValidateMissedBinForm):
         tenancy = rules.match_tenancy(str(value or ""))
         if tenancy is None:
             dispatcher.utter_message(
-                text="Sorry, I didn't catch who you rent from. Please choose one."
+                text="Sorry, I didn't catch who your landlord is. Please choose one."
             )
             return {"repair_tenancy": None}
         if tenancy.key != COUNCIL_TENANCY:

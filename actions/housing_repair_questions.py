@@ -24,7 +24,7 @@ class ActionAskRepairTenancy(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="I can report a repair to your home. First, who do you rent your home from?",
+            text="I can report a repair to a council home. First, do you rent your home from the council?",
             buttons=[button(t.name, t.name) for t in _rules().tenancies],
         )
         return []
