@@ -24,6 +24,18 @@ FORM_SLOTS = (
     "booking_reminder",
     "booking_mobile",
     "booking_confirm",
+    "repair_tenancy",
+    "repair_kind",
+    "repair_room",
+    "repair_description",
+    "repair_check",
+    "repair_access",
+    "repair_phone",
+    "repair_confirm",
+    "permit_type",
+    "vehicle_reg",
+    "permit_confirm",
+    "school_topic",
 )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, day_and_date
+from actions.status_notes import service_notes
 from bot.council_schedule import format_time
 from bot.storage.references import find_reference
 
@@ -117,6 +118,7 @@ class ActionSubmitRequestStatus(Action):
             )
         else:
             lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
+        lines.extend(service_notes(council, found))
         open_request = found.status in ("received", "in_progress") and not starts
         if open_request and found.details.get("collection_date"):
             # A booking (bulky waste): the date is the one the resident chose, not a target.

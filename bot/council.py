@@ -13,7 +13,8 @@ from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot import council_schedule as schedule
-from bot.council_loader import CouncilDataError, read_council
+from bot.council_housing import HousingRepairs, load_housing_repairs
+from bot.council_loader import CouncilDataError, _Files, read_council
 from bot.council_models import (
     AdvisorSettings,
     BinsFile,
@@ -30,6 +31,8 @@ from bot.council_models import (
     Street,
     Venue,
 )
+from bot.council_parking import ParkingRules, load_parking
+from bot.council_schools import SchoolAdmissions, load_schools
 
 __all__ = [
     "BinType",
@@ -76,6 +79,9 @@ class Council:
         bulky_waste: BulkyWasteRules,
         venues: Sequence[Venue] = (),
         venue_positions: dict[str, tuple[float, float]] | None = None,
+        housing_repairs: HousingRepairs | None = None,
+        parking: ParkingRules | None = None,
+        schools: SchoolAdmissions | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -93,6 +99,10 @@ class Council:
         self.venues: tuple[Venue, ...] = tuple(venues)
         #: British National Grid easting and northing (metres) of each venue, looked up at load.
         self.venue_positions: dict[str, tuple[float, float]] = dict(venue_positions or {})
+        #: Optional files: without them these topics are answered from information.yml.
+        self.housing_repairs = housing_repairs
+        self.parking = parking
+        self.schools = schools
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -350,7 +360,14 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 
 def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) -> Council:
     """Read and check every file in a council folder; CouncilDataError says what is wrong and where."""
-    return Council(**read_council(Path(directory), postcodes or get_postcode_directory()))
+    data = read_council(Path(directory), postcodes or get_postcode_directory())
+    files = _Files(Path(directory))
+    data["housing_repairs"] = load_housing_repairs(
+        files, data["config"].safety, data["placeholders"]
+    )
+    data["parking"] = load_parking(files, data["streets"], data["placeholders"])
+    data["schools"] = load_schools(files)
+    return Council(**data)
 
 
 @lru_cache(maxsize=8)

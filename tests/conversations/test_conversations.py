@@ -32,6 +32,9 @@ EXPECTED_UNUSED = {
     "utter_ask_venue_postcode",
     "utter_ask_booking_reminder",
     "utter_ask_booking_mobile",
+    "utter_ask_housing_repair_form_house",
+    "utter_ask_parking_permit_form_house",
+    "utter_ask_parking_permit_form_vehicle_reg",
 }
 
 
