@@ -30,6 +30,8 @@ from bot.council_models import (
     Street,
     Venue,
 )
+from bot.revenues_loader import read_revenues
+from bot.revenues_models import BenefitsRules, CouncilTaxRules
 
 __all__ = [
     "BinType",
@@ -76,6 +78,8 @@ class Council:
         bulky_waste: BulkyWasteRules,
         venues: Sequence[Venue] = (),
         venue_positions: dict[str, tuple[float, float]] | None = None,
+        council_tax: CouncilTaxRules | None = None,
+        benefits: BenefitsRules | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -93,6 +97,9 @@ class Council:
         self.venues: tuple[Venue, ...] = tuple(venues)
         #: British National Grid easting and northing (metres) of each venue, looked up at load.
         self.venue_positions: dict[str, tuple[float, float]] = dict(venue_positions or {})
+        #: council_tax.yml and benefits.yml (bot/revenues_loader.py).
+        self.council_tax = council_tax
+        self.benefits = benefits
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -350,7 +357,9 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 
 def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) -> Council:
     """Read and check every file in a council folder; CouncilDataError says what is wrong and where."""
-    return Council(**read_council(Path(directory), postcodes or get_postcode_directory()))
+    data = read_council(Path(directory), postcodes or get_postcode_directory())
+    data.update(read_revenues(Path(directory), data["placeholders"]))
+    return Council(**data)
 
 
 @lru_cache(maxsize=8)
