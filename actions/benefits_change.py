@@ -289,8 +289,8 @@ class ActionSubmitBenefitsChange(Action):
         rules = _rules()
         if stored.created_now:
             text = (
-                f"Thank you. I've sent your change ({_change(kind).title.lower()} on {when(changed)}) "
-                f"to the benefits team.\nYour reference is {stored.reference}.\n"
+                f"Thank you. I've sent your change to the benefits team: {_change(kind).title}, "
+                f"from {when(changed)}.\nYour reference is {stored.reference}.\n"
                 f"{service.what_happens_next} We'll write by {day_and_date(stored.due_by)}. "
                 f"We may ask you for proof, such as payslips.\n{rules.overpayment_note}"
             )

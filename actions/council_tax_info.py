@@ -86,7 +86,8 @@ def instalments_answer() -> str:
 
 def payment_answer(text: str) -> str:
     rules = _rules()
-    days = ", ".join(_ordinal(day) for day in rules.direct_debit_days)
+    named = [_ordinal(day) for day in rules.direct_debit_days]
+    days = named[0] if len(named) == 1 else ", ".join(named[:-1]) + f" or {named[-1]}"
     if _DIRECT_DEBIT.search(text):
         return (
             f"You can set up a Direct Debit at {rules.direct_debit_link}. You'll need your council tax "

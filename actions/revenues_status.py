@@ -44,11 +44,11 @@ def status_lines(found: Any, service_name: str, status_text: str) -> list[str] |
         return lines
     if found.service == "benefits_change":
         rules = context.council().benefits
-        titles = {c.key: c.title.lower() for c in rules.changes} if rules else {}
+        titles = {c.key: c.title for c in rules.changes} if rules else {}
         what = titles.get(details.get("change"), "a change")
         lines = [f"Change of circumstances for your benefits, reference {found.reference}."]
         if details.get("change_date"):
-            lines.append(f"You told us: {what}, on {when(details['change_date'])}.")
+            lines.append(f"You told us: {what}, from {when(details['change_date'])}.")
         lines.append(status_text)
         if open_request:
             lines.append(f"We'll write about your new entitlement by {due}.")

@@ -55,7 +55,11 @@ def _reference(text: str) -> str:
 
 @pytest.mark.parametrize(
     ("said", "kind"),
-    [("Moving out of the area", "out"), ("I've moved into the area", "in"), ("Moving within the area", "within")],
+    [
+        ("Moving out of the area", "out"),
+        ("I've moved into the area", "in"),
+        ("Moving within the area", "within"),
+    ],
 )
 def test_the_kind_of_move_is_read_from_the_button_or_the_residents_words(said, kind):
     _, events = _validate("ctax_move_kind", said)
@@ -99,7 +103,9 @@ def test_a_new_address_in_the_area_is_kept_with_its_postcode():
 
 
 def test_a_new_address_outside_the_area_is_refused_for_a_move_into_the_area():
-    messages, events = _validate("ctax_new_address", "5 Fore Street, PL11 2AA", ctax_move_kind="within")
+    messages, events = _validate(
+        "ctax_new_address", "5 Fore Street, PL11 2AA", ctax_move_kind="within"
+    )
     assert slots_set(events)["ctax_new_address"] is None
     assert "Cornwall Council" in messages[0]["text"]
 
@@ -119,7 +125,10 @@ def test_the_account_number_must_have_the_councils_format_but_not_knowing_it_is_
     _, events = _validate("ctax_account", "5123 4567", ctax_move_kind="out")
     assert slots_set(events)["ctax_account"] == "51234567"
     messages, events = _validate("ctax_account", "41234567", ctax_move_kind="out")
-    assert slots_set(events)["ctax_account"] is None and "8 digits starting with 5" in messages[0]["text"]
+    assert (
+        slots_set(events)["ctax_account"] is None
+        and "8 digits starting with 5" in messages[0]["text"]
+    )
     _, events = _validate("ctax_account", "I don't know it", intent="deny", ctax_move_kind="out")
     assert slots_set(events) == {"ctax_account": "unknown"}
 
@@ -143,10 +152,15 @@ def test_someone_moving_into_the_area_is_not_asked_for_an_old_address_or_account
 
 
 def test_the_move_is_read_back_before_sending():
-    messages, _ = run(ActionAskMoveConfirm(), tracker(slots={**MOVING_OUT, "ctax_move_confirm": None}))
+    messages, _ = run(
+        ActionAskMoveConfirm(), tracker(slots={**MOVING_OUT, "ctax_move_confirm": None})
+    )
     text = messages[0]["text"]
     assert "moving out of the area on Tuesday 12 January 2027" in text
-    assert "Leaving: 3 Citadel Mews, PL1 2JT" in text and "Forwarding address: 14 High Street, EX1 1AA" in text
+    assert (
+        "Leaving: 3 Citadel Mews, PL1 2JT" in text
+        and "Forwarding address: 14 High Street, EX1 1AA" in text
+    )
     assert "Account number: 51234567" in text
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
 
@@ -187,7 +201,9 @@ def test_a_stopped_form_stores_nothing(database_url):
     assert ServiceRequestStore().find_duplicate("council_tax_move", "x") is None
 
 
-def test_when_the_database_fails_the_resident_gets_an_apology_and_the_phone_number(database_url, monkeypatch):
+def test_when_the_database_fails_the_resident_gets_an_apology_and_the_phone_number(
+    database_url, monkeypatch
+):
     def broken(*args, **kwargs):
         raise OperationalError("insert", {}, Exception("down"))
 
@@ -199,7 +215,9 @@ def test_when_the_database_fails_the_resident_gets_an_apology_and_the_phone_numb
 def test_a_status_check_of_a_move_says_what_was_told_and_when_the_bill_comes(database_url):
     messages, _ = _submit()
     reference = _reference(messages[0]["text"])
-    status, _ = run(ActionSubmitRequestStatus(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"}))
+    status, _ = run(
+        ActionSubmitRequestStatus(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
+    )
     text = status[0]["text"]
     assert f"reference {reference}" in text
     assert "moving out of the area on Tuesday 12 January 2027" in text
