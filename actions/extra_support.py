@@ -39,10 +39,7 @@ class ValidateExtraSupportForm(FormValidationAction):
         return {"support_online": value, **(_skip_rest("support_online") if value == "yes" else {})}
 
     def validate_support_library(self, value: Any, *_: Any) -> dict[str, Any]:
-        return {
-            "support_library": value,
-            **(_skip_rest("support_library") if value == "yes" else {}),
-        }
+        return {"support_library": value, **(_skip_rest("support_library") if value == "yes" else {})}
 
     def validate_support_helper(self, value: Any, *_: Any) -> dict[str, Any]:
         return {"support_helper": value, **(_skip_rest("support_helper") if value == "yes" else {})}
@@ -66,9 +63,7 @@ class ActionSubmitExtraSupport(Action):
         if qualifies(tracker) and tracker.get_slot("support_consent") == "yes":
             registered = self._register(dispatcher, tracker)
         elif qualifies(tracker):
-            dispatcher.utter_message(
-                text="That's fine, I haven't added you. You can ask to join at any time."
-            )
+            dispatcher.utter_message(text="That's fine, I haven't added you. You can ask to join at any time.")
         else:
             dispatcher.utter_message(
                 text="Thank you. You don't need the register, but free help with getting online is "

@@ -58,9 +58,7 @@ def _street(council: Any, postcode: str | None, name: str | None) -> Any:
 
 def _bins_for(council: Any, street: Any) -> list[Any]:
     today = context.today()
-    return [
-        b for b in council.bin_types.values() if council.next_collection_after(street, b, today)
-    ]
+    return [b for b in council.bin_types.values() if council.next_collection_after(street, b, today)]
 
 
 class ValidateMissedBinForm(FormValidationAction):
@@ -194,9 +192,7 @@ class ActionAskBinType(Action):
     ) -> list[EventType]:
         council = context.council()
         street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
-        bins = (
-            _bins_for(council, street) if street is not None else list(council.bin_types.values())
-        )
+        bins = _bins_for(council, street) if street is not None else list(council.bin_types.values())
         dispatcher.utter_message(
             text="Which bin was missed?", buttons=[button(b.name, b.name) for b in bins]
         )
@@ -271,9 +267,7 @@ class ActionSubmitMissedBin(Action):
                 f"second report. The reference is {stored.reference} and we'll collect it by "
                 f"{day_and_date(stored.due_by)}. Please leave the bin out until then."
             )
-        dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
-        )
+        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
         return clear
 
     @staticmethod

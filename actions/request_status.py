@@ -62,9 +62,7 @@ class ValidateRequestStatusForm(FormValidationAction):
     ) -> dict[str, Any]:
         postcode = normalise_postcode(str(value or ""))
         if postcode is None:
-            dispatcher.utter_message(
-                text="That doesn't look like a postcode. Please type it like PL1 2AA."
-            )
+            dispatcher.utter_message(text="That doesn't look like a postcode. Please type it like PL1 2AA.")
             return {"postcode": None}
         return {"postcode": postcode}
 
@@ -84,9 +82,9 @@ class ActionSubmitRequestStatus(Action):
         if not reference or not postcode:
             return clear
         council = context.council()
-        if _asked_to_cancel(tracker) and council.service_for_reference(
-            reference
-        ) == council.service("bulky_waste"):
+        if _asked_to_cancel(tracker) and council.service_for_reference(reference) == council.service(
+            "bulky_waste"
+        ):
             # "cancel my bulky collection BW-7K3F9Q" often reads as a status check to the classifier.
             from actions.bulky_waste import cancel_booking
 

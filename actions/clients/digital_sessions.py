@@ -125,9 +125,7 @@ class DigitalSessionStore:
                 ).first()
                 if exists is None:
                     session.execute(
-                        insert(DigitalSessionSlot).values(
-                            venue_id=venue_id, starts_at=key, booked=0
-                        )
+                        insert(DigitalSessionSlot).values(venue_id=venue_id, starts_at=key, booked=0)
                     )
         except IntegrityError:
             pass  # another booking created the row first
@@ -140,3 +138,4 @@ class DigitalSessionStore:
                 )
             ).scalar_one_or_none()
             return _stored(row, created_now=False) if row else None
+

@@ -68,9 +68,7 @@ class SupportRegister:
         keys = [identity_key(identity) for identity in identities(channel, sender_id)]
         with session_scope(self._url) as session:
             found = session.execute(
-                select(SupportRegistration.id)
-                .where(SupportRegistration.identity_key.in_(keys))
-                .limit(1)
+                select(SupportRegistration.id).where(SupportRegistration.identity_key.in_(keys)).limit(1)
             ).first()
             return found is not None
 
