@@ -362,7 +362,8 @@ class ActionSubmitCouncilTaxDiscount(Action):
                 f"Your reference is {stored.reference}.\n"
                 f"{service.what_happens_next} We'll write by {day_and_date(stored.due_by)}. If it's agreed, "
                 f"we'll take {single.percent}% off from {when(start)} and send you a new bill. "
-                "Please tell us if another adult moves in."
+                "Please tell us if another adult moves in.\n"
+                f"To check on it, you'll need the reference and the postcode {address.rsplit(', ', 1)[-1]}."
             )
         else:
             text = (

@@ -83,6 +83,11 @@ def _in_area_address(kind: str, old: str | None, new: str | None) -> str | None:
     return old if kind == "out" else new
 
 
+def _is_local(postcode: str | None) -> bool:
+    record = context.postcodes().lookup(postcode) if postcode else None
+    return record is not None and record.local_authority == context.council().ons_code
+
+
 class ValidateCouncilTaxMoveForm(FormValidationAction):
     """Checks the kind of move, the date (council limits), the addresses and the account number."""
 
@@ -162,12 +167,25 @@ class ValidateCouncilTaxMoveForm(FormValidationAction):
         if says_stop(tracker, value):
             return stop_form(dispatcher, {"ctax_new_address": None})
         kind = tracker.get_slot("ctax_move_kind")
-        found = read_address(value, "council tax", in_area=kind != "out")
+        # Someone moving into the area must give an address here; otherwise any real address will do.
+        found = read_address(value, "council tax", in_area=kind == "in")
         if found.text is None:
             return address_problem(dispatcher, "ctax_new_address", found)
         if found.text == tracker.get_slot("ctax_old_address"):
             dispatcher.utter_message(text="That's the address you're leaving. What's the new one?")
             return {"ctax_new_address": None}
+        local = _is_local(found.postcode)
+        if kind == "out" and local:
+            dispatcher.utter_message(
+                text="That address is in our area, so I'll record this as a move within the area."
+            )
+            return {"ctax_new_address": found.text, "ctax_move_kind": "within"}
+        if kind == "within" and not local:
+            dispatcher.utter_message(
+                text="That address is outside our area, so I'll record this as moving out of the area. "
+                "We'll send your final bill there."
+            )
+            return {"ctax_new_address": found.text, "ctax_move_kind": "out"}
         return {"ctax_new_address": found.text}
 
     def validate_ctax_account(
@@ -347,7 +365,8 @@ class ActionSubmitCouncilTaxMove(Action):
                 f"Thank you. I've told the council tax team you're {KINDS[kind]} on {when(moved)}.\n"
                 f"Your reference is {stored.reference}.\n"
                 f"{service.what_happens_next} We'll send {bill} by {day_and_date(stored.due_by)}. "
-                "Please keep paying as you do now until it comes."
+                "Please keep paying as you do now until it comes.\n"
+                f"To check on it, you'll need the reference and the postcode {postcode}."
             )
         else:
             text = (

@@ -102,14 +102,6 @@ def test_a_new_address_in_the_area_is_kept_with_its_postcode():
     assert slots_set(events)["ctax_new_address"] == "12 tamar close, PL2 1AB"
 
 
-def test_a_new_address_outside_the_area_is_refused_for_a_move_into_the_area():
-    messages, events = _validate(
-        "ctax_new_address", "5 Fore Street, PL11 2AA", ctax_move_kind="within"
-    )
-    assert slots_set(events)["ctax_new_address"] is None
-    assert "Cornwall Council" in messages[0]["text"]
-
-
 def test_a_forwarding_address_may_be_anywhere_in_the_uk_when_moving_out():
     _, events = _validate("ctax_new_address", "14 High Street, EX1 1AA", ctax_move_kind="out")
     assert slots_set(events)["ctax_new_address"] == "14 High Street, EX1 1AA"
@@ -222,3 +214,28 @@ def test_a_status_check_of_a_move_says_what_was_told_and_when_the_bill_comes(dat
     assert f"reference {reference}" in text
     assert "moving out of the area on Tuesday 12 January 2027" in text
     assert "final bill by Tuesday 15 December" in text
+
+
+def test_a_move_out_to_an_address_in_the_area_is_recorded_as_a_move_within_it():
+    messages, events = _validate(
+        "ctax_new_address", "9 Millbay Terrace, PL1 2JZ", ctax_move_kind="out"
+    )
+    assert slots_set(events) == {
+        "ctax_new_address": "9 Millbay Terrace, PL1 2JZ",
+        "ctax_move_kind": "within",
+    }
+    assert "move within the area" in messages[0]["text"]
+
+
+def test_a_move_within_to_an_address_outside_the_area_is_recorded_as_moving_out():
+    messages, events = _validate(
+        "ctax_new_address", "5 Fore Street, PL11 2AA", ctax_move_kind="within"
+    )
+    assert slots_set(events)["ctax_move_kind"] == "out"
+    assert "final bill" in messages[0]["text"]
+
+
+def test_a_move_into_the_area_to_an_address_outside_it_is_pointed_to_the_right_council():
+    messages, events = _validate("ctax_new_address", "5 Fore Street, PL11 2AA", ctax_move_kind="in")
+    assert slots_set(events)["ctax_new_address"] is None
+    assert "Cornwall Council" in messages[0]["text"]
