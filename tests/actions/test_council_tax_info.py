@@ -98,7 +98,7 @@ def test_bailiffs_are_met_with_care_and_what_they_cannot_do(database_url, monkey
             "claim Housing Benefit from us",
             "Universal Credit",
         ),
-        ("I'm 30, can I get help with my rent", "Universal Credit", "reached State Pension age"),
+        ("I'm 30, can I get help with my rent", "Universal Credit", "Reached State Pension age"),
         ("can I get help with my council tax bill", "Council Tax Support", "Universal Credit"),
     ],
 )
