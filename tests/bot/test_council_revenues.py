@@ -103,8 +103,8 @@ def test_the_demo_benefits_data_loads_with_links_and_phone_filled_in() -> None:
         ),
         (
             "benefits.yml",
-            "at {link}. If you need",
-            "at {website}{oops}. If you need",
+            "or call {phone} for help.",
+            "or call {oops} for help.",
             "the placeholder {oops}",
         ),
     ],
