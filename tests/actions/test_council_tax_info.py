@@ -95,7 +95,7 @@ def test_bailiffs_are_met_with_care_and_what_they_cannot_do(database_url, monkey
     [
         (
             "I'm retired, can I get housing benefit",
-            "claim Housing Benefit from us",
+            "Claim Housing Benefit from us",
             "Universal Credit",
         ),
         ("I'm 30, can I get help with my rent", "Universal Credit", "Reached State Pension age"),
