@@ -193,7 +193,11 @@ def validate_date(
     )
     if check.problem is None and check.day is not None:
         return {slot: check.day.isoformat()}
-    dispatcher.utter_message(text=date_problem(check, what, too_early_next, too_late_next))
+    out_of_range = check.problem in ("too_early", "too_late")
+    dispatcher.utter_message(
+        text=date_problem(check, what, too_early_next, too_late_next),
+        buttons=[TALK_TO_A_PERSON] if out_of_range else [],
+    )
     return {slot: None}
 
 

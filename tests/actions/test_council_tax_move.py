@@ -239,3 +239,8 @@ def test_a_move_into_the_area_to_an_address_outside_it_is_pointed_to_the_right_c
     messages, events = _validate("ctax_new_address", "5 Fore Street, PL11 2AA", ctax_move_kind="in")
     assert slots_set(events)["ctax_new_address"] is None
     assert "Cornwall Council" in messages[0]["text"]
+
+
+def test_a_date_out_of_range_offers_a_person():
+    messages, _ = _validate("ctax_move_date", "01/06/2025", ctax_move_kind="in")
+    assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
