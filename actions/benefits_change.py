@@ -18,6 +18,7 @@ from actions.postcode_checks import check_local_postcode
 from actions.resident_answers import (
     YES_NO,
     channel_of,
+    person,
     says_stop,
     stop_form,
     validate_confirm,
@@ -166,7 +167,8 @@ class ActionAskChangeKind(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="I can report a change for your Housing Benefit or Council Tax Support. What has changed?",
+            text=f"I can report a change for {person(tracker).possessive} Housing Benefit or Council Tax "
+            "Support. What has changed?",
             buttons=change_buttons(),
         )
         return []
@@ -275,7 +277,13 @@ class ActionSubmitBenefitsChange(Action):
                 address=postcode,  # the claim is found by the claimant's postcode; no full address asked
                 due_by=council.add_working_days(context.today(), service.timescale_working_days),
                 # The team reassesses the claim from what changed, when, and the resident's words.
-                details={"change": kind, "change_date": changed, "description": details},
+                # acting_for: who told us, when a relative or carer reported it for the claimant.
+                details={
+                    "change": kind,
+                    "change_date": changed,
+                    "description": details,
+                    "acting_for": tracker.get_slot("acting_for"),
+                },
                 same_job=[postcode, kind, changed, details],
             )
         except SQLAlchemyError:

@@ -19,6 +19,7 @@ from actions.resident_answers import (
     account_words,
     address_problem,
     channel_of,
+    person,
     read_address,
     says_stop,
     stop_form,
@@ -237,7 +238,8 @@ class ActionAskAdults(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="How many adults (aged 18 or over) live at your home, counting yourself?",
+            text=f"How many adults (aged 18 or over) live at {person(tracker).possessive} home, counting "
+            f"{'yourself' if person(tracker).subject == 'you' else person(tracker).subject}?",
             buttons=[
                 button("Just me", "Just me"),
                 button("2", "2"),
@@ -257,7 +259,8 @@ class ActionAskDiscountDate(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="From what date have you been the only adult living there? "
+            text=f"From what date {'have you' if person(tracker).subject == 'you' else 'has ' + person(tracker).subject} "
+            "been the only adult living there? "
             "For example: 12/01/2027, 1st March or today."
         )
         return []
@@ -273,7 +276,8 @@ class ActionAskDiscountAddress(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="What's your address? Please include the postcode, for example: 12 Tamar Close, PL2 1AB."
+            text=f"What's {person(tracker).possessive} address? Please include the postcode, "
+            "for example: 12 Tamar Close, PL2 1AB."
         )
         return []
 
@@ -282,7 +286,8 @@ def discount_summary(tracker: Tracker) -> str:
     single = _rules().single_person
     return (
         f"{single.name} ({single.percent}% off) from {when(tracker.get_slot('ctax_discount_date'))}.\n"
-        "You're the only adult living at the address.\n"
+        f"{'You are' if person(tracker).subject == 'you' else person(tracker).they_are.capitalize()} "
+        "the only adult living at the address.\n"
         f"Address: {tracker.get_slot('ctax_discount_address')}\n"
         f"Account number: {account_words(tracker.get_slot('ctax_account'))}"
     )
@@ -345,6 +350,8 @@ class ActionSubmitCouncilTaxDiscount(Action):
                     "adults": 1,
                     "from_date": start,
                     "account_number": account if account and account != "unknown" else None,
+                    # Who told us, when a relative or carer applied for the resident.
+                    "acting_for": tracker.get_slot("acting_for"),
                 },
                 same_job=[SELF_SERVICE_DISCOUNT, address, start],
             )

@@ -21,6 +21,7 @@ from actions.resident_answers import (
     account_words,
     address_problem,
     channel_of,
+    person,
     read_address,
     says_stop,
     stop_form,
@@ -209,8 +210,8 @@ class ActionAskMoveKind(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="I can update your council tax when you move home. Are you moving into the area, "
-            "out of it, or to another address in the area?",
+            text=f"I can update {person(tracker).possessive} council tax for the move. "
+            f"{person(tracker).is_.capitalize()} moving into the area, out of it, or to another address in the area?",
             buttons=KIND_BUTTONS,
         )
         return []
@@ -228,7 +229,7 @@ class ActionAskMoveDate(Action):
         kind = tracker.get_slot("ctax_move_kind")
         moving = {"in": "in", "out": "out"}.get(kind, "")
         dispatcher.utter_message(
-            text=f"What date are you moving{' ' + moving if moving else ''}, or did you move? "
+            text=f"What date {person(tracker).is_} moving{' ' + moving if moving else ''}? "
             "For example: 12/01/2027, 1st March, next Friday or today."
         )
         return []
@@ -244,7 +245,7 @@ class ActionAskOldAddress(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="What's the address you're leaving? Please include the postcode, "
+            text=f"What's the address {person(tracker).they_are} leaving? Please include the postcode, "
             "for example: 12 Tamar Close, PL2 1AB."
         )
         return []
@@ -261,11 +262,14 @@ class ActionAskNewAddress(Action):
     ) -> list[EventType]:
         if tracker.get_slot("ctax_move_kind") == "out":
             text = (
-                "What's your new address, with the postcode? It can be anywhere in the UK: "
+                f"What's {person(tracker).possessive} new address, with the postcode? It can be anywhere in the UK: "
                 "we'll send your final bill there."
             )
         else:
-            text = "What's your new address in the area? Please include the postcode, for example: 12 Tamar Close, PL2 1AB."
+            text = (
+                f"What's {person(tracker).possessive} new address in the area? Please include the postcode, "
+                "for example: 12 Tamar Close, PL2 1AB."
+            )
         dispatcher.utter_message(text=text)
         return []
 
@@ -279,13 +283,18 @@ class ActionAskAccount(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        dispatcher.utter_message(text=account_question(), buttons=[DONT_KNOW_BUTTON])
+        dispatcher.utter_message(
+            text=account_question(person(tracker).possessive), buttons=[DONT_KNOW_BUTTON]
+        )
         return []
 
 
 def move_summary(tracker: Tracker) -> str:
     kind = tracker.get_slot("ctax_move_kind")
-    lines = [f"You're {KINDS.get(kind, 'moving')} on {when(tracker.get_slot('ctax_move_date'))}."]
+    who = person(tracker).they_are
+    lines = [
+        f"{who[0].upper()}{who[1:]} {KINDS.get(kind, 'moving')} on {when(tracker.get_slot('ctax_move_date'))}."
+    ]
     if _needs_old_address(kind):
         lines.append(f"Leaving: {tracker.get_slot('ctax_old_address')}")
     label = "Forwarding address" if kind == "out" else "New address"
@@ -348,6 +357,8 @@ class ActionSubmitCouncilTaxMove(Action):
                     "old_address": old,
                     "new_address": new,
                     "account_number": account if account and account != "unknown" else None,
+                    # Who told us, when a relative or carer reported it for the resident.
+                    "acting_for": tracker.get_slot("acting_for"),
                 },
                 same_job=[kind, moved, old or "", new],
             )

@@ -115,12 +115,12 @@ def read_account_number(value: Any) -> str | None:
     return digits if rules is not None and rules.account_number.matches(digits) else None
 
 
-def account_question() -> str:
+def account_question(whose: str = "your") -> str:
     rules = context.council().council_tax
     assert rules is not None
     number = rules.account_number
     return (
-        f"What's your council tax account number? It's {number.description} "
+        f"What's {whose} council tax account number? It's {number.description} "
         f"(like {number.example}) and it's at the top of your bill. If you don't know it, that's fine."
     )
 
@@ -219,3 +219,22 @@ def when(day_iso: str) -> str:
 
 def channel_of(tracker: Tracker) -> str:
     return (tracker.get_latest_input_channel() or "unknown")[:20]
+
+
+@dataclass(frozen=True)
+class Person:
+    """How to name the person a form is about: the resident ("you") or who they act for ("your dad")."""
+
+    subject: str  # "you" / "your dad"
+    possessive: str  # "your" / "your dad's"
+    is_: str  # "are you" / "is your dad"
+    they_are: str  # "you're" / "your dad is"
+
+
+def person(tracker: Tracker) -> Person:
+    """The person the forms ask about, from the acting_for slot ("I'm asking for my dad")."""
+    acting_for = tracker.get_slot("acting_for")
+    if not acting_for:
+        return Person("you", "your", "are you", "you're")
+    who = str(acting_for).replace("their ", "your ", 1)
+    return Person(who, f"{who}'s", f"is {who}", f"{who} is")

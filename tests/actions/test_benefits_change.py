@@ -110,6 +110,7 @@ def test_a_confirmed_change_is_stored_once_with_the_reference_timescale_and_over
         "change": "job",
         "change_date": "2026-11-30",
         "description": "I started a new job on 20 hours a week",
+        "acting_for": None,
     }
     again, _ = run(ActionSubmitBenefitsChange(), tracker(slots=CHANGE))
     assert "haven't sent it twice" in again[0]["text"]

@@ -171,6 +171,7 @@ def test_a_confirmed_move_is_stored_once_with_a_reference_and_when_the_bill_come
         "old_address": "3 Citadel Mews, PL1 2JT",
         "new_address": "14 High Street, EX1 1AA",
         "account_number": "51234567",
+        "acting_for": None,
     }
     assert all(value is None for value in slots_set(events).values())
 
@@ -244,3 +245,21 @@ def test_a_move_into_the_area_to_an_address_outside_it_is_pointed_to_the_right_c
 def test_a_date_out_of_range_offers_a_person():
     messages, _ = _validate("ctax_move_date", "01/06/2025", ctax_move_kind="in")
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/request_human"]
+
+
+def test_someone_acting_for_a_relative_is_asked_about_them():
+    from actions.council_tax_move import ActionAskMoveKind, ActionAskNewAddress
+
+    messages, _ = run(ActionAskMoveKind(), tracker(slots={"acting_for": "their dad"}))
+    assert (
+        "your dad's council tax" in messages[0]["text"]
+        and "Is your dad moving" in messages[0]["text"]
+    )
+    messages, _ = run(
+        ActionAskNewAddress(), tracker(slots={"acting_for": "their dad", "ctax_move_kind": "out"})
+    )
+    assert "your dad's new address" in messages[0]["text"]
+    readback, _ = run(
+        ActionAskMoveConfirm(), tracker(slots={**MOVING_OUT, "acting_for": "their dad"})
+    )
+    assert readback[0]["text"].splitlines()[1].startswith("Your dad is moving out of the area")
