@@ -128,3 +128,18 @@ def test_someone_not_eligible_has_nothing_stored(database_url):
     messages, events = _submit({**APPLICATION, "ctax_adults": None, "ctax_discount_confirm": None})
     assert messages == []
     assert all(value is None for value in slots_set(events).values())
+
+
+def test_a_student_asking_in_the_first_message_is_signposted_at_once():
+    state = tracker(text="council tax exemption for students", intent="council_tax_discount",
+                    active_loop="council_tax_discount_form")  # fmt: skip
+    messages, events = run(ValidateCouncilTaxDiscountForm(), state)
+    assert "student certificate" in messages[0]["text"]
+    assert slots_set(events)["requested_slot"] is None
+
+
+def test_living_alone_in_the_first_message_skips_the_question_which_discount():
+    state = tracker(text="my partner moved out and I live alone now", intent="council_tax_discount",
+                    active_loop="council_tax_discount_form")  # fmt: skip
+    _, events = run(ValidateCouncilTaxDiscountForm(), state)
+    assert slots_set(events)["ctax_discount_kind"] == "single_person"
