@@ -45,7 +45,7 @@ def status_lines(found: Any, service_name: str, status_text: str) -> list[str] |
     if found.service == "benefits_change":
         rules = context.council().benefits
         titles = {c.key: c.title for c in rules.changes} if rules else {}
-        what = titles.get(details.get("change"), "a change")
+        what = titles.get(str(details.get("change")), "a change")
         lines = [f"Change of circumstances for your benefits, reference {found.reference}."]
         if details.get("change_date"):
             lines.append(f"You told us: {what}, from {when(details['change_date'])}.")
