@@ -130,3 +130,17 @@ def test_saying_no_at_the_readback_sends_nothing(database_url):
         ActionSubmitBenefitsChange(), tracker(slots={**CHANGE, "benefit_change_confirm": None})
     )
     assert submitted == []
+
+
+def test_when_the_database_fails_nothing_is_sent_and_the_phone_number_is_given(
+    database_url, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("insert", {}, Exception("down"))
+
+    monkeypatch.setattr(ServiceRequestStore, "create", broken)
+    messages, _ = run(ActionSubmitBenefitsChange(), tracker(slots=CHANGE))
+    assert "Nothing has been sent" in messages[0]["text"] and "01632 960000" in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == "/request_human"

@@ -143,3 +143,16 @@ def test_living_alone_in_the_first_message_skips_the_question_which_discount():
                     active_loop="council_tax_discount_form")  # fmt: skip
     _, events = run(ValidateCouncilTaxDiscountForm(), state)
     assert slots_set(events)["ctax_discount_kind"] == "single_person"
+
+
+def test_when_the_database_fails_nothing_is_sent_and_the_phone_number_is_given(
+    database_url, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    def broken(*args, **kwargs):
+        raise OperationalError("insert", {}, Exception("down"))
+
+    monkeypatch.setattr(ServiceRequestStore, "create", broken)
+    messages, _ = _submit()
+    assert "Nothing has been sent" in messages[0]["text"] and "01632 960000" in messages[0]["text"]
