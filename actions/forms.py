@@ -36,6 +36,22 @@ FORM_SLOTS = (
     "vehicle_reg",
     "permit_confirm",
     "school_topic",
+    "ctax_move_kind",
+    "ctax_move_date",
+    "ctax_old_address",
+    "ctax_new_address",
+    "ctax_account",
+    "ctax_move_confirm",
+    "ctax_discount_kind",
+    "ctax_adults",
+    "ctax_discount_date",
+    "ctax_discount_address",
+    "ctax_discount_confirm",
+    "benefit_change_kind",
+    "benefit_change_date",
+    "benefit_change_details",
+    "benefit_postcode",
+    "benefit_change_confirm",
 )
 
 

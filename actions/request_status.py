@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, day_and_date
+from actions.revenues_status import status_lines
 from actions.status_notes import service_notes
 from bot.council_schedule import format_time
 from bot.storage.references import find_reference
@@ -108,6 +109,11 @@ class ActionSubmitRequestStatus(Action):
             )
             return clear
         service = council.service(found.service)
+        status_text = STATUS_WORDS.get(found.status, f"Status: {found.status}.")
+        revenue = status_lines(found, service.name, status_text)
+        if revenue is not None:  # council tax and benefits requests (actions/revenues_status.py)
+            dispatcher.utter_message(text="\n".join(revenue))
+            return clear
         lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
         starts = found.details.get("starts_at") if found.service == "assisted_digital" else None
         if starts and found.status == "received":

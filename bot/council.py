@@ -33,6 +33,8 @@ from bot.council_models import (
 )
 from bot.council_parking import ParkingRules, load_parking
 from bot.council_schools import SchoolAdmissions, load_schools
+from bot.revenues_loader import read_revenues
+from bot.revenues_models import BenefitsRules, CouncilTaxRules
 
 __all__ = [
     "BinType",
@@ -82,6 +84,8 @@ class Council:
         housing_repairs: HousingRepairs | None = None,
         parking: ParkingRules | None = None,
         schools: SchoolAdmissions | None = None,
+        council_tax: CouncilTaxRules | None = None,
+        benefits: BenefitsRules | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -103,6 +107,9 @@ class Council:
         self.housing_repairs = housing_repairs
         self.parking = parking
         self.schools = schools
+        #: council_tax.yml and benefits.yml (bot/revenues_loader.py).
+        self.council_tax = council_tax
+        self.benefits = benefits
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -367,6 +374,7 @@ def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) ->
     )
     data["parking"] = load_parking(files, data["streets"], data["placeholders"])
     data["schools"] = load_schools(files)
+    data.update(read_revenues(Path(directory), data["placeholders"]))
     return Council(**data)
 
 
