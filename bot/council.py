@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot import council_schedule as schedule
+from bot.council_bin_requests import BinRequestRules
 from bot.council_loader import CouncilDataError, read_council
 from bot.council_models import (
     AdvisorSettings,
@@ -30,6 +31,7 @@ from bot.council_models import (
     Street,
     Venue,
 )
+from bot.council_street_reports import FlyTippingRules, StreetProblemRules
 
 __all__ = [
     "BinType",
@@ -76,6 +78,9 @@ class Council:
         bulky_waste: BulkyWasteRules,
         venues: Sequence[Venue] = (),
         venue_positions: dict[str, tuple[float, float]] | None = None,
+        bin_requests: BinRequestRules | None = None,
+        fly_tipping: FlyTippingRules | None = None,
+        street_problems: StreetProblemRules | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -93,6 +98,10 @@ class Council:
         self.venues: tuple[Venue, ...] = tuple(venues)
         #: British National Grid easting and northing (metres) of each venue, looked up at load.
         self.venue_positions: dict[str, tuple[float, float]] = dict(venue_positions or {})
+        # Ordering bins, and reporting fly-tipping and street problems (None only in hand-built test councils).
+        self.bin_requests = bin_requests
+        self.fly_tipping = fly_tipping
+        self.street_problems = street_problems
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
