@@ -32,6 +32,8 @@ EXPECTED_UNUSED = {
     "utter_ask_venue_postcode",
     "utter_ask_booking_reminder",
     "utter_ask_booking_mobile",
+    "utter_ask_request_bin_form_house",
+    "utter_ask_street_problem_details",
 }
 
 
