@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, day_and_date
+from actions.report_status import promise_line, summary_line
 from bot.council_schedule import format_time
 from bot.storage.references import find_reference
 
@@ -107,7 +108,10 @@ class ActionSubmitRequestStatus(Action):
             )
             return clear
         service = council.service(found.service)
-        lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
+        lines = [
+            summary_line(found, service)
+            or f"{service.name}, reference {found.reference}, at {found.address}."
+        ]
         starts = found.details.get("starts_at") if found.service == "assisted_digital" else None
         if starts and found.status == "received":
             begins = datetime.fromisoformat(starts)
@@ -122,7 +126,7 @@ class ActionSubmitRequestStatus(Action):
             # A booking (bulky waste): the date is the one the resident chose, not a target.
             lines.append(f"Your collection is booked for {day_and_date(found.due_by)}.")
         elif open_request:
-            lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
+            lines.append(promise_line(found) or f"We aim to finish it by {day_and_date(found.due_by)}.")
         dispatcher.utter_message(text="\n".join(lines))
         return clear
 

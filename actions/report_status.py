@@ -1,0 +1,39 @@
+"""How a status check describes bin orders (RB), fly-tipping (FT) and street problem (SP) reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actions import context
+from actions.formatting import day_and_date
+
+
+def summary_line(found: Any, service: Any) -> str | None:
+    """The first line of a status reply for our services, or None for other services."""
+    details = found.details
+    if found.service == "request_bin":
+        container = context.council().bin_requests.container(details.get("bin_type") or "")
+        what = container.description if container else "bin"
+        return f"{service.name}, reference {found.reference}: a {what} for {found.address}."
+    if found.service == "fly_tipping":
+        kind = context.council().fly_tipping.kind(details.get("kind") or "")
+        what = kind.name if kind else "fly-tipping"
+        return f"{service.name}, reference {found.reference}: {what}, at {found.address}."
+    if found.service == "street_problem":
+        what = details.get("what") or "a street problem"
+        return f"{service.name}, reference {found.reference}: {what}, at {found.address}."
+    return None
+
+
+def promise_line(found: Any) -> str | None:
+    """What we promised and by when, for an open request of our services."""
+    by = day_and_date(found.due_by)
+    if found.service == "request_bin":
+        if found.details.get("paid") is False:
+            return f"We'll deliver it by {by} once it's paid for."
+        return f"We'll deliver it by {by}."
+    if found.service == "fly_tipping":
+        return f"We aim to clear it by {by}."
+    if found.service == "street_problem":
+        return f"We aim to {'make it safe' if found.details.get('urgent') else 'fix it'} by {by}."
+    return None
