@@ -74,7 +74,9 @@ class ValidateBinDayForm(ValidateMissedBinForm):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         check = check_local_postcode(str(value or ""), self.postcode_service)
-        if check.postcode is not None and not context.council().streets_for_postcode(check.postcode):
+        if check.postcode is not None and not context.council().streets_for_postcode(
+            check.postcode
+        ):
             general_answer(dispatcher)
             return {"postcode": None, "requested_slot": None}
         return super().validate_postcode(value, dispatcher, tracker, domain)

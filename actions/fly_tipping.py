@@ -25,7 +25,16 @@ REPORT_SLOTS = (
 YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 NOT_GIVEN = "not given"
 MAX_SEEN_CHARS = 80
-_SKIP = ("skip", "not sure", "dont know", "don't know", "no idea", "unsure", "can't remember", "cant remember")
+_SKIP = (
+    "skip",
+    "not sure",
+    "dont know",
+    "don't know",
+    "no idea",
+    "unsure",
+    "can't remember",
+    "cant remember",
+)
 
 
 def rules() -> Any:
@@ -72,7 +81,9 @@ class ValidateFlyTippingForm(FormValidationAction):
         key = text if rules().kind(text) else match_one(text, _kind_terms())
         kind = rules().kind(key) if key else None
         if kind is None:
-            dispatcher.utter_message(text="Sorry, I didn't catch what's been dumped. Please choose one.")
+            dispatcher.utter_message(
+                text="Sorry, I didn't catch what's been dumped. Please choose one."
+            )
             return {"fly_tipping_kind": None}
         if kind.hazardous:
             dispatcher.utter_message(text=rules().hazard_advice)
@@ -84,7 +95,9 @@ class ValidateFlyTippingForm(FormValidationAction):
         text = str(value or "")
         key = text if rules().amount(text) else match_one(text, _amount_terms())
         if key is None:
-            dispatcher.utter_message(text="Sorry, I didn't catch how much there is. Please choose one.")
+            dispatcher.utter_message(
+                text="Sorry, I didn't catch how much there is. Please choose one."
+            )
             return {"fly_tipping_amount": None}
         return {"fly_tipping_amount": key}
 
@@ -156,7 +169,11 @@ class ActionAskFlyTippingSeen(Action):
         dispatcher.utter_message(
             text="When did you see it? For example 'this morning' or 'Sunday night'. "
             "If you're not sure, press Skip.",
-            buttons=[button("Today", "today"), button("Yesterday", "yesterday"), button("Skip", "skip")],
+            buttons=[
+                button("Today", "today"),
+                button("Yesterday", "yesterday"),
+                button("Skip", "skip"),
+            ],
         )
         return []
 
@@ -202,7 +219,12 @@ class ActionSubmitFlyTipping(Action):
         amount = rules().amount(tracker.get_slot("fly_tipping_amount") or "")
         where = Location.from_slot(tracker.get_slot("report_location"))
         clear = [SlotSet(slot, None) for slot in REPORT_SLOTS]
-        if kind is None or amount is None or where is None or tracker.get_slot("fly_tipping_confirm") is not True:
+        if (
+            kind is None
+            or amount is None
+            or where is None
+            or tracker.get_slot("fly_tipping_confirm") is not True
+        ):
             return clear  # the form was stopped early; the reason was already given
         service = council.service(SERVICE)
         today = context.today()
@@ -252,5 +274,7 @@ class ActionSubmitFlyTipping(Action):
                 f"Thank you. I've reported the fly-tipping. Your reference is {stored.reference}.\n"
                 f"{service.what_happens_next} We aim to clear it by {by}."
             )
-        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(
+            text=text, buttons=[button("Check a request", "/check_request_status")]
+        )
         return clear

@@ -76,7 +76,9 @@ def read_location(text: str, what_for: str) -> LocationReading:
         street = council.match_street(description, at_postcode) if at_postcode else None
         if street is None and len(at_postcode) == 1:
             street = at_postcode[0]
-        return LocationReading(Location(description, street.name if street else None, check.postcode))
+        return LocationReading(
+            Location(description, street.name if street else None, check.postcode)
+        )
     matches = council.match_streets(description)
     names = {street.name for street in matches}
     if len(names) == 1:

@@ -24,7 +24,15 @@ logger = logging.getLogger(__name__)
 
 SERVICE = "request_bin"
 FORM = "request_bin_form"
-ORDER_SLOTS = ("postcode", "street", "house", "bin_container", "bin_reason", "bin_household", "bin_confirm")
+ORDER_SLOTS = (
+    "postcode",
+    "street",
+    "house",
+    "bin_container",
+    "bin_reason",
+    "bin_household",
+    "bin_confirm",
+)
 YES_NO = [button("Yes, order it", "/affirm"), button("No, don't order", "/deny")]
 #: Intents whose messages must never be read as an answer (a crisis, a person, "no").
 INTERRUPTING = frozenset(
@@ -71,7 +79,9 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
     if medical_allowed and _MEDICAL.search(lowered) and not re.search(r"\bno medical\b", lowered):
         return HOUSEHOLD_MEDICAL
     numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", lowered)]
-    numbers += [value for word, value in _NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)]
+    numbers += [
+        value for word, value in _NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)
+    ]
     if HOUSEHOLD_BIG.replace("_", " ") in lowered or "or more" in lowered:
         return HOUSEHOLD_BIG
     if numbers:
@@ -143,7 +153,9 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
         text = str(value or "")
         reason = text if rules().reason(text) else match_one(text, _reason_terms())
         if reason is None:
-            dispatcher.utter_message(text="Sorry, I didn't catch why you need it. Please choose one.")
+            dispatcher.utter_message(
+                text="Sorry, I didn't catch why you need it. Please choose one."
+            )
             return {"bin_reason": None}
         container = _container(tracker.get_slot("bin_container"))
         if container is not None and container.price(reason) is None:
@@ -243,8 +255,12 @@ class ActionAskBinHousehold(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         larger = rules().larger_bin
-        need = " or someone has a medical need that makes extra waste" if larger.medical_need else ""
-        options = [button(f"{larger.min_household} or more people", f"{larger.min_household} or more")]
+        need = (
+            " or someone has a medical need that makes extra waste" if larger.medical_need else ""
+        )
+        options = [
+            button(f"{larger.min_household} or more people", f"{larger.min_household} or more")
+        ]
         if larger.medical_need:
             options.append(button("A medical need", "medical need"))
         options.append(button("Neither", HOUSEHOLD_NEITHER))
@@ -336,7 +352,9 @@ class ActionSubmitRequestBin(Action):
                     "price": f"{price:.2f}",
                     "paid": price == 0,
                     # Why a larger bin was allowed (the council's eligibility rule), nothing more.
-                    "larger_bin_because": tracker.get_slot("bin_household") if reason.key == LARGER else None,
+                    "larger_bin_because": tracker.get_slot("bin_household")
+                    if reason.key == LARGER
+                    else None,
                 },
                 same_job=[address, container.bin_type, reason.key, today.isoformat()],
             )

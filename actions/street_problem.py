@@ -30,10 +30,15 @@ REPORT_SLOTS = (
 )  # fmt: skip
 YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 MAX_DETAILS_CHARS = 300
-_SKIP = re.compile(r"\b(skip|not sure|dont know|don'?t know|no idea|unsure|can'?t see|cant see|no number|none)\b", re.I)
+_SKIP = re.compile(
+    r"\b(skip|not sure|dont know|don'?t know|no idea|unsure|can'?t see|cant see|no number|none)\b",
+    re.I,
+)
 _COLUMN = re.compile(r"\b([A-Z]{0,3}\s?\d{1,5}[A-Z]?)\b", re.I)
 _YES = re.compile(r"^\s*(yes|yeah|yep|yup|it is|very|definitely|really)\b", re.I)
-_NO = re.compile(r"^\s*(no|nope|not really|it isn'?t|it's not|not dangerous|not yet|can wait)\b", re.I)
+_NO = re.compile(
+    r"^\s*(no|nope|not really|it isn'?t|it's not|not dangerous|not yet|can wait)\b", re.I
+)
 
 
 def rules() -> Any:
@@ -89,7 +94,10 @@ class ValidateStreetProblemForm(FormValidationAction):
             text = tracker.latest_message.get("text") or ""
             found = match_one(text, _kind_terms())
             if found == OTHER:
-                return {"street_problem_kind": OTHER, "street_problem_details": text[:MAX_DETAILS_CHARS]}
+                return {
+                    "street_problem_kind": OTHER,
+                    "street_problem_details": text[:MAX_DETAILS_CHARS],
+                }
             if found:
                 return {"street_problem_kind": found}
         return {}
@@ -108,11 +116,20 @@ class ValidateStreetProblemForm(FormValidationAction):
     ) -> dict[str, Any]:
         text = " ".join(str(value or "").split())
         key = text if rules().kind(text) else match_one(text, _kind_terms())
-        if key is None and len(words(text)) >= 3 and rules().kind(OTHER):
+        described = len(words(text)) >= 3 and text.lower() not in (
+            "something else",
+            "another street problem",
+        )
+        if key in (None, OTHER) and described and rules().kind(OTHER):
             # Something not on the list, described in the resident's words: keep the words.
-            return {"street_problem_kind": OTHER, "street_problem_details": text[:MAX_DETAILS_CHARS]}
+            return {
+                "street_problem_kind": OTHER,
+                "street_problem_details": text[:MAX_DETAILS_CHARS],
+            }
         if key is None:
-            dispatcher.utter_message(text="Sorry, I didn't catch what the problem is. Please choose one.")
+            dispatcher.utter_message(
+                text="Sorry, I didn't catch what the problem is. Please choose one."
+            )
             return {"street_problem_kind": None}
         return {"street_problem_kind": key}
 
@@ -287,7 +304,9 @@ class ActionSubmitStreetProblem(Action):
                 f"by {format_time(due_at.time().replace(second=0, microsecond=0))} on {day_and_date(due_by)}."
             )
         else:
-            days = urgent.within_working_days if urgent is not None else kind.fix_within_working_days
+            days = (
+                urgent.within_working_days if urgent is not None else kind.fix_within_working_days
+            )
             due_by = council.add_working_days(at.date(), days)
             promise = f"We aim to {'deal with' if urgent else 'fix'} it by {day_and_date(due_by)}."
         column = tracker.get_slot("lamp_column")
@@ -330,5 +349,7 @@ class ActionSubmitStreetProblem(Action):
                 f"The reference is {stored.reference} and we aim to deal with it by "
                 f"{day_and_date(stored.due_by)}."
             )
-        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(
+            text=text, buttons=[button("Check a request", "/check_request_status")]
+        )
         return clear

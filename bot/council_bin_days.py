@@ -19,7 +19,9 @@ class Collection:
     reason: str | None = None
 
 
-def collections(council: Any, street: Any, bin_key: str, start: date, end: date) -> list[Collection]:
+def collections(
+    council: Any, street: Any, bin_key: str, start: date, end: date
+) -> list[Collection]:
     """Collections of a bin at a street from start to end (inclusive), after holiday changes."""
     round_id = street.round_id(bin_key)
     if round_id is None:

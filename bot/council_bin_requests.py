@@ -105,7 +105,9 @@ class BinRequestRules(Model):
         return value
 
     @validator("containers")
-    def _containers(cls, value: tuple[Container, ...], values: dict[str, Any]) -> tuple[Container, ...]:
+    def _containers(
+        cls, value: tuple[Container, ...], values: dict[str, Any]
+    ) -> tuple[Container, ...]:
         if not value:
             raise ValueError("list at least one container")
         unique_keys([container.bin_type for container in value], "bin type")
@@ -151,7 +153,9 @@ def load_bin_requests(files: Any, bins: BinsFile, placeholders: dict[str, str]) 
         )
         for c in rules.containers
     )
-    larger = rules.larger_bin.copy(update={"refused": fill("larger_bin refused", rules.larger_bin.refused)})
+    larger = rules.larger_bin.copy(
+        update={"refused": fill("larger_bin refused", rules.larger_bin.refused)}
+    )
     return rules.copy(
         update={
             "containers": containers,

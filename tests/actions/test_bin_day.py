@@ -20,13 +20,21 @@ def _fix_clock(monkeypatch: pytest.MonkeyPatch, at: datetime) -> None:
 
 
 def _bin_days(postcode: str, street: str) -> str:
-    messages, events = run(ActionSubmitBinDay(), tracker(slots={"postcode": postcode, "street": street}))
+    messages, events = run(
+        ActionSubmitBinDay(), tracker(slots={"postcode": postcode, "street": street})
+    )
     assert slots_set(events) == {"postcode": None, "street": None}
     return messages[0]["text"]
 
 
 def _validate_postcode(value: str):
-    state = tracker(text=value, intent="check_bin_day", slots={"postcode": value}, active_loop="bin_day_form", just_set={"postcode": value})
+    state = tracker(
+        text=value,
+        intent="check_bin_day",
+        slots={"postcode": value},
+        active_loop="bin_day_form",
+        just_set={"postcode": value},
+    )
     state.slots["requested_slot"] = "postcode"
     return run(ValidateBinDayForm(), state)
 
@@ -44,7 +52,10 @@ def test_in_christmas_week_each_moved_collection_says_from_when_and_why(monkeypa
 def test_a_christmas_day_collection_is_on_boxing_day(monkeypatch):
     _fix_clock(monkeypatch, datetime(2026, 12, 22, 9, 0, tzinfo=UK))
     text = _bin_days("PL5 1AU", "St Budeaux Way")  # Friday food round
-    assert "Grey food caddy: Saturday 26 December, moved from Friday 25 December because of Christmas Day" in text
+    assert (
+        "Grey food caddy: Saturday 26 December, moved from Friday 25 December because of Christmas Day"
+        in text
+    )
 
 
 def test_holiday_changes_in_the_next_weeks_are_mentioned_early(monkeypatch):
@@ -57,7 +68,10 @@ def test_holiday_changes_in_the_next_weeks_are_mentioned_early(monkeypatch):
 def test_an_ordinary_week_lists_each_bin_the_street_has_with_no_changes(monkeypatch):
     _fix_clock(monkeypatch, datetime(2026, 11, 2, 9, 0, tzinfo=UK))
     text = _bin_days("PL1 2JT", "Citadel Mews")  # no garden waste round
-    assert "Black general waste bin: Monday" in text and "Grey food caddy: Monday 2 November (today)" in text
+    assert (
+        "Black general waste bin: Monday" in text
+        and "Grey food caddy: Monday 2 November (today)" in text
+    )
     assert "garden" not in text.lower() and "moved" not in text
 
 
@@ -74,6 +88,8 @@ def test_a_postcode_of_another_council_names_that_council():
 
 
 def test_a_resident_who_will_not_give_a_postcode_gets_the_general_answer():
-    messages, events = run(ActionBinDayWithoutPostcode(), tracker(intent="deny", active_loop="bin_day_form"))
+    messages, events = run(
+        ActionBinDayWithoutPostcode(), tracker(intent="deny", active_loop="bin_day_form")
+    )
     assert "bins/collection-days" in messages[0]["text"]
     assert any(e.get("event") == "active_loop" and e.get("name") is None for e in events)

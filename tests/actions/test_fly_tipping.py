@@ -11,7 +11,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.clients.service_requests import ServiceRequestStore
-from actions.fly_tipping import ActionAskFlyTippingConfirm, ActionSubmitFlyTipping, ValidateFlyTippingForm
+from actions.fly_tipping import (
+    ActionAskFlyTippingConfirm,
+    ActionSubmitFlyTipping,
+    ValidateFlyTippingForm,
+)
 from actions.request_status import ActionSubmitRequestStatus
 from tests.actions.trackers import domain, run, slots_set, tracker
 
@@ -52,7 +56,11 @@ def _reference(messages) -> str:
 
 
 def test_the_opening_message_gives_what_was_dumped_and_where():
-    state = tracker(text="someone dumped a mattress on tamar road", intent="report_fly_tipping", active_loop="fly_tipping_form")
+    state = tracker(
+        text="someone dumped a mattress on tamar road",
+        intent="report_fly_tipping",
+        active_loop="fly_tipping_form",
+    )
     events = asyncio.run(ValidateFlyTippingForm().run(CollectingDispatcher(), state, domain()))
     assert slots_set(events)["fly_tipping_kind"] == "mattress"
     assert slots_set(events)["report_location"] == TAMAR
@@ -88,7 +96,9 @@ def test_when_it_was_seen_is_optional():
 
 
 def test_the_report_is_read_back_before_sending():
-    messages, _ = run(ActionAskFlyTippingConfirm(), tracker(slots={**_report(), "fly_tipping_confirm": None}))
+    messages, _ = run(
+        ActionAskFlyTippingConfirm(), tracker(slots={**_report(), "fly_tipping_confirm": None})
+    )
     text = messages[0]["text"]
     assert "What: a mattress (a car boot load)" in text
     assert "Where: behind the Co-op on Union Street" in text and "Seen: this morning" in text
@@ -121,7 +131,10 @@ def test_reporting_the_same_dump_twice_keeps_one_reference(database_url):
 
 def test_a_status_check_says_what_and_where_and_when_it_will_be_cleared(database_url):
     messages, _ = _submit(where=TAMAR)
-    status, _ = run(ActionSubmitRequestStatus(), tracker(slots={"reference": _reference(messages), "postcode": "PL2 1DE"}))
+    status, _ = run(
+        ActionSubmitRequestStatus(),
+        tracker(slots={"reference": _reference(messages), "postcode": "PL2 1DE"}),
+    )
     assert "Report fly-tipping, reference FT-" in status[0]["text"]
     assert "a mattress, at Tamar Road, PL2 1DE" in status[0]["text"]
     assert "We aim to clear it by Tuesday 8 December" in status[0]["text"]
@@ -129,5 +142,8 @@ def test_a_status_check_says_what_and_where_and_when_it_will_be_cleared(database
 
 def test_a_report_about_a_street_is_not_shown_for_another_postcode(database_url):
     messages, _ = _submit(where=TAMAR)
-    status, _ = run(ActionSubmitRequestStatus(), tracker(slots={"reference": _reference(messages), "postcode": "PL1 2JT"}))
+    status, _ = run(
+        ActionSubmitRequestStatus(),
+        tracker(slots={"reference": _reference(messages), "postcode": "PL1 2JT"}),
+    )
     assert "couldn't find" in status[0]["text"]

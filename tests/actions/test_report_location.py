@@ -29,7 +29,9 @@ def test_a_landmark_description_is_accepted_as_the_resident_said_it():
     assert reading.location.address == "behind the Co-op on Union Street"
 
 
-@pytest.mark.parametrize("vague", ["outside my house", "my road", "here", "on the pavement", "the park"])
+@pytest.mark.parametrize(
+    "vague", ["outside my house", "my road", "here", "on the pavement", "the park"]
+)
 def test_a_place_too_vague_to_find_is_asked_again_with_an_example(vague: str):
     reading = read_location(vague, "fly-tipping")
     assert reading.location is None and not reading.stop
@@ -37,7 +39,10 @@ def test_a_place_too_vague_to_find_is_asked_again_with_an_example(vague: str):
 
 
 def test_the_stored_address_adds_the_street_and_postcode_when_not_said():
-    assert Location("outside number 12", "Tamar Road", "PL2 1DE").address == "outside number 12, Tamar Road, PL2 1DE"
+    assert (
+        Location("outside number 12", "Tamar Road", "PL2 1DE").address
+        == "outside number 12, Tamar Road, PL2 1DE"
+    )
 
 
 def test_an_opening_message_only_gives_a_place_when_it_names_our_street_in_full():
@@ -47,6 +52,9 @@ def test_an_opening_message_only_gives_a_place_when_it_names_our_street_in_full(
 
 
 def test_phrases_are_matched_with_typos_and_longer_terms_win():
-    entries = [("damaged", ["damaged", "broken"]), ("crew_damaged", ["damaged by our crew", "bin lorry"])]
+    entries = [
+        ("damaged", ["damaged", "broken"]),
+        ("crew_damaged", ["damaged by our crew", "bin lorry"]),
+    ]
     assert match_keys("it was damged", entries) == ["damaged"]
     assert match_keys("damaged by our crew", entries)[0] == "crew_damaged"

@@ -48,7 +48,13 @@ def _answers(events) -> dict:
 
 
 def _order(container: str = "general", reason: str = "stolen", **extra) -> dict:
-    return {**ADDRESS, "bin_container": container, "bin_reason": reason, "bin_confirm": True, **extra}
+    return {
+        **ADDRESS,
+        "bin_container": container,
+        "bin_reason": reason,
+        "bin_confirm": True,
+        **extra,
+    }
 
 
 def _submit(sender: str = "webchat-1", **order):
@@ -61,7 +67,11 @@ def _reference(messages) -> str:
 
 def test_the_opening_message_gives_the_container_and_the_reason():
     validator = ValidateRequestBinForm()
-    state = tracker(text="someone nicked my green recycling bin", intent="request_bin", active_loop="request_bin_form")
+    state = tracker(
+        text="someone nicked my green recycling bin",
+        intent="request_bin",
+        active_loop="request_bin_form",
+    )
     dispatcher = CollectingDispatcher()
     events = asyncio.run(validator.run(dispatcher, state, domain()))
     assert slots_set(events)["bin_container"] == "recycling"
@@ -108,7 +118,9 @@ def test_the_household_answer_is_read_from_residents_words(text: str, answer):
 
 
 def test_a_household_that_cannot_have_a_larger_bin_is_told_why_and_nothing_is_ordered():
-    messages, events = _validate("bin_household", "there are 3 of us", bin_container="general", bin_reason="larger")
+    messages, events = _validate(
+        "bin_household", "there are 3 of us", bin_container="general", bin_reason="larger"
+    )
     assert "6 or more people" in messages[0]["text"]
     assert slots_set(events) == {"bin_household": None, "requested_slot": None}
 
@@ -116,8 +128,16 @@ def test_a_household_that_cannot_have_a_larger_bin_is_told_why_and_nothing_is_or
 def test_the_household_question_is_only_asked_for_a_larger_bin():
     validator = ValidateRequestBinForm()
     slots = list(domain()["forms"]["request_bin_form"]["required_slots"])
-    ask = asyncio.run(validator.required_slots(slots, CollectingDispatcher(), tracker(slots={"bin_reason": "larger"}), domain()))
-    skip = asyncio.run(validator.required_slots(slots, CollectingDispatcher(), tracker(slots={"bin_reason": "stolen"}), domain()))
+    ask = asyncio.run(
+        validator.required_slots(
+            slots, CollectingDispatcher(), tracker(slots={"bin_reason": "larger"}), domain()
+        )
+    )
+    skip = asyncio.run(
+        validator.required_slots(
+            slots, CollectingDispatcher(), tracker(slots={"bin_reason": "stolen"}), domain()
+        )
+    )
     assert "bin_household" in ask and "bin_household" not in skip
 
 
@@ -131,7 +151,9 @@ def test_the_confirmation_shows_the_price_and_how_to_pay_before_ordering():
 
 
 def test_a_free_box_says_there_is_no_charge():
-    messages, _ = run(ActionAskBinConfirm(), tracker(slots={**_order("glass", "extra"), "bin_confirm": None}))
+    messages, _ = run(
+        ActionAskBinConfirm(), tracker(slots={**_order("glass", "extra"), "bin_confirm": None})
+    )
     assert "There's no charge." in messages[0]["text"] and "£" not in messages[0]["text"]
 
 
@@ -163,7 +185,8 @@ def test_a_damaged_bin_order_says_to_leave_the_old_one_out(database_url):
 def test_a_status_check_says_what_is_being_delivered_and_by_when(database_url):
     messages, _ = _submit()
     status, _ = run(
-        ActionSubmitRequestStatus(), tracker(slots={"reference": _reference(messages), "postcode": "PL1 2JT"})
+        ActionSubmitRequestStatus(),
+        tracker(slots={"reference": _reference(messages), "postcode": "PL1 2JT"}),
     )
     assert "a 180 litre black wheelie bin for 3, Citadel Mews, PL1 2JT" in status[0]["text"]
     assert "deliver it by Tuesday 15 December once it's paid for" in status[0]["text"]
@@ -180,5 +203,7 @@ def test_a_database_failure_is_an_apology_with_the_phone_number(database_url, mo
 
     monkeypatch.setattr(ServiceRequestStore, "create", broken)
     messages, _ = _submit()
-    assert "Nothing has been ordered" in messages[0]["text"] and "01632 960000" in messages[0]["text"]
+    assert (
+        "Nothing has been ordered" in messages[0]["text"] and "01632 960000" in messages[0]["text"]
+    )
     assert messages[0]["buttons"][0]["payload"] == "/request_human"

@@ -13,7 +13,9 @@ def test_the_dates_agree_with_the_councils_own_collection_dates_all_year() -> No
     council = get_council()
     for each in council.streets[:20]:
         for key in council.bin_types:
-            mine = [c.day for c in collections(council, each, key, date(2026, 1, 1), date(2027, 2, 1))]
+            mine = [
+                c.day for c in collections(council, each, key, date(2026, 1, 1), date(2027, 2, 1))
+            ]
             assert mine == council.collection_dates(each, key, date(2026, 1, 1), date(2027, 2, 1))
 
 

@@ -37,7 +37,9 @@ def test_placeholders_are_filled_in_the_payment_and_refusal_texts() -> None:
 
 def test_a_container_for_a_bin_type_not_in_bins_yml_is_refused(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "bin_requests.yml", "bin_type: glass", "bin_type: glas")
-    with pytest.raises(CouncilDataError, match="bin_requests.yml: containers: bin type 'glas' is not in bins.yml"):
+    with pytest.raises(
+        CouncilDataError, match="bin_requests.yml: containers: bin type 'glas' is not in bins.yml"
+    ):
         load_council(folder)
 
 
@@ -48,26 +50,42 @@ def test_a_charge_for_an_unknown_reason_is_refused_naming_it(tmp_path: Path) -> 
 
 
 def test_a_negative_price_is_refused(tmp_path: Path) -> None:
-    folder = broken_copy(tmp_path, "bin_requests.yml", "stolen: 25.00, lost: 25.00, larger", "stolen: -5, lost: 25.00, larger")
+    folder = broken_copy(
+        tmp_path,
+        "bin_requests.yml",
+        "stolen: 25.00, lost: 25.00, larger",
+        "stolen: -5, lost: 25.00, larger",
+    )
     with pytest.raises(CouncilDataError, match="stolen: the price cannot be negative"):
         load_council(folder)
 
 
 def test_a_word_used_for_two_reasons_is_refused_naming_both(tmp_path: Path) -> None:
-    folder = broken_copy(tmp_path, "bin_requests.yml", "synonyms: [stolen,", "synonyms: [broken, stolen,")
+    folder = broken_copy(
+        tmp_path, "bin_requests.yml", "synonyms: [stolen,", "synonyms: [broken, stolen,"
+    )
     with pytest.raises(CouncilDataError, match="'broken' is used for both damaged and stolen"):
         load_council(folder)
 
 
 def test_a_missing_larger_bin_rule_is_named(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "bin_requests.yml", "  min_household: 6\n", "")
-    with pytest.raises(CouncilDataError, match="bin_requests.yml: larger_bin > min_household: is missing"):
+    with pytest.raises(
+        CouncilDataError, match="bin_requests.yml: larger_bin > min_household: is missing"
+    ):
         load_council(folder)
 
 
 def test_an_unknown_placeholder_is_refused(tmp_path: Path) -> None:
-    folder = broken_copy(tmp_path, "bin_requests.yml", "call us on {phone}.\n  We deliver", "call us on {fax}.\n  We deliver")
-    with pytest.raises(CouncilDataError, match=r"bin_requests.yml: payment: the placeholder \{fax\}"):
+    folder = broken_copy(
+        tmp_path,
+        "bin_requests.yml",
+        "call us on {phone}.\n  We deliver",
+        "call us on {fax}.\n  We deliver",
+    )
+    with pytest.raises(
+        CouncilDataError, match=r"bin_requests.yml: payment: the placeholder \{fax\}"
+    ):
         load_council(folder)
 
 

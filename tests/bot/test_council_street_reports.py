@@ -33,13 +33,19 @@ def test_a_dangerous_pothole_is_made_safe_within_24_hours_and_offensive_graffiti
 
 
 def test_a_word_used_for_two_fly_tipping_kinds_is_refused(tmp_path: Path) -> None:
-    folder = broken_copy(tmp_path, "fly_tipping.yml", "synonyms: [tyres,", "synonyms: [mattress, tyres,")
-    with pytest.raises(CouncilDataError, match="fly_tipping.yml: kinds: 'mattress' is used for both"):
+    folder = broken_copy(
+        tmp_path, "fly_tipping.yml", "synonyms: [tyres,", "synonyms: [mattress, tyres,"
+    )
+    with pytest.raises(
+        CouncilDataError, match="fly_tipping.yml: kinds: 'mattress' is used for both"
+    ):
         load_council(folder)
 
 
 def test_a_negative_clearing_time_is_refused(tmp_path: Path) -> None:
-    folder = broken_copy(tmp_path, "fly_tipping.yml", "clear_within_working_days: 3", "clear_within_working_days: -3")
+    folder = broken_copy(
+        tmp_path, "fly_tipping.yml", "clear_within_working_days: 3", "clear_within_working_days: -3"
+    )
     with pytest.raises(CouncilDataError, match="clear_within_working_days: cannot be negative"):
         load_council(folder)
 
@@ -60,12 +66,19 @@ def test_an_urgent_check_needs_exactly_one_timescale(tmp_path: Path) -> None:
 
 
 def test_an_urgent_timescale_slower_than_the_normal_one_is_refused(tmp_path: Path) -> None:
-    folder = broken_copy(tmp_path, "street_problems.yml", "      within_working_days: 1\n", "      within_working_days: 12\n")
+    folder = broken_copy(
+        tmp_path,
+        "street_problems.yml",
+        "      within_working_days: 1\n",
+        "      within_working_days: 12\n",
+    )
     with pytest.raises(CouncilDataError, match="should be quicker than fix_within_working_days"):
         load_council(folder)
 
 
 def test_a_street_problem_kind_listed_twice_is_refused(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "street_problems.yml", "key: graffiti", "key: pothole")
-    with pytest.raises(CouncilDataError, match="street_problems.yml: kinds: kind 'pothole' is listed twice"):
+    with pytest.raises(
+        CouncilDataError, match="street_problems.yml: kinds: kind 'pothole' is listed twice"
+    ):
         load_council(folder)
