@@ -12,11 +12,13 @@ def summary_line(found: Any, service: Any) -> str | None:
     """The first line of a status reply for our services, or None for other services."""
     details = found.details
     if found.service == "request_bin":
-        container = context.council().bin_requests.container(details.get("bin_type") or "")
+        orders = context.council().bin_requests
+        container = orders.container(details.get("bin_type") or "") if orders else None
         what = container.description if container else "bin"
         return f"{service.name}, reference {found.reference}: a {what} for {found.address}."
     if found.service == "fly_tipping":
-        kind = context.council().fly_tipping.kind(details.get("kind") or "")
+        tips = context.council().fly_tipping
+        kind = tips.kind(details.get("kind") or "") if tips else None
         what = kind.name if kind else "fly-tipping"
         return f"{service.name}, reference {found.reference}: {what}, at {found.address}."
     if found.service == "street_problem":
