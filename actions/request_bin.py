@@ -45,6 +45,9 @@ _MEDICAL = re.compile(
     r"medical|continence|incontinen|nappies|nappy|stoma|dialysis|condition|disab|illness|health",
     re.IGNORECASE,
 )
+_HOUSEHOLD_WORDS = re.compile(
+    r"\bfamily\b|\bof us\b|\bpeople\b|\bkids\b|\bchildren\b|medical|nappies|continence", re.I
+)
 _NUMBER_WORDS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "five": 5, "four": 4,
                  "three": 3, "two": 2, "one": 1}  # fmt: skip
 
@@ -106,7 +109,10 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
     ) -> list[str]:
         # The household question only matters for a larger bin.
         wanted = list(domain_slots)
-        if tracker.get_slot("bin_reason") != LARGER and "bin_household" in wanted:
+        reason = tracker.get_slot("bin_reason")
+        if reason is None and opening_message(tracker):  # read from this message in this same run
+            reason = match_one(tracker.latest_message.get("text") or "", _reason_terms())
+        if reason != LARGER and "bin_household" in wanted:
             wanted.remove("bin_household")
         return wanted
 
@@ -128,6 +134,18 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
             found = match_one(tracker.latest_message.get("text") or "", _reason_terms())
             if found:
                 return {"bin_reason": found}
+        return {}
+
+    async def extract_bin_household(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "I need a bigger bin, we're a family of 7" answers the household question up front.
+        text = tracker.latest_message.get("text") or ""
+        if opening_message(tracker) and _HOUSEHOLD_WORDS.search(text):
+            larger = rules().larger_bin
+            answer = read_household(text, larger.min_household, larger.medical_need)
+            if answer in (HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL):
+                return {"bin_household": answer}
         return {}
 
     def validate_bin_container(
@@ -167,7 +185,10 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         larger = rules().larger_bin
-        answer = read_household(str(value or ""), larger.min_household, larger.medical_need)
+        text = str(value or "")
+        if text in (HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL):  # read from the opening message
+            return {"bin_household": text}
+        answer = read_household(text, larger.min_household, larger.medical_need)
         if answer is None:
             dispatcher.utter_message(
                 text="Sorry, I didn't follow. How many people live there, or is there a medical need?"

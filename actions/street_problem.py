@@ -131,6 +131,9 @@ class ValidateStreetProblemForm(FormValidationAction):
                 text="Sorry, I didn't catch what the problem is. Please choose one."
             )
             return {"street_problem_kind": None}
+        advice = rules().kind(key).advice
+        if advice:
+            dispatcher.utter_message(text=advice)
         return {"street_problem_kind": key}
 
     def validate_street_problem_details(

@@ -95,6 +95,8 @@ class StreetProblemKind(Model):
     fix_within_working_days: int
     urgent: UrgentCheck | None = None
     asks_lamp_number: bool = False
+    #: Said at once when this kind is chosen (e.g. "please don't touch them").
+    advice: str | None = None
 
     _check_key = validator("key", allow_reuse=True)(_key)
     _check_days = validator("fix_within_working_days", allow_reuse=True)(_not_negative)

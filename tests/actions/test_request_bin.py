@@ -207,3 +207,15 @@ def test_a_database_failure_is_an_apology_with_the_phone_number(database_url, mo
         "Nothing has been ordered" in messages[0]["text"] and "01632 960000" in messages[0]["text"]
     )
     assert messages[0]["buttons"][0]["payload"] == "/request_human"
+
+
+def test_a_big_family_named_in_the_opening_message_is_not_asked_again():
+    state = tracker(
+        text="I need a bigger black bin, we're a family of 7",
+        intent="request_bin",
+        active_loop="request_bin_form",
+    )
+    events = asyncio.run(ValidateRequestBinForm().run(CollectingDispatcher(), state, domain()))
+    assert slots_set(events)["bin_reason"] == "larger"
+    assert slots_set(events)["bin_household"] == "6_or_more"
+    assert slots_set(events)["bin_container"] == "general"

@@ -196,3 +196,11 @@ def test_exposed_wires_and_fallen_lamp_posts_are_dangerous_structures_for_the_cr
     from bot.nlu.crisis import detect_crisis
 
     assert detect_crisis(text).intent == "dangerous_structure"
+
+
+def test_used_needles_get_the_do_not_touch_advice_at_once_and_a_next_day_collection(database_url):
+    messages, events = _validate("street_problem_kind", "used needles on the path")
+    assert _answers(events) == {"street_problem_kind": "needles"}
+    assert "don't touch them" in messages[0]["text"]
+    done, _ = _submit(kind="needles", urgent=None)
+    assert "fix it by Wednesday 2 December" in done[0]["text"]
