@@ -16,7 +16,7 @@ from actions.postcode_checks import check_local_postcode
 from bot.council_bin_days import Collection, collections, next_collection
 
 #: Holiday changes this far ahead are mentioned even when the next collection is not moved.
-HOLIDAY_NOTICE_DAYS = 28
+HOLIDAY_NOTICE_DAYS = 21
 
 
 def general_answer(dispatcher: CollectingDispatcher) -> None:
@@ -35,30 +35,48 @@ def _when(collection: Collection, today: date) -> str:
     elif collection.day == today + timedelta(days=1):
         text += " (tomorrow)"
     if collection.moved_from is not None:
-        text += f", moved from {day_and_date(collection.moved_from)} because of {collection.reason}"
+        # Within a week the weekday is enough ("moved from Thursday"), and keeps a text message short.
+        shift = abs((collection.day - collection.moved_from).days)
+        was = (
+            collection.moved_from.strftime("%A")
+            if shift < 7
+            else day_and_date(collection.moved_from)
+        )
+        text += f", moved from {was} because of {collection.reason}"
     return text
 
 
+def _grouped(council: Any, found: list[Collection], today: date) -> list[str]:
+    """One line per date (and change): "Green recycling bin and blue glass box: Saturday 2 January ..."."""
+    groups: dict[tuple[date, date | None, str | None], list[str]] = {}
+    for collection in found:
+        key = (collection.day, collection.moved_from, collection.reason)
+        groups.setdefault(key, []).append(council.bin_types[collection.bin_key].name)
+    lines = []
+    for (day, moved_from, reason), names in sorted(groups.items(), key=lambda item: item[0][0]):
+        bins = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        when = _when(Collection("", day, moved_from, reason), today)
+        lines.append(f"{bins[0].upper() + bins[1:]}: {when}")
+    return lines
+
+
 def bin_day_text(council: Any, street: Any, today: date) -> str:
-    """Each bin's next collection at the street, then holiday changes coming up soon."""
-    lines = [f"Your next collections at {street.name}:"]
+    """Each bin's next collection at the street (bins on the same day together), then holiday changes soon."""
+    upcoming: list[Collection] = []
     soon: list[Collection] = []
     for bin_type in council.bin_types.values():
-        upcoming = next_collection(council, street, bin_type.key, today)
-        if upcoming is None:
+        found = next_collection(council, street, bin_type.key, today)
+        if found is None:
             continue
-        name = bin_type.name[0].upper() + bin_type.name[1:]
-        lines.append(f"{name}: {_when(upcoming, today)}")
+        upcoming.append(found)
         later = collections(
-            council, street, bin_type.key, upcoming.day + timedelta(days=1),
+            council, street, bin_type.key, found.day + timedelta(days=1),
             today + timedelta(days=HOLIDAY_NOTICE_DAYS),
         )  # fmt: skip
         soon += [c for c in later if c.moved_from is not None]
+    lines = [f"Your next collections at {street.name}:", *_grouped(council, upcoming, today)]
     if soon:
-        lines.append("Coming up, because of bank holidays:")
-        for change in sorted(soon, key=lambda c: (c.day, c.bin_key)):
-            name = council.bin_types[change.bin_key].name
-            lines.append(f"{name[0].upper() + name[1:]}: {_when(change, today)}")
+        lines += ["Coming up, because of bank holidays:", *_grouped(council, soon, today)]
     return "\n".join(lines)
 
 

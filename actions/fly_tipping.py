@@ -24,6 +24,7 @@ REPORT_SLOTS = (
 )  # fmt: skip
 YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 NOT_GIVEN = "not given"
+MAX_BUTTONS = 9
 MAX_SEEN_CHARS = 80
 _SKIP = (
     "skip",
@@ -134,9 +135,14 @@ class ActionAskFlyTippingKind(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        kinds = list(rules().kinds)
+        other = [k for k in kinds if k.key == "other"]
+        # A text message shows nine options: the first kinds in the council's order, then "something else".
+        shown = [k for k in kinds if k.key != "other"][: MAX_BUTTONS - len(other)] + other
         dispatcher.utter_message(
-            text="I can report fly-tipping for you. What has been dumped?",
-            buttons=[button(k.name[0].upper() + k.name[1:], k.key) for k in rules().kinds],
+            text="I can report fly-tipping for you. What has been dumped? Choose one, or tell me in "
+            "your own words.",
+            buttons=[button(k.name[0].upper() + k.name[1:], k.key) for k in shown],
         )
         return []
 

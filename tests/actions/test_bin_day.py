@@ -44,7 +44,7 @@ def test_in_christmas_week_each_moved_collection_says_from_when_and_why(monkeypa
     text = _bin_days("PL4 6AB", "Lipson Terrace")  # Thursday rounds
     assert "Your next collections at Lipson Terrace:" in text
     assert (
-        "Green recycling bin: Saturday 2 January 2027, moved from Thursday 31 December "
+        "Green recycling bin, blue glass box and grey food caddy: Saturday 2 January 2027, moved from Thursday "
         "because of the Christmas holidays"
     ) in text
 
@@ -53,25 +53,28 @@ def test_a_christmas_day_collection_is_on_boxing_day(monkeypatch):
     _fix_clock(monkeypatch, datetime(2026, 12, 22, 9, 0, tzinfo=UK))
     text = _bin_days("PL5 1AU", "St Budeaux Way")  # Friday food round
     assert (
-        "Grey food caddy: Saturday 26 December, moved from Friday 25 December because of Christmas Day"
-        in text
-    )
+        "Black general waste bin, brown garden waste bin and grey food caddy: Saturday 26 December, "
+        "moved from Friday because of Christmas Day"
+    ) in text
 
 
-def test_holiday_changes_in_the_next_weeks_are_mentioned_early(monkeypatch):
+def test_holiday_changes_in_the_next_weeks_are_mentioned_early_and_still_fit_a_text_message(
+    monkeypatch,
+):
+    from channels.sms_render import render_sms
+
     _fix_clock(monkeypatch, datetime(2026, 12, 7, 9, 0, tzinfo=UK))
     text = _bin_days("PL5 1AU", "St Budeaux Way")
+    assert "..." not in render_sms([{"text": text}]).body
     assert "Coming up, because of bank holidays:" in text
-    assert "Saturday 26 December, moved from Friday 25 December" in text
+    assert "Saturday 26 December, moved from Friday" in text
 
 
 def test_an_ordinary_week_lists_each_bin_the_street_has_with_no_changes(monkeypatch):
     _fix_clock(monkeypatch, datetime(2026, 11, 2, 9, 0, tzinfo=UK))
     text = _bin_days("PL1 2JT", "Citadel Mews")  # no garden waste round
-    assert (
-        "Black general waste bin: Monday" in text
-        and "Grey food caddy: Monday 2 November (today)" in text
-    )
+    assert "Black general waste bin and grey food caddy: Monday 2 November (today)" in text
+    assert "Green recycling bin and blue glass box: Monday 9 November" in text
     assert "garden" not in text.lower() and "moved" not in text
 
 

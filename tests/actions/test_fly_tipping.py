@@ -147,3 +147,12 @@ def test_a_report_about_a_street_is_not_shown_for_another_postcode(database_url)
         tracker(slots={"reference": _reference(messages), "postcode": "PL1 2JT"}),
     )
     assert "couldn't find" in status[0]["text"]
+
+
+def test_the_kinds_offered_fit_a_text_message_and_end_with_something_else():
+    from actions.fly_tipping import ActionAskFlyTippingKind
+
+    messages, _ = run(ActionAskFlyTippingKind(), tracker())
+    titles = [b["title"] for b in messages[0]["buttons"]]
+    assert len(titles) == 9 and titles[-1] == "Something else"
+    assert {"Asbestos", "Needles or syringes"} <= set(titles)
