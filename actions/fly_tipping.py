@@ -246,11 +246,13 @@ class ActionSubmitFlyTipping(Action):
                 address=where.address[:200],
                 due_by=due_by,
                 details={
-                    "kind": kind.key,
-                    "amount": amount.key,
-                    "hazardous": kind.hazardous,
-                    "street": where.street,
-                    "seen": seen if seen and seen != NOT_GIVEN else None,
+                    "kind": kind.key,  # what the crew clears, and which team goes
+                    "amount": amount.key,  # the size of van and crew to send
+                    "hazardous": kind.hazardous,  # sends the specialist team first
+                    "street": where.street,  # routes the job to the area's team
+                    "seen": seen
+                    if seen and seen != NOT_GIVEN
+                    else None,  # for enforcement officers
                 },
                 same_job=[where.address, kind.key, today.isoformat()],
             )

@@ -368,10 +368,10 @@ class ActionSubmitRequestBin(Action):
                 address=address,
                 due_by=council.add_working_days(today, service.timescale_working_days),
                 details={
-                    "bin_type": container.bin_type,
-                    "reason": reason.key,
-                    "price": f"{price:.2f}",
-                    "paid": price == 0,
+                    "bin_type": container.bin_type,  # what to deliver
+                    "reason": reason.key,  # why: sets the price and whether to take the old bin
+                    "price": f"{price:.2f}",  # what the resident was told they would pay
+                    "paid": price == 0,  # delivery waits for payment when there is a charge
                     # Why a larger bin was allowed (the council's eligibility rule), nothing more.
                     "larger_bin_because": tracker.get_slot("bin_household")
                     if reason.key == LARGER

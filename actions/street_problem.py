@@ -323,11 +323,15 @@ class ActionSubmitStreetProblem(Action):
                 address=where.address[:200],
                 due_by=due_by,
                 details={
-                    "kind": kind.key,
-                    "what": _what(kind, tracker),
-                    "urgent": urgent is not None,
-                    "street": where.street,
-                    "lamp_column": column if column and column != UNKNOWN else None,
+                    "kind": kind.key,  # which team inspects it
+                    "what": _what(
+                        kind, tracker
+                    ),  # what the resident reported, in their words if "other"
+                    "urgent": urgent is not None,  # the quicker timescale the resident was promised
+                    "street": where.street,  # routes the job to the area's inspector
+                    "lamp_column": column
+                    if column and column != UNKNOWN
+                    else None,  # finds the light
                 },
                 same_job=[where.address, kind.key, str(column or ""), at.date().isoformat()],
             )
