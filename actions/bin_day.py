@@ -14,6 +14,7 @@ from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.postcode_checks import check_local_postcode
 from bot.council_bin_days import Collection, collections, next_collection
+from bot.nlu.advocate import for_resident
 
 #: Holiday changes this far ahead are mentioned even when the next collection is not moved.
 HOLIDAY_NOTICE_DAYS = 21
@@ -109,9 +110,11 @@ class ActionAskBinDayPostcode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        whose = for_resident(tracker.get_slot("acting_for"))
+        whose = "your" if whose == "the" else whose
         dispatcher.utter_message(
-            text="I can tell you your bin days, including any holiday changes. "
-            "What's your postcode? For example, PL1 2AA."
+            text="I can tell you the bin days, including any holiday changes. "
+            f"What's the postcode of {whose} home? For example, PL1 2AA."
         )
         return []
 
