@@ -144,7 +144,7 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
         if opening_message(tracker) and _HOUSEHOLD_WORDS.search(text):
             larger = rules().larger_bin
             answer = read_household(text, larger.min_household, larger.medical_need)
-            if answer in (HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL):
+            if answer is not None:  # "there are 3 of us" is told at once, before the address
                 return {"bin_household": answer}
         return {}
 
@@ -159,7 +159,8 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
             dispatcher.utter_message(text="Sorry, I didn't catch which one. Please choose one.")
             return {"bin_container": None}
         reason = tracker.get_slot("bin_reason")
-        if reason and container.price(reason) is None:
+        checked_now = "bin_reason" in tracker.slots_to_validate()  # validate_bin_reason will say it
+        if reason and not checked_now and container.price(reason) is None:
             # Named on the opening message, but not offered for this container ("an extra black bin").
             dispatcher.utter_message(text=container.not_offered)
             return {"bin_container": container.bin_type, "bin_reason": None}
@@ -186,9 +187,8 @@ class ValidateRequestBinForm(ValidateMissedBinForm):
     ) -> dict[str, Any]:
         larger = rules().larger_bin
         text = str(value or "")
-        if text in (HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL):  # read from the opening message
-            return {"bin_household": text}
-        answer = read_household(text, larger.min_household, larger.medical_need)
+        answer = text if text in (HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL, HOUSEHOLD_NEITHER) else None
+        answer = answer or read_household(text, larger.min_household, larger.medical_need)
         if answer is None:
             dispatcher.utter_message(
                 text="Sorry, I didn't follow. How many people live there, or is there a medical need?"

@@ -219,3 +219,27 @@ def test_a_big_family_named_in_the_opening_message_is_not_asked_again():
     assert slots_set(events)["bin_reason"] == "larger"
     assert slots_set(events)["bin_household"] == "6_or_more"
     assert slots_set(events)["bin_container"] == "general"
+
+
+def test_an_extra_black_bin_asked_for_in_the_first_message_is_explained_once():
+    state = tracker(
+        text="can I have an extra black bin", intent="request_bin", active_loop="request_bin_form"
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateRequestBinForm().run(dispatcher, state, domain()))
+    assert (
+        slots_set(events)["bin_container"] == "general" and slots_set(events)["bin_reason"] is None
+    )
+    assert len(dispatcher.messages) == 1 and "larger bin" in dispatcher.messages[0]["text"]
+
+
+def test_a_small_household_asking_for_a_larger_bin_is_told_before_giving_the_address():
+    state = tracker(
+        text="I need a bigger bin, there are 3 of us",
+        intent="request_bin",
+        active_loop="request_bin_form",
+    )
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateRequestBinForm().run(dispatcher, state, domain()))
+    assert "6 or more people" in dispatcher.messages[0]["text"]
+    assert slots_set(events)["requested_slot"] is None

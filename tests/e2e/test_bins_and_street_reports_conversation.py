@@ -177,3 +177,14 @@ def test_saying_no_at_the_confirmation_sends_nothing(live_servers):
     stopped = chat.press("/deny", "No, don't send")
     assert "Nothing has been sent" in texts(stopped), texts(stopped)
     assert len(_rows(live_servers.database_url, ServiceRequest)) == before
+
+
+def test_a_larger_bin_for_a_small_household_is_refused_at_once_and_the_chat_carries_on(
+    live_servers,
+):
+    chat = WebchatClient(live_servers.webchat)
+    refused = texts(chat.send("I need a bigger bin, there are 3 of us"))
+    assert "6 or more people" in refused, refused
+    assert "postcode" not in refused.lower()
+    asked = texts(chat.send("pothole on my road"))
+    assert "where is it" in asked.lower(), asked
