@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.bulky_items import pounds
+from actions.form_stops import StoppableForm
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.phrase_match import match_one
@@ -92,7 +93,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
     return None
 
 
-class ValidateRequestBinForm(ValidateMissedBinForm):
+class ValidateRequestBinForm(StoppableForm, ValidateMissedBinForm):
     """Address as for missed bins, then which container, why, who may have a larger bin, confirm."""
 
     postcode_service = "bins"

@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.form_stops import StoppableForm
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.phrase_match import match_one, words
 from actions.report_location import Location, location_in_opening_message, validate_location
@@ -63,7 +64,7 @@ def read_lamp_column(text: str) -> str | None:
     return found.group(1).replace(" ", "").upper()
 
 
-class ValidateStreetProblemForm(FormValidationAction):
+class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
     """Checks the kind against the council's list, the place, the lamp post number and the safety answer."""
 
     def name(self) -> str:

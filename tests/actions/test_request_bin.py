@@ -243,3 +243,16 @@ def test_a_small_household_asking_for_a_larger_bin_is_told_before_giving_the_add
     events = asyncio.run(ValidateRequestBinForm().run(dispatcher, state, domain()))
     assert "6 or more people" in dispatcher.messages[0]["text"]
     assert slots_set(events)["requested_slot"] is None
+
+
+def test_a_postcode_of_another_council_stops_the_order_and_names_that_council():
+    state = tracker(
+        text="PL11 2AA", intent="request_bin", slots={"postcode": "PL11 2AA"},
+        active_loop="request_bin_form", just_set={"postcode": "PL11 2AA"},
+    )  # fmt: skip
+    state.slots["requested_slot"] = "postcode"
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateRequestBinForm().run(dispatcher, state, domain()))
+    assert "Cornwall Council" in dispatcher.messages[0]["text"]
+    requested = [e["value"] for e in events if e.get("name") == "requested_slot"]
+    assert requested and all(value is None for value in requested)

@@ -204,3 +204,28 @@ def test_used_needles_get_the_do_not_touch_advice_at_once_and_a_next_day_collect
     assert "don't touch them" in messages[0]["text"]
     done, _ = _submit(kind="needles", urgent=None)
     assert "fix it by Wednesday 2 December" in done[0]["text"]
+
+
+def test_a_place_in_another_councils_area_stops_the_report_and_names_that_council():
+    state = tracker(
+        text="by the shops PL11 2AA", intent="report_street_problem",
+        slots={"street_problem_kind": "pothole", "report_location": "by the shops PL11 2AA"},
+        active_loop="street_problem_form", just_set={"report_location": "by the shops PL11 2AA"},
+    )  # fmt: skip
+    state.slots["requested_slot"] = "report_location"
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ValidateStreetProblemForm().run(dispatcher, state, domain()))
+    assert "Cornwall Council" in dispatcher.messages[0]["text"]
+    requested = [e["value"] for e in events if e.get("name") == "requested_slot"]
+    assert requested and all(value is None for value in requested)
+
+
+def test_the_next_question_is_still_chosen_when_nothing_stops_the_report():
+    state = tracker(
+        text="Tamar Road", intent="report_street_problem",
+        slots={"street_problem_kind": "pothole", "report_location": "Tamar Road"},
+        active_loop="street_problem_form", just_set={"report_location": "Tamar Road"},
+    )  # fmt: skip
+    state.slots["requested_slot"] = "report_location"
+    events = asyncio.run(ValidateStreetProblemForm().run(CollectingDispatcher(), state, domain()))
+    assert slots_set(events)["requested_slot"] == "street_problem_urgent"
