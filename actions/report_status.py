@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from actions import context
 from actions.formatting import day_and_date
 
@@ -39,3 +41,18 @@ def promise_line(found: Any) -> str | None:
     if found.service == "street_problem":
         return f"We aim to {'make it safe' if found.details.get('urgent') else 'fix it'} by {by}."
     return None
+
+
+#: Reports about public places, which may be stored without a postcode ("behind the Co-op").
+PUBLIC_PLACE_SERVICES = ("fly_tipping", "street_problem")
+
+
+def found_without_postcode(reference: str) -> bool:
+    """Whether this reference is a public-place report stored without a postcode (so none is asked)."""
+    service = context.council().service_for_reference(reference)
+    if service is None or service.key not in PUBLIC_PLACE_SERVICES:
+        return False
+    try:
+        return context.service_requests().find(reference, "") is not None
+    except SQLAlchemyError:
+        return False  # ask for the postcode as usual; the lookup will say what went wrong

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, day_and_date
-from actions.report_status import promise_line, summary_line
+from actions.report_status import found_without_postcode, promise_line, summary_line
 from bot.council_schedule import format_time
 from bot.storage.references import find_reference
 
@@ -43,6 +43,19 @@ class ValidateRequestStatusForm(FormValidationAction):
             if found:
                 return {"reference": found}
         return {}
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        # A fly-tipping or street report "behind the Co-op" has no postcode to ask for.
+        reference = tracker.get_slot("reference")
+        if reference and found_without_postcode(reference):
+            return [slot for slot in domain_slots if slot != "postcode"]
+        return list(domain_slots)
 
     def validate_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -79,8 +92,9 @@ class ActionSubmitRequestStatus(Action):
         reference = tracker.get_slot("reference")
         postcode = tracker.get_slot("postcode")
         clear = [SlotSet("reference", None), SlotSet("postcode", None)]
-        if not reference or not postcode:
+        if not reference or (not postcode and not found_without_postcode(reference)):
             return clear
+        postcode = postcode or ""
         council = context.council()
         if _asked_to_cancel(tracker) and council.service_for_reference(reference) == council.service(
             "bulky_waste"

@@ -156,3 +156,37 @@ def test_the_kinds_offered_fit_a_text_message_and_end_with_something_else():
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert len(titles) == 9 and titles[-1] == "Something else"
     assert {"Asbestos", "Needles or syringes"} <= set(titles)
+
+
+def _status_form(reference: str):
+    from actions.request_status import ValidateRequestStatusForm
+
+    state = tracker(
+        text=reference, intent="check_request_status", slots={"reference": reference},
+        active_loop="request_status_form", just_set={"reference": reference},
+    )  # fmt: skip
+    state.slots["requested_slot"] = "reference"
+    return asyncio.run(ValidateRequestStatusForm().run(CollectingDispatcher(), state, domain()))
+
+
+def test_a_report_about_a_landmark_is_checked_by_its_reference_alone(database_url):
+    messages, _ = _submit()  # "behind the Co-op on Union Street": no postcode
+    reference = _reference(messages)
+    events = _status_form(reference)
+    assert slots_set(events)["requested_slot"] is None  # no postcode question
+    status, _ = run(
+        ActionSubmitRequestStatus(), tracker(slots={"reference": reference, "postcode": None})
+    )
+    assert "a mattress, at behind the Co-op on Union Street" in status[0]["text"]
+    assert "clear it by Tuesday 8 December" in status[0]["text"]
+
+
+def test_a_report_with_a_postcode_still_asks_for_it_before_saying_anything(database_url):
+    messages, _ = _submit(where=TAMAR)
+    events = _status_form(_reference(messages))
+    assert "requested_slot" not in slots_set(events)  # the form goes on to ask for the postcode
+    status, _ = run(
+        ActionSubmitRequestStatus(),
+        tracker(slots={"reference": _reference(messages), "postcode": None}),
+    )
+    assert status == []

@@ -94,6 +94,10 @@ def test_a_resident_reports_fly_tipping_behind_a_shop_from_first_message_to_refe
     assert row["service"] == "fly_tipping" and row["address"] == "behind the Co-op on Union Street"
     assert row["details"]["kind"] == "white_goods" and row["details"]["amount"] == "van_load"
 
+    chat.press("/check_request_status", "Check a request")
+    status = texts(chat.send(match.group(1)))  # no postcode to ask for: found by its reference
+    assert "behind the Co-op on Union Street" in status and "clear it by" in status, status
+
 
 def test_asbestos_gets_the_do_not_touch_warning_at_once_and_a_quicker_clearance(live_servers):
     chat = WebchatClient(live_servers.webchat)
