@@ -52,6 +52,20 @@ FORM_SLOTS = (
     "benefit_change_details",
     "benefit_postcode",
     "benefit_change_confirm",
+    "bin_container",
+    "bin_reason",
+    "bin_household",
+    "bin_confirm",
+    "report_location",
+    "fly_tipping_kind",
+    "fly_tipping_amount",
+    "fly_tipping_seen",
+    "fly_tipping_confirm",
+    "street_problem_kind",
+    "street_problem_details",
+    "lamp_column",
+    "street_problem_urgent",
+    "street_problem_confirm",
 )
 
 

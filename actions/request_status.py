@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, day_and_date
+from actions.report_status import found_without_postcode, promise_line, summary_line
 from actions.revenues_status import status_lines
 from actions.status_notes import service_notes
 from bot.council_schedule import format_time
@@ -44,6 +45,19 @@ class ValidateRequestStatusForm(FormValidationAction):
             if found:
                 return {"reference": found}
         return {}
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: dict[str, Any],
+    ) -> list[str]:
+        # A fly-tipping or street report "behind the Co-op" has no postcode to ask for.
+        reference = tracker.get_slot("reference")
+        if reference and found_without_postcode(reference):
+            return [slot for slot in domain_slots if slot != "postcode"]
+        return list(domain_slots)
 
     def validate_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -80,8 +94,9 @@ class ActionSubmitRequestStatus(Action):
         reference = tracker.get_slot("reference")
         postcode = tracker.get_slot("postcode")
         clear = [SlotSet("reference", None), SlotSet("postcode", None)]
-        if not reference or not postcode:
+        if not reference or (not postcode and not found_without_postcode(reference)):
             return clear
+        postcode = postcode or ""
         council = context.council()
         if _asked_to_cancel(tracker) and council.service_for_reference(reference) == council.service(
             "bulky_waste"
@@ -114,7 +129,10 @@ class ActionSubmitRequestStatus(Action):
         if revenue is not None:  # council tax and benefits requests (actions/revenues_status.py)
             dispatcher.utter_message(text="\n".join(revenue))
             return clear
-        lines = [f"{service.name}, reference {found.reference}, at {found.address}."]
+        lines = [
+            summary_line(found, service)
+            or f"{service.name}, reference {found.reference}, at {found.address}."
+        ]
         starts = found.details.get("starts_at") if found.service == "assisted_digital" else None
         if starts and found.status == "received":
             begins = datetime.fromisoformat(starts)
@@ -130,7 +148,7 @@ class ActionSubmitRequestStatus(Action):
             # A booking (bulky waste): the date is the one the resident chose, not a target.
             lines.append(f"Your collection is booked for {day_and_date(found.due_by)}.")
         elif open_request:
-            lines.append(f"We aim to finish it by {day_and_date(found.due_by)}.")
+            lines.append(promise_line(found) or f"We aim to finish it by {day_and_date(found.due_by)}.")
         dispatcher.utter_message(text="\n".join(lines))
         return clear
 

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot import council_schedule as schedule
+from bot.council_bin_requests import BinRequestRules
 from bot.council_housing import HousingRepairs, load_housing_repairs
 from bot.council_loader import CouncilDataError, _Files, read_council
 from bot.council_models import (
@@ -33,6 +34,7 @@ from bot.council_models import (
 )
 from bot.council_parking import ParkingRules, load_parking
 from bot.council_schools import SchoolAdmissions, load_schools
+from bot.council_street_reports import FlyTippingRules, StreetProblemRules
 from bot.revenues_loader import read_revenues
 from bot.revenues_models import BenefitsRules, CouncilTaxRules
 
@@ -86,6 +88,9 @@ class Council:
         schools: SchoolAdmissions | None = None,
         council_tax: CouncilTaxRules | None = None,
         benefits: BenefitsRules | None = None,
+        bin_requests: BinRequestRules | None = None,
+        fly_tipping: FlyTippingRules | None = None,
+        street_problems: StreetProblemRules | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -110,6 +115,10 @@ class Council:
         #: council_tax.yml and benefits.yml (bot/revenues_loader.py).
         self.council_tax = council_tax
         self.benefits = benefits
+        # Ordering bins, and reporting fly-tipping and street problems (None only in hand-built test councils).
+        self.bin_requests = bin_requests
+        self.fly_tipping = fly_tipping
+        self.street_problems = street_problems
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()

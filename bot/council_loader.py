@@ -66,6 +66,9 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
     advisors = _advisors(files, placeholders)
     bulky_waste = _bulky_waste(files, placeholders)
     venues, positions = _venues(files, config, postcodes)
+    from bot.council_bin_requests import load_bin_requests
+    from bot.council_street_reports import load_fly_tipping, load_street_problems
+
     return dict(
         directory=directory,
         config=config,
@@ -80,6 +83,9 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
         bulky_waste=bulky_waste,
         venues=venues,
         venue_positions=positions,
+        bin_requests=load_bin_requests(files, bins, placeholders),
+        fly_tipping=load_fly_tipping(files, placeholders),
+        street_problems=load_street_problems(files),
     )
 
 

@@ -113,6 +113,10 @@ class ServiceRequestStore:
             row = session.execute(
                 select(ServiceRequest).where(ServiceRequest.reference == reference.upper())
             ).scalar_one_or_none()
-            if row is None or row.postcode.replace(" ", "") != postcode.replace(" ", "").upper():
+            if row is None:
+                return None
+            # A report about a public place with no postcode (fly-tipping "behind the Co-op")
+            # holds nothing personal, so its reference alone finds it.
+            if row.postcode and row.postcode.replace(" ", "") != postcode.replace(" ", "").upper():
                 return None
             return _stored(row, created_now=False)

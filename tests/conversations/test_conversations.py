@@ -35,6 +35,8 @@ EXPECTED_UNUSED = {
     "utter_ask_housing_repair_form_house",
     "utter_ask_parking_permit_form_house",
     "utter_ask_parking_permit_form_vehicle_reg",
+    "utter_ask_request_bin_form_house",
+    "utter_ask_street_problem_details",
 }
 
 
