@@ -32,8 +32,13 @@ def households() -> dict[str, Household]:
     """A home for each kind of request, from the demo council's data."""
     council = get_council()
     alone = [s for s in council.streets if len(council.streets_for_postcode(s.postcode)) == 1]
-    street = alone[0]
-    default = Household(street.postcode, street.name, str(street.first_number or 1))
+    street, other = alone[0], alone[1]
+    default = Household(
+        street.postcode,
+        street.name,
+        str(street.first_number or 1),
+        new_address=f"{other.first_number or 1} {other.name}, {other.postcode}",
+    )
     homes: dict[str, Household] = defaultdict(lambda: default)
     now = datetime.now(ZoneInfo("Europe/London"))
     for candidate in alone:
@@ -45,6 +50,7 @@ def households() -> dict[str, Household]:
                     candidate.postcode,
                     candidate.name,
                     str(candidate.first_number or 1),
+                    new_address=default.new_address,
                     prefer=(bin_type.name,),
                 )
                 return homes

@@ -53,6 +53,8 @@ class Household:
     house: str
     mobile: str = "07700 900123"
     registration: str = "AB12 CDE"
+    #: Where they are moving to, when a form asks for a new address.
+    new_address: str = ""
     #: Button titles to press when offered (e.g. the bin whose round was due).
     prefer: tuple[str, ...] = ()
 
@@ -75,6 +77,11 @@ Answer = Callable[[Household], str]
 
 #: What the resident types when the assistant asks in words (first match wins).
 ANSWERS: list[tuple[re.Pattern[str], Answer]] = [
+    (re.compile(r"new address", re.I), lambda h: h.new_address),
+    (
+        re.compile(r"address.*(include|with) the postcode|full address", re.I),
+        lambda h: f"{h.house} {h.street}, {h.postcode}",
+    ),
     (re.compile(r"postcode", re.I), lambda h: h.postcode),
     (re.compile(r"house number or name|number or name of", re.I), lambda h: h.house),
     (re.compile(r"which street|what street|street is it", re.I), lambda h: h.street),
@@ -89,7 +96,9 @@ ANSWERS: list[tuple[re.Pattern[str], Answer]] = [
     (re.compile(r"where (is|was|exactly)|whereabouts|location", re.I), lambda h: h.street),
     (
         re.compile(
-            r"describe|tell me (a bit )?more|in a few words|what's wrong|what is wrong", re.I
+            r"describe|tell me (a bit )?more|tell me about|in a few words|sentence or two"
+            r"|what's wrong|what is wrong",
+            re.I,
         ),
         lambda h: "It has been like this for about a week.",
     ),
@@ -145,6 +154,8 @@ def converse(webchat_url: str, opening: str, household: Household) -> Outcome:
         if step is None:
             return outcome
         kind, value = step
+        if outcome.transcript[-6:].count(f"> {value}") >= 2:
+            return outcome  # asked the same thing three times: a resident would give up
         if kind == "press":
             payload, title = value.split("\x1f", 1)
             outcome.transcript.append(f"> [{title}]")
