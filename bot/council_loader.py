@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import string
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -177,7 +177,7 @@ class _Files:
             ) from None
 
 
-def _plain(error: dict[str, Any]) -> str:
+def _plain(error: Mapping[str, Any]) -> str:
     """Pydantic's message for one problem, reworded where it is not plain English."""
     kind = error["type"]
     if kind == "value_error.const":

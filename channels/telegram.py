@@ -217,7 +217,8 @@ class TelegramInput(InputChannel):
         """Everything after the acknowledgement: Rasa, queuing and paced sending."""
         assert self.sender is not None
         source = f"update:{update.update_id}"
-        chat_id, replies = None, []
+        chat_id: str | None = None
+        replies: list[tuple[str, list[dict[str, str]]]] = []
         try:
             async with self.turns:
                 chat_id, replies = await self._answer(agent, on_new_message, update)
@@ -268,14 +269,16 @@ class TelegramInput(InputChannel):
             on_new_message,
             UserMessage(text, output, chat_id, input_channel=CHANNEL, metadata={"channel": CHANNEL}),
         )
-        messages = [{"text": t} for t in held] if held is not None else output.messages
+        messages: list[dict[str, Any]] = (
+            [{"text": t} for t in held] if held is not None else output.messages
+        )
         replies: list[tuple[str, list[dict[str, str]]]] = []
-        for message in messages:
+        for reply in messages:
             buttons = [
                 {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
-                for b in (message.get("buttons") or [])
+                for b in (reply.get("buttons") or [])
             ]
-            parts = split_text(str(message.get("text") or "")) or (["Please choose:"] if buttons else [])
+            parts = split_text(str(reply.get("text") or "")) or (["Please choose:"] if buttons else [])
             replies.extend((part, buttons if i == len(parts) - 1 else []) for i, part in enumerate(parts))
         return chat_id, replies or [(webchat_texts().no_reply, [])]
 

@@ -103,6 +103,8 @@ def _first_words(pattern: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
         # ``word`` is None until the leading space is matched, then the letters so far.
         if len(exact) + len(prefixes) > 3_000:
             return False
+        op: Any
+        arg: Any
         op, arg = items[0] if items else (None, None)
         rest = items[1:]
         if op is _sre.LITERAL:

@@ -8,7 +8,9 @@ from bot.storage.engine import make_engine
 from bot.storage.models import Base
 
 config = context.config
-url = config.get_main_option("sqlalchemy.url")
+url = config.get_main_option("sqlalchemy.url") or ""
+if not url:
+    raise RuntimeError("alembic: no sqlalchemy.url set (bot/storage/migrate.py sets it)")
 
 
 def run_migrations_online() -> None:
