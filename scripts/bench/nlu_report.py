@@ -1,9 +1,14 @@
 """Intent figures per file for our model and the default-config model: per-intent F1 and confusions.
 
-Usage: python -m scripts.bench.nlu_report [--default] [--files a.yml b.yml] [--detail]
+Usage: python -m scripts.bench.nlu_report [--default | --default-model M] [--files ...] [--detail]
+                                         [--thresholds] [--errors]
 
-Trains nothing unless --default is given (then the `rasa init` comparison model is trained
-or reused like `make bench` does); our model must be current (`python -m bot.cli train`).
+Our model must be current (`python -m bot.cli train`). --default trains (or reuses) the
+`rasa init` comparison model as `make bench` does; --default-model takes one already trained
+(`rasa train nlu --config <rasa init config.yml> --nlu nlu_data` gives the same NLU figures
+without training the default dialogue policies). --thresholds shows macro-F1 under other
+FallbackClassifier settings, from the raw ranking. --errors lists misread messages of the dev
+set only: the held-out and blind files are read as figures, never message by message.
 """
 
 from __future__ import annotations
@@ -37,7 +42,9 @@ def predict(model: Path, texts: list[str]) -> list[list[tuple[str, float]]]:
         for text in texts:
             parsed = await agent.parse_message(text)
             top = parsed.get("intent") or {}
-            ranking = [(r["name"], float(r["confidence"])) for r in parsed.get("intent_ranking") or []]
+            ranking = [
+                (r["name"], float(r["confidence"])) for r in parsed.get("intent_ranking") or []
+            ]
             if not ranking or ranking[0][0] != top.get("name"):
                 ranking.insert(0, (top.get("name") or "none", float(top.get("confidence") or 0)))
             rankings.append(ranking)
@@ -60,16 +67,23 @@ def with_fallback(ranking: list[tuple[str, float]], threshold: float, ambiguity:
 
 def figures(expected: list[str], predicted: list[str]) -> dict[str, object]:
     labels = sorted(set(expected))
-    urgent = [p for e, p in zip(expected, predicted, strict=True) if route_for(e).value in URGENT_ROUTES]
+    urgent = [
+        p for e, p in zip(expected, predicted, strict=True) if route_for(e).value in URGENT_ROUTES
+    ]
     _, _, f1s, support = precision_recall_fscore_support(
         expected, predicted, labels=labels, zero_division=0
     )
     return {
         "n": len(expected),
         "accuracy": sum(e == p for e, p in zip(expected, predicted, strict=True)) / len(expected),
-        "macro_f1": float(f1_score(expected, predicted, labels=labels, average="macro", zero_division=0)),
-        "urgent_recall": sum(route_for(p).value in URGENT_ROUTES for p in urgent) / max(len(urgent), 1),
-        "per_intent": {label: (float(f), int(s)) for label, f, s in zip(labels, f1s, support, strict=True)},
+        "macro_f1": float(
+            f1_score(expected, predicted, labels=labels, average="macro", zero_division=0)
+        ),
+        "urgent_recall": sum(route_for(p).value in URGENT_ROUTES for p in urgent)
+        / max(len(urgent), 1),
+        "per_intent": {
+            label: (float(f), int(s)) for label, f, s in zip(labels, f1s, support, strict=True)
+        },
         "oos_to_transaction": sum(
             e == "out_of_scope" and route_for(p) == Route.SELF_SERVICE
             for e, p in zip(expected, predicted, strict=True)
@@ -80,12 +94,23 @@ def figures(expected: list[str], predicted: list[str]) -> dict[str, object]:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--default", action="store_true", help="also the rasa init default pipeline")
+    parser.add_argument(
+        "--default", action="store_true", help="also the rasa init default pipeline"
+    )
+    parser.add_argument(
+        "--default-model",
+        type=Path,
+        help="an already trained default-config model (e.g. `rasa train nlu`)",
+    )
     parser.add_argument("--files", nargs="*", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--detail", action="store_true", help="per-intent F1 and confusions")
-    parser.add_argument("--errors", action="store_true", help="print the misclassified dev-set messages")
+    parser.add_argument(
+        "--errors", action="store_true", help="print the misclassified dev-set messages"
+    )
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--thresholds", action="store_true", help="macro-F1 with other fallback settings")
+    parser.add_argument(
+        "--thresholds", action="store_true", help="macro-F1 with other fallback settings"
+    )
     args = parser.parse_args()
 
     from bot.cli import _quiet_libraries
@@ -99,7 +124,9 @@ def main() -> int:
     models["ours"] = ours
     seconds = training_seconds_file(ours)
     print(f"ours: {ours.name}, trained in {seconds.read_text() if seconds.exists() else '?'} s")
-    if args.default:
+    if args.default_model:
+        models["default"] = args.default_model
+    elif args.default:
         from scripts.bench.default_bot import train_default
 
         default_model, default_seconds = train_default(PROJECT_ROOT / "models" / "bench")
@@ -120,7 +147,9 @@ def main() -> int:
                 cells = []
                 for t, a in grid:
                     sim = figures(expected, [with_fallback(r, t, a) for r in ranks])
-                    cells.append(f"{t:.2f}/{a:.2f}:{sim['macro_f1']:.3f}({sim['oos_to_transaction']})")
+                    cells.append(
+                        f"{t:.2f}/{a:.2f}:{sim['macro_f1']:.3f}({sim['oos_to_transaction']})"
+                    )
                 print(f"   thresholds {path.name}: " + " ".join(cells))
             fig = figures(expected, got)
             out[f"{name}:{path.name}"] = {k: v for k, v in fig.items() if k != "confusions"}
