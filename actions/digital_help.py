@@ -18,7 +18,7 @@ from actions.clients.postcodes import normalise_postcode
 from actions.clients.venues import NearbyVenue, VenueFinder, VenueWants, hours_today_text
 from actions.formatting import TALK_TO_A_PERSON, button
 from actions.postcode_checks import check_local_postcode
-from actions.venue_filters import describe, read_barrier, read_wants
+from actions.venue_filters import barrier_button, describe, read_barrier, read_wants
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +97,18 @@ class ValidateDigitalHelpForm(FormValidationAction):
             found = normalise_postcode(tracker.latest_message.get("text") or "")
             if found:
                 return {"venue_postcode": found}
+        return {}
+
+    async def extract_digital_barrier(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        # A pressed answer button counts whatever the classifier reads into it:
+        # "No device or internet at home" looks like need_extra_support, which the slot's
+        # mapping otherwise leaves to the extra support rule.
+        if tracker.get_slot("requested_slot") == "digital_barrier":
+            pressed = barrier_button(tracker.latest_message.get("text") or "")
+            if pressed:
+                return {"digital_barrier": pressed}
         return {}
 
     def validate_digital_barrier(

@@ -69,6 +69,12 @@ def read_wants(text: str, barrier: str | None = None) -> VenueWants:
     return VenueWants(frozenset(facilities), any_of, frozenset(days), open_now)
 
 
+def barrier_button(text: str) -> str | None:
+    """The barrier whose button title this is, word for word (a pressed button), or None."""
+    clean = _clean(text)
+    return next((key for key, (title, _) in BARRIERS.items() if clean == _clean(title)), None)
+
+
 def read_barrier(text: str) -> str | None:
     """The barrier key a resident's answer (a button title or their own words) names, or None."""
     clean = _clean(text)

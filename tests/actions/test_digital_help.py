@@ -74,6 +74,29 @@ def test_a_button_answer_starting_with_no_is_an_answer_not_a_refusal():
     assert slots_set(events)["digital_barrier"] == "no_access"
 
 
+def test_the_no_device_button_is_an_answer_even_when_it_reads_as_needing_extra_support():
+    # The slot mapping leaves need_extra_support to its own rule, so nothing is "just set".
+    state = tracker(
+        text="No device or internet at home",
+        intent="need_extra_support",
+        slots={"requested_slot": "digital_barrier"},
+        active_loop="digital_help_form",
+    )
+    _, events = run(ValidateDigitalHelpForm(), state)
+    assert slots_set(events)["digital_barrier"] == "no_access"
+
+
+def test_own_words_about_needing_extra_support_are_not_taken_as_a_barrier_answer():
+    state = tracker(
+        text="I can't use computers at all and have no one to help me",
+        intent="need_extra_support",
+        slots={"requested_slot": "digital_barrier"},
+        active_loop="digital_help_form",
+    )
+    _, events = run(ValidateDigitalHelpForm(), state)
+    assert "digital_barrier" not in slots_set(events)
+
+
 def test_a_postcode_outside_the_council_is_refused_kindly():
     state = tracker(
         text="PL12 4AA",
