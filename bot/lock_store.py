@@ -35,8 +35,12 @@ class SQLLockStore(LockStore):
     def __init__(self, **_kwargs: Any) -> None:
         self._dialect = get_engine().dialect.name
 
-    def _lock_in(self, session: Session, conversation_id: str, for_update: bool) -> TicketLock | None:
-        query = select(ConversationLock.lock).where(ConversationLock.conversation_id == conversation_id)
+    def _lock_in(
+        self, session: Session, conversation_id: str, for_update: bool
+    ) -> TicketLock | None:
+        query = select(ConversationLock.lock).where(
+            ConversationLock.conversation_id == conversation_id
+        )
         if for_update and self._dialect == "postgresql":
             query = query.with_for_update()
         row = session.execute(query).scalar_one_or_none()
@@ -60,7 +64,9 @@ class SQLLockStore(LockStore):
                 session.execute(text("BEGIN IMMEDIATE"))
             elif self._dialect == "postgresql":
                 # Serialise the first ticket for a conversation too (no row to lock yet).
-                session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:c))"), {"c": conversation_id})
+                session.execute(
+                    text("SELECT pg_advisory_xact_lock(hashtext(:c))"), {"c": conversation_id}
+                )
             yield session
 
     def get_lock(self, conversation_id: str) -> TicketLock | None:
@@ -103,7 +109,9 @@ class SQLLockStore(LockStore):
                 self._upsert(session, lock)
             else:
                 session.execute(
-                    delete(ConversationLock).where(ConversationLock.conversation_id == conversation_id)
+                    delete(ConversationLock).where(
+                        ConversationLock.conversation_id == conversation_id
+                    )
                 )
 
     def _refresh(self, conversation_id: str) -> TicketLock | None:
@@ -132,7 +140,9 @@ class SQLLockStore(LockStore):
         finally:
             self.cleanup(conversation_id, ticket)
 
-    async def _wait_for_turn(self, conversation_id: str, ticket: int, longest_wait_s: float) -> TicketLock:
+    async def _wait_for_turn(
+        self, conversation_id: str, ticket: int, longest_wait_s: float
+    ) -> TicketLock:
         wait = min(FIRST_POLL_S, longest_wait_s)
         while True:
             await asyncio.sleep(wait)

@@ -77,11 +77,16 @@ def _serve_workers_balanced(server_settings: dict[str, Any], workers: int) -> No
     asyncio.set_event_loop(loop)
     trigger_events(main_start, loop)
 
-    sockets = [_listening_socket(settings["host"], settings["port"], settings["backlog"]) for _ in range(workers)]
+    sockets = [
+        _listening_socket(settings["host"], settings["port"], settings["backlog"])
+        for _ in range(workers)
+    ]
     settings["host"] = settings["port"] = None
     context = multiprocessing.get_context("fork")
     processes = [
-        context.Process(target=_serve_on_own_socket, args=(index, sockets), kwargs=settings, daemon=True)
+        context.Process(
+            target=_serve_on_own_socket, args=(index, sockets), kwargs=settings, daemon=True
+        )
         for index in range(workers)
     ]
 

@@ -68,7 +68,9 @@ class CouncilTrackerStore(SQLTrackerStore):
     def _rows(self, session: Session, sender_id: str) -> tuple[int, int]:
         event = self.SQLEvent
         rows, last_id = session.execute(
-            sa.select(sa.func.count(event.id), sa.func.max(event.id)).where(event.sender_id == sender_id)
+            sa.select(sa.func.count(event.id), sa.func.max(event.id)).where(
+                event.sender_id == sender_id
+            )
         ).one()
         return int(rows or 0), int(last_id or 0)
 
