@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.events import UserUttered
+from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from sqlalchemy import exists, select
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -24,6 +26,8 @@ from channels import conversation_control
 
 logger = logging.getLogger(__name__)
 
+# Marks, in the tracker, a resident's message that went to the advisors without the assistant.
+HELD_FOR_ADVISOR = "held_for_advisor"
 REGISTERED_REASON = "Registered for additional support: goes straight to an advisor"
 
 
@@ -78,18 +82,45 @@ class HandoffGate:
         if not decision.held:
             await on_new_message(message)
             return None
-        # Rasa still records the message in the transcript; the paused assistant says nothing.
-        await on_new_message(
-            UserMessage(
-                message.text,
-                conversation_control.SilentOutput(),
-                message.sender_id,
-                input_channel=message.input_channel,
-                message_id=message.message_id,
-                metadata=message.metadata,
-            )
-        )
+        await self._record_held(agent, on_new_message, message)
         return decision.replies
+
+    @staticmethod
+    async def _record_held(
+        agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage
+    ) -> None:
+        """Keep a message the advisors handle in the conversation's transcript (under Rasa's
+        conversation lock), without language understanding or a prediction: the assistant
+        must neither answer nor act while the conversation is with an advisor."""
+        processor = getattr(agent, "processor", None)
+        if processor is None or agent.lock_store is None:  # no full Rasa agent: let it record
+            await on_new_message(
+                UserMessage(
+                    message.text,
+                    conversation_control.SilentOutput(),
+                    message.sender_id,
+                    input_channel=message.input_channel,
+                    message_id=message.message_id,
+                    metadata=message.metadata,
+                )
+            )
+            return
+        async with agent.lock_store.lock(message.sender_id):
+            tracker = await processor.fetch_tracker_and_update_session(
+                message.sender_id, conversation_control.SilentOutput(), message.metadata
+            )
+            tracker.update(
+                UserUttered(
+                    message.text,
+                    intent={INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                    entities=[],
+                    parse_data={"text": message.text, HELD_FOR_ADVISOR: True},
+                    input_channel=message.input_channel,
+                    message_id=message.message_id,
+                    metadata=message.metadata,
+                )
+            )
+            await agent.tracker_store.save(tracker)
 
     async def screen(self, agent: Any, channel: str, sender_id: str, text: str) -> GateDecision:
         """Decide who answers; database errors let the assistant answer (it has its own fallbacks)."""

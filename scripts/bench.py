@@ -92,14 +92,15 @@ def main() -> int:
     say(f"  ours: {ours_train.read_text() if ours_train.exists() else 'unknown'} s", out)
     say(f"  rasa init default config: {default_train_s:.0f} s", out)
 
-    say("== Intent classification on the held-out file (never used for training)", out)
-    for report in (evaluate("ours", ours, HOLDOUT), evaluate("rasa init default", default_model, HOLDOUT)):
-        for line in report.lines():
-            say(line, out)
-    say("== The same on the blind held-out file (written without seeing our data or rules)", out)
-    for report in (evaluate("ours", ours, BLIND), evaluate("rasa init default", default_model, BLIND)):
-        for line in report.lines():
-            say(line, out)
+    if "--load-only" not in sys.argv[1:]:  # `scripts/bench.py --load-only`: only the servers
+        say("== Intent classification on the held-out file (never used for training)", out)
+        for report in (evaluate("ours", ours, HOLDOUT), evaluate("rasa init default", default_model, HOLDOUT)):
+            for line in report.lines():
+                say(line, out)
+        say("== The same on the blind held-out file (written without seeing our data or rules)", out)
+        for report in (evaluate("ours", ours, BLIND), evaluate("rasa init default", default_model, BLIND)):
+            for line in report.lines():
+                say(line, out)
 
     texts = [text for text, _ in read_messages(HOLDOUT)]
     with tempfile.TemporaryDirectory(prefix="councilbot-bench-") as tmp:
