@@ -65,6 +65,18 @@ class CouncilTrackerStore(SQLTrackerStore):
             self.sessionmaker = sessionmaker(bind=self.engine)
         self._cache: OrderedDict[str, DialogueStateTracker] = OrderedDict()
 
+    @property
+    def domain(self) -> Domain:
+        return self._domain
+
+    @domain.setter
+    def domain(self, domain: Domain | None) -> None:
+        # A new model's domain may have other slots: trackers made with the old one are dropped.
+        self._domain = domain or Domain.empty()
+        cache = getattr(self, "_cache", None)
+        if cache is not None:
+            cache.clear()
+
     def _rows(self, session: Session, sender_id: str) -> tuple[int, int]:
         event = self.SQLEvent
         rows, last_id = session.execute(
