@@ -8,19 +8,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.events import UserUttered
+from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
+from sqlalchemy import exists, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.clients.support_register import SupportRegister
-from actions.clients.tickets import TicketQueue
+from actions.clients.support_register import SupportRegister, identities, identity_key
+from actions.clients.tickets import OPEN_STATUSES, TicketQueue
 from bot import handoff_messages
 from bot.council import get_council
 from bot.intents import Priority, Route, route_for
 from bot.nlu.crisis import detect_crisis
 from bot.settings import get_settings
+from bot.storage.engine import session_scope
+from bot.storage.models import HandoffTicket, SupportRegistration
 from channels import conversation_control
 
 logger = logging.getLogger(__name__)
 
+# Marks, in the tracker, a resident's message that went to the advisors without the assistant.
+HELD_FOR_ADVISOR = "held_for_advisor"
 REGISTERED_REASON = "Registered for additional support: goes straight to an advisor"
 
 
@@ -35,10 +42,27 @@ class GateDecision:
 class HandoffGate:
     """Runs for every inbound message on every channel, before the assistant answers."""
 
-    def __init__(self, tickets: TicketQueue | None = None, register: SupportRegister | None = None) -> None:
-        self.tickets = tickets or TicketQueue()
-        self.register = register or SupportRegister()
+    def __init__(
+        self,
+        tickets: TicketQueue | None = None,
+        register: SupportRegister | None = None,
+        database_url: str | None = None,
+    ) -> None:
+        self.tickets = tickets or TicketQueue(database_url)
+        self.register = register or SupportRegister(database_url)
         self.council = get_council(get_settings().council_dir)
+        self._url = database_url
+
+    def _ticket_or_registration(self, channel: str, sender_id: str) -> tuple[bool, bool]:
+        """(has an open ticket, is on the register), in one query: most messages have neither."""
+        keys = [identity_key(identity) for identity in identities(channel, sender_id)]
+        ticket = exists().where(
+            HandoffTicket.sender_id == sender_id, HandoffTicket.status.in_(OPEN_STATUSES)
+        )
+        registered = exists().where(SupportRegistration.identity_key.in_(keys))
+        with session_scope(self._url) as session:
+            has_ticket, is_registered = session.execute(select(ticket, registered)).one()
+        return bool(has_ticket), bool(is_registered)
 
     async def handle(
         self,
@@ -58,24 +82,52 @@ class HandoffGate:
         if not decision.held:
             await on_new_message(message)
             return None
-        # Rasa still records the message in the transcript; the paused assistant says nothing.
-        await on_new_message(
-            UserMessage(
-                message.text,
-                conversation_control.SilentOutput(),
-                message.sender_id,
-                input_channel=message.input_channel,
-                message_id=message.message_id,
-                metadata=message.metadata,
-            )
-        )
+        await self._record_held(agent, on_new_message, message)
         return decision.replies
+
+    @staticmethod
+    async def _record_held(
+        agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage
+    ) -> None:
+        """Keep a message the advisors handle in the conversation's transcript (under Rasa's
+        conversation lock), without language understanding or a prediction: the assistant
+        must neither answer nor act while the conversation is with an advisor."""
+        processor = getattr(agent, "processor", None)
+        if processor is None or agent.lock_store is None:  # no full Rasa agent: let it record
+            await on_new_message(
+                UserMessage(
+                    message.text,
+                    conversation_control.SilentOutput(),
+                    message.sender_id,
+                    input_channel=message.input_channel,
+                    message_id=message.message_id,
+                    metadata=message.metadata,
+                )
+            )
+            return
+        async with agent.lock_store.lock(message.sender_id):
+            tracker = await processor.fetch_tracker_and_update_session(
+                message.sender_id, conversation_control.SilentOutput(), message.metadata
+            )
+            tracker.update(
+                UserUttered(
+                    message.text,
+                    intent={INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                    entities=[],
+                    parse_data={"text": message.text, HELD_FOR_ADVISOR: True},
+                    input_channel=message.input_channel,
+                    message_id=message.message_id,
+                    metadata=message.metadata,
+                )
+            )
+            await agent.tracker_store.save(tracker)
 
     async def screen(self, agent: Any, channel: str, sender_id: str, text: str) -> GateDecision:
         """Decide who answers; database errors let the assistant answer (it has its own fallbacks)."""
-        ticket = self.tickets.open_ticket_for(sender_id)
+        has_ticket, registered = self._ticket_or_registration(channel, sender_id)
+        ticket = self.tickets.open_ticket_for(sender_id) if has_ticket else None
         if ticket is None:
-            if not self.register.is_registered(channel, sender_id):
+            if not registered:
                 return GateDecision(held=False)
             if detect_crisis(text) is not None:
                 return GateDecision(held=False)  # the assistant gives the safety reply first

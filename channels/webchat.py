@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import webchat_texts
 from channels.text import clean_text, is_intent_payload
-from channels.webchat_store import ChatMessage, ReceiptState, WebchatStore
+from channels.webchat_store import ArrivalState, ChatMessage, ReceiptState, WebchatStore
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,14 @@ MAX_ID_LENGTH = 128
 RATE_LIMIT_MESSAGES = 30
 RATE_LIMIT_WINDOW_S = 60.0
 RETRY_WAIT_S = 10.0
+# Messages one server worker lets into Rasa at a time; the rest wait their turn in arrival
+# order. Rasa's work is CPU on one event loop, so letting every message in at once only
+# interleaves them: each takes as long as all of them together, and a message needing
+# several actions waits behind everyone at every step (the 95th percentile under load).
+# Three keeps the action server busy while Rasa computes (measured with make bench). A message
+# that has waited TURN_WAIT_S goes in anyway, so stuck messages never hold up the rest.
+RASA_AT_ONCE = 3
+TURN_WAIT_S = 5.0
 
 
 def _error(status: int, message: str) -> HTTPResponse:
@@ -50,13 +59,11 @@ def _error(status: int, message: str) -> HTTPResponse:
 
 
 class WebchatOutput(CollectingOutputChannel):
-    """Collects the bot's replies and appends each to the session's transcript."""
+    """Collects the bot's replies for the session's transcript (stored in one go at the end)."""
 
-    def __init__(self, store: WebchatStore, session_id: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._store = store
-        self._session_id = session_id
-        self.stored: list[ChatMessage] = []
+        self.replies: list[tuple[str, str, list[dict[str, str]]]] = []
 
     @classmethod
     def name(cls) -> str:
@@ -69,9 +76,8 @@ class WebchatOutput(CollectingOutputChannel):
             for b in (message.get("buttons") or [])
         ]
         text = message.get("text") or ""
-        if not text and not buttons:
-            return
-        self.stored.append(self._store.add_message(self._session_id, "bot", text, buttons))
+        if text or buttons:
+            self.replies.append(("bot", text, buttons))
 
 
 class WebchatDelivery(Delivery):
@@ -131,6 +137,7 @@ class WebchatInput(InputChannel):
         self.max_chars = settings.max_message_chars
         self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
         self.gate = HandoffGate()
+        self._turns: asyncio.Semaphore | None = None
         register_delivery(WebchatDelivery(self.store))
 
     def blueprint(
@@ -242,53 +249,50 @@ class WebchatInput(InputChannel):
             if not text_for_bot:
                 return _error(400, texts.empty_message)
 
-        try:
-            if not self.store.touch_session(session_id):
-                return _error(404, texts.unknown_session)
-        except SQLAlchemyError:
-            logger.exception("webchat: database unavailable")
-            return _error(503, texts.unavailable)
-        if not self.rate_limiter.allow(session_id):
-            return _error(429, "You're sending messages very quickly. Please wait a moment and try again.")
-
         receipt_id = f"{session_id}:{client_id}" if client_id else None
         try:
-            if receipt_id:
-                state, ids = self.store.claim_receipt(self.name(), receipt_id)
-                if state == ReceiptState.DONE:
-                    return self._reply(self.store.messages_by_id(session_id, ids))
-                if state == ReceiptState.PROCESSING:
-                    ids = await self._wait_for_receipt(receipt_id)
-                    return self._reply(self.store.messages_by_id(session_id, ids), status=202)
-            self.store.add_message(session_id, "resident", shown)
+            arrival = self.store.receive(
+                session_id, shown, channel=self.name(), receipt_id=receipt_id, allow=self.rate_limiter.allow
+            )
+            if arrival.state == ArrivalState.UNKNOWN_SESSION:
+                return _error(404, texts.unknown_session)
+            if arrival.state == ArrivalState.RATE_LIMITED:
+                return _error(
+                    429, "You're sending messages very quickly. Please wait a moment and try again."
+                )
+            if arrival.state == ReceiptState.DONE:
+                return self._reply(arrival.replies)
+            if arrival.state == ReceiptState.PROCESSING:
+                ids = await self._wait_for_receipt(receipt_id or "")
+                return self._reply(self.store.messages_by_id(session_id, ids), status=202)
         except SQLAlchemyError:
             logger.exception("webchat: database unavailable")
             return _error(503, texts.unavailable)
 
-        output = WebchatOutput(self.store, session_id)
+        output = WebchatOutput()
         try:
-            held_replies = await self.gate.handle(
-                request.app.ctx.agent,
-                on_new_message,
-                UserMessage(
-                    text_for_bot,
-                    output,
-                    session_id,
-                    input_channel=self.name(),
-                    message_id=client_id,
-                    metadata={"channel": self.name()},
-                ),
-            )
+            async with self._turn():
+                held_replies = await self.gate.handle(
+                    request.app.ctx.agent,
+                    on_new_message,
+                    UserMessage(
+                        text_for_bot,
+                        output,
+                        session_id,
+                        input_channel=self.name(),
+                        message_id=client_id,
+                        metadata={"channel": self.name()},
+                    ),
+                )
             if held_replies is not None:
                 # With an advisor: only the gate's own replies (queue place, safety numbers).
-                output.stored.extend(
-                    self.store.add_message(session_id, "bot", reply) for reply in held_replies
-                )
-            elif not output.stored:
+                replies = [("bot", reply, []) for reply in held_replies]
+            elif output.replies:
+                replies = output.replies
+            else:
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
-                output.stored.append(self.store.add_message(session_id, "system", texts.no_reply))
-            if receipt_id:
-                self.store.complete_receipt(self.name(), receipt_id, [m.id for m in output.stored])
+                replies = [("system", texts.no_reply, [])]
+            stored = self.store.answer(session_id, replies, channel=self.name(), receipt_id=receipt_id)
         except Exception:  # the resident gets plain words, never a stack trace
             logger.exception("webchat: handling a message failed")
             if receipt_id:
@@ -297,7 +301,21 @@ class WebchatInput(InputChannel):
                 except SQLAlchemyError:
                     logger.exception("webchat: could not release a receipt")
             return _error(503, texts.unavailable)
-        return self._reply(output.stored)
+        return self._reply(stored)
+
+    @contextlib.asynccontextmanager
+    async def _turn(self) -> AsyncIterator[None]:
+        if self._turns is None:  # made here, on the worker's own event loop
+            self._turns = asyncio.Semaphore(RASA_AT_ONCE)
+        try:
+            await asyncio.wait_for(self._turns.acquire(), TURN_WAIT_S)
+        except asyncio.TimeoutError:
+            yield  # waited long enough: in without a turn
+            return
+        try:
+            yield
+        finally:
+            self._turns.release()
 
     async def _wait_for_receipt(self, receipt_id: str) -> list[int]:
         """A retry that arrives mid-processing waits for the first attempt's replies."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, WebchatMessage, WebchatSession, utcnow
@@ -49,6 +52,21 @@ class ReceiptState:
     DONE = "done"
 
 
+class ArrivalState:
+    """Outcomes of the first transaction for an inbound webchat message."""
+
+    UNKNOWN_SESSION = "unknown_session"
+    RATE_LIMITED = "rate_limited"
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """state: an ArrivalState or a ReceiptState; replies: the earlier answer to a repeat."""
+
+    state: str
+    replies: list[ChatMessage] = field(default_factory=list)
+
+
 class WebchatStore:
     """Sessions with server-made unguessable ids, and an append-only transcript."""
 
@@ -64,18 +82,84 @@ class WebchatStore:
 
     def touch_session(self, session_id: str) -> bool:
         """True (and marks it active) if the session exists and has not gone idle."""
-        now = utcnow()
         with session_scope(self._url) as session:
-            row = session.get(WebchatSession, session_id)
-            if row is None:
-                return False
-            last = row.last_active_at
-            if last.tzinfo is None:
-                last = last.replace(tzinfo=timezone.utc)
-            if now - last > self._idle:
-                return False
-            row.last_active_at = now
-            return True
+            return self._touch(session, session_id)
+
+    def _touch(self, session: Session, session_id: str) -> bool:
+        now = utcnow()
+        row = session.get(WebchatSession, session_id)
+        if row is None:
+            return False
+        last = row.last_active_at
+        if last.tzinfo is None:
+            last = last.replace(tzinfo=timezone.utc)
+        if now - last > self._idle:
+            return False
+        row.last_active_at = now
+        return True
+
+    def receive(
+        self,
+        session_id: str,
+        shown: str,
+        *,
+        channel: str,
+        receipt_id: str | None,
+        allow: Callable[[str], bool],
+    ) -> Arrival:
+        """One transaction for an inbound message: mark the session active, ask `allow`
+        (the rate limit), claim the message's receipt and add it to the transcript.
+
+        A repeated receipt id adds nothing: it is PROCESSING, or DONE with the first replies.
+        """
+        with session_scope(self._url) as session:
+            if not self._touch(session, session_id):
+                return Arrival(ArrivalState.UNKNOWN_SESSION)
+            if not allow(session_id):
+                return Arrival(ArrivalState.RATE_LIMITED)
+            if receipt_id is not None:
+                insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+                claimed = session.execute(
+                    insert(MessageReceipt)
+                    .values(channel=channel, external_id=receipt_id, status="processing")
+                    .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+                )
+                if claimed.rowcount == 0:
+                    status, ids = session.execute(
+                        select(MessageReceipt.status, MessageReceipt.response).where(
+                            MessageReceipt.channel == channel, MessageReceipt.external_id == receipt_id
+                        )
+                    ).one()
+                    if status != "done":
+                        return Arrival(ReceiptState.PROCESSING)
+                    return Arrival(ReceiptState.DONE, self._by_id(session, session_id, ids or []))
+            session.add(WebchatMessage(session_id=session_id, sender="resident", text=shown, buttons=[]))
+            return Arrival(ReceiptState.NEW)
+
+    def answer(
+        self,
+        session_id: str,
+        replies: list[tuple[str, str, list[dict[str, str]]]],
+        *,
+        channel: str,
+        receipt_id: str | None,
+    ) -> list[ChatMessage]:
+        """One transaction: the replies (sender, text, buttons) and the receipt marked done."""
+        with session_scope(self._url) as session:
+            rows = [
+                WebchatMessage(session_id=session_id, sender=sender, text=text, buttons=buttons or [])
+                for sender, text, buttons in replies
+            ]
+            session.add_all(rows)
+            session.flush()
+            stored = [_as_message(row) for row in rows]
+            if receipt_id is not None:
+                session.execute(
+                    update(MessageReceipt)
+                    .where(MessageReceipt.channel == channel, MessageReceipt.external_id == receipt_id)
+                    .values(status="done", response=[m.id for m in stored])
+                )
+            return stored
 
     def session_exists(self, session_id: str) -> bool:
         with session_scope(self._url) as session:
@@ -106,12 +190,18 @@ class WebchatStore:
         if not ids:
             return []
         with session_scope(self._url) as session:
-            rows = session.execute(
-                select(WebchatMessage)
-                .where(WebchatMessage.session_id == session_id, WebchatMessage.id.in_(ids))
-                .order_by(WebchatMessage.id)
-            ).scalars()
-            return [_as_message(row) for row in rows]
+            return self._by_id(session, session_id, ids)
+
+    @staticmethod
+    def _by_id(session: Session, session_id: str, ids: list[int]) -> list[ChatMessage]:
+        if not ids:
+            return []
+        rows = session.execute(
+            select(WebchatMessage)
+            .where(WebchatMessage.session_id == session_id, WebchatMessage.id.in_([int(i) for i in ids]))
+            .order_by(WebchatMessage.id)
+        ).scalars()
+        return [_as_message(row) for row in rows]
 
     # Receipts: a client message id is processed once; retries get the same replies.
 

@@ -29,6 +29,23 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process and its children so far (from /proc)."""
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    ticks = os.sysconf("SC_CLK_TCK")
+    for one in pids:
+        try:
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 class Server:
     """One child process with its start-up time measured until its health URL answers."""
 
@@ -44,6 +61,9 @@ class Server:
 
     def memory_mb(self) -> float:
         return rss_mb(self.process.pid)
+
+    def cpu_s(self) -> float:
+        return cpu_seconds(self.process.pid)
 
     def stop(self) -> None:
         stop([self.process])

@@ -38,3 +38,27 @@ def test_different_conversations_do_not_wait_for_each_other(database_url):
     second = store.issue_ticket("b")
     assert (first, second) == (0, 0)
     assert not store.get_lock("b").is_locked(second)
+
+
+def test_a_message_waiting_for_the_one_before_goes_in_soon_after_it_finishes(database_url):
+    import time
+
+    store = SQLLockStore()
+    finished: dict[str, float] = {}
+
+    async def first() -> None:
+        async with store.lock("conversation-3"):
+            await asyncio.sleep(0.1)
+        finished["first"] = time.monotonic()
+
+    async def second() -> None:
+        await asyncio.sleep(0.01)
+        async with store.lock("conversation-3"):  # Rasa's default: up to 1 s between polls
+            finished["second_in"] = time.monotonic()
+
+    async def main() -> None:
+        await asyncio.gather(first(), second())
+
+    asyncio.run(main())
+    assert finished["second_in"] - finished["first"] < 0.5
+    assert store.get_lock("conversation-3") is None

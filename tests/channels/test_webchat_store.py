@@ -16,7 +16,9 @@ def test_polling_returns_only_messages_after_the_last_one_seen(database_url):
     store = WebchatStore()
     session = store.create_session()
     first = store.add_message(session, "bot", "Hello")
-    second = store.add_message(session, "advisor", "Hi, I'm Sam", [{"title": "OK", "payload": "/affirm"}])
+    second = store.add_message(
+        session, "advisor", "Hi, I'm Sam", [{"title": "OK", "payload": "/affirm"}]
+    )
     assert [m.id for m in store.messages_after(session, 0)] == [first.id, second.id]
     later = store.messages_after(session, first.id)
     assert [(m.sender, m.text, m.buttons) for m in later] == [
@@ -49,3 +51,64 @@ def test_a_failed_message_can_be_retried_after_its_receipt_is_released(database_
 
 def test_an_unknown_session_is_refused(database_url):
     assert WebchatStore().touch_session("not-a-session") is False
+
+
+def test_an_inbound_message_is_claimed_and_stored_in_one_step_and_a_repeat_adds_nothing(
+    database_url,
+):
+    store = WebchatStore()
+    session = store.create_session()
+    first = store.receive(
+        session,
+        "my bin was missed",
+        channel="webchat",
+        receipt_id=f"{session}:1",
+        allow=lambda _: True,
+    )
+    assert first.state == ReceiptState.NEW
+    again = store.receive(
+        session,
+        "my bin was missed",
+        channel="webchat",
+        receipt_id=f"{session}:1",
+        allow=lambda _: True,
+    )
+    assert again.state == ReceiptState.PROCESSING
+    replies = store.answer(
+        session,
+        [("bot", "Sorry about that.", []), ("bot", "Which street?", [])],
+        channel="webchat",
+        receipt_id=f"{session}:1",
+    )
+    repeat = store.receive(
+        session,
+        "my bin was missed",
+        channel="webchat",
+        receipt_id=f"{session}:1",
+        allow=lambda _: True,
+    )
+    assert repeat.state == ReceiptState.DONE
+    assert [m.text for m in repeat.replies] == ["Sorry about that.", "Which street?"]
+    assert [m.id for m in repeat.replies] == [m.id for m in replies]
+    transcript = store.messages_after(session, 0)
+    assert [(m.sender, m.text) for m in transcript] == [
+        ("resident", "my bin was missed"),
+        ("bot", "Sorry about that."),
+        ("bot", "Which street?"),
+    ]
+
+
+def test_an_unknown_or_rate_limited_session_stores_nothing(database_url):
+    from channels.webchat_store import ArrivalState
+
+    store = WebchatStore()
+    assert store.receive(
+        "nope", "hi", channel="webchat", receipt_id="nope:1", allow=lambda _: True
+    ).state == (ArrivalState.UNKNOWN_SESSION)
+    session = store.create_session()
+    limited = store.receive(
+        session, "hi", channel="webchat", receipt_id=f"{session}:1", allow=lambda _: False
+    )
+    assert limited.state == ArrivalState.RATE_LIMITED
+    assert store.messages_after(session, 0) == []
+    assert store.claim_receipt("webchat", f"{session}:1") == (ReceiptState.NEW, [])
