@@ -45,6 +45,7 @@ validate: install
 
 test: install system-deps
 	$(BIN)/ruff check bot actions channels tests scripts
+	$(BIN)/mypy
 	$(BIN)/councilbot train
 	$(BIN)/python -m pytest
 
@@ -53,6 +54,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check bot actions channels tests scripts
+	$(BIN)/mypy
 
 bench: install
 	$(BIN)/councilbot train

@@ -60,7 +60,7 @@ class CouncilTrackerStore(SQLTrackerStore):
         if url.startswith("sqlite"):
             # Rasa's own SQLite engine opens a connection per query; ours pools them
             # and uses WAL, so the action server and console can read while Rasa writes.
-            self.engine.dispose()
+            self.engine.dispose()  # type: ignore[has-type]  # set by Rasa's SQLTrackerStore
             self.engine = make_engine(url)
             self.sessionmaker = sessionmaker(bind=self.engine)
         self._cache: OrderedDict[str, DialogueStateTracker] = OrderedDict()

@@ -9,7 +9,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
@@ -209,7 +209,7 @@ class WebchatInput(InputChannel):
         return webchat
 
     @staticmethod
-    def _valid_id(value: Any) -> bool:
+    def _valid_id(value: Any) -> TypeGuard[str]:
         return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH
 
     async def _receive(
@@ -270,6 +270,7 @@ class WebchatInput(InputChannel):
             return _error(503, texts.unavailable)
 
         output = WebchatOutput()
+        replies: list[tuple[str, str, list[dict[str, str]]]]
         try:
             async with self._turn():
                 held_replies = await self.gate.handle(
