@@ -20,6 +20,7 @@ from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
+from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)
@@ -281,12 +282,7 @@ class ActionSubmitBulkyWaste(Action):
             ]
         except SQLAlchemyError:
             logger.exception("bulky waste: could not store the booking")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your booking because of a problem on our side. "
-                "Nothing has been booked. Please try again in a few minutes, or call us on "
-                f"{_phone(council)}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+            apologise_not_stored(dispatcher, council, "save your booking", "booked")
             return clear
 
         put_out = rules.put_out_by.strftime("%-I%p").lower()

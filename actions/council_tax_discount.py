@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -10,15 +9,14 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.request_store import store_request
 from actions.resident_answers import (
     YES_NO,
     account_words,
     address_problem,
-    channel_of,
     person,
     read_address,
     says_stop,
@@ -29,8 +27,6 @@ from actions.resident_answers import (
     when,
 )
 from bot.revenues_models import SELF_SERVICE_DISCOUNT
-
-logger = logging.getLogger(__name__)
 
 SERVICE = "council_tax_discount"
 DISCOUNT_SLOTS = (
@@ -334,34 +330,27 @@ class ActionSubmitCouncilTaxDiscount(Action):
         single = _rules().single_person
         account = tracker.get_slot("ctax_account")
         service = council.service(SERVICE)
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=channel_of(tracker),
-                sender_id=tracker.sender_id,
-                postcode=address.rsplit(", ", 1)[-1],
-                address=address,
-                due_by=council.add_working_days(context.today(), service.timescale_working_days),
-                # What the team checks: the discount, from when, and that one adult lives there.
-                details={
-                    "discount": SELF_SERVICE_DISCOUNT,
-                    "percent": single.percent,
-                    "adults": 1,
-                    "from_date": start,
-                    "account_number": account if account and account != "unknown" else None,
-                    # Who told us, when a relative or carer applied for the resident.
-                    "acting_for": tracker.get_slot("acting_for"),
-                },
-                same_job=[SELF_SERVICE_DISCOUNT, address, start],
-            )
-        except SQLAlchemyError:
-            logger.exception("council tax discount: could not store the application")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't send your application because of a problem on our side. Nothing "
-                f"has been sent. Please try again in a few minutes, or call us on {council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=address.rsplit(", ", 1)[-1],
+            address=address,
+            due_by=council.add_working_days(context.today(), service.timescale_working_days),
+            # What the team checks: the discount, from when, and that one adult lives there.
+            details={
+                "discount": SELF_SERVICE_DISCOUNT,
+                "percent": single.percent,
+                "adults": 1,
+                "from_date": start,
+                "account_number": account if account and account != "unknown" else None,
+                # Who told us, when a relative or carer applied for the resident.
+                "acting_for": tracker.get_slot("acting_for"),
+            },
+            same_job=[SELF_SERVICE_DISCOUNT, address, start],
+            what="send your application",
+        )
+        if stored is None:
             return clear
         if stored.created_now:
             text = (

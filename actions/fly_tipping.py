@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import button, day_and_date
 from actions.phrase_match import match_one
 from actions.report_location import Location, location_in_opening_message, validate_location
 from actions.request_bin import opening_message
-
-logger = logging.getLogger(__name__)
+from actions.request_store import store_request
 
 SERVICE = "fly_tipping"
 REPORT_SLOTS = (
@@ -236,34 +233,25 @@ class ActionSubmitFlyTipping(Action):
         today = context.today()
         seen = tracker.get_slot("fly_tipping_seen")
         due_by = council.add_working_days(today, kind.clear_within_working_days)
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=where.postcode,
-                address=where.address[:200],
-                due_by=due_by,
-                details={
-                    "kind": kind.key,  # what the crew clears, and which team goes
-                    "amount": amount.key,  # the size of van and crew to send
-                    "hazardous": kind.hazardous,  # sends the specialist team first
-                    "street": where.street,  # routes the job to the area's team
-                    "seen": seen
-                    if seen and seen != NOT_GIVEN
-                    else None,  # for enforcement officers
-                },
-                same_job=[where.address, kind.key, today.isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("fly-tipping: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your report because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=where.postcode,
+            address=where.address[:200],
+            due_by=due_by,
+            details={
+                "kind": kind.key,  # what the crew clears, and which team goes
+                "amount": amount.key,  # the size of van and crew to send
+                "hazardous": kind.hazardous,  # sends the specialist team first
+                "street": where.street,  # routes the job to the area's team
+                "seen": seen
+                if seen and seen != NOT_GIVEN
+                else None,  # for enforcement officers
+            },
+            same_job=[where.address, kind.key, today.isoformat()],
+        )
+        if stored is None:
             return clear
         by = day_and_date(stored.due_by)
         if not stored.created_now:

@@ -19,6 +19,7 @@ from actions.handoff import conversation_summary
 from actions.information import ActionInformation
 from actions.missed_bin import ValidateMissedBinForm, _street
 from actions.postcode_checks import check_local_postcode
+from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
 
@@ -334,41 +335,33 @@ class ActionSubmitHousingRepair(Action):
             else council.add_working_days(at.date(), kind.days)
         )
         address = _address(tracker)
-        channel = (tracker.get_latest_input_channel() or "unknown")[:20]
+        channel = channel_of(tracker)
         phone = tracker.get_slot("repair_phone")
         description = tracker.get_slot("repair_description")
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=channel,
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=due_by,
-                details={
-                    "priority": EMERGENCY if emergency else ROUTINE,
-                    "repair_kind": kind.key,
-                    "room": tracker.get_slot("repair_room"),
-                    "description": description,
-                    "access": tracker.get_slot("repair_access"),
-                    # The repairs team phones to arrange the visit (or, for emergencies, at once).
-                    "contact_phone": tracker.sender_id
-                    if phone == FROM_SMS
-                    else (None if phone == NO_PHONE else phone),
-                },
-                same_job=[address, kind.key, description or ""],
-            )
-        except SQLAlchemyError:
-            logger.exception("housing repair: could not store the report")
-            line = council.config.safety[rules.out_of_hours_line]
-            urgent = f" As it's an emergency, please call {line.phone} now." if emergency else ""
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your repair because of a problem on our side. Nothing "
-                f"has been sent.{urgent} Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        out_of_hours = council.config.safety[rules.out_of_hours_line] if emergency else None
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=due_by,
+            details={
+                "priority": EMERGENCY if emergency else ROUTINE,
+                "repair_kind": kind.key,
+                "room": tracker.get_slot("repair_room"),
+                "description": description,
+                "access": tracker.get_slot("repair_access"),
+                # The repairs team phones to arrange the visit (or, for emergencies, at once).
+                "contact_phone": tracker.sender_id
+                if phone == FROM_SMS
+                else (None if phone == NO_PHONE else phone),
+            },
+            same_job=[address, kind.key, description or ""],
+            what="save your repair",
+            urgent=f" As it's an emergency, please call {out_of_hours.phone} now." if out_of_hours else "",
+        )
+        if stored is None:
             return clear
 
         if not stored.created_now:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -11,15 +10,13 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
+from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
-
-logger = logging.getLogger(__name__)
 
 SERVICE = "missed_bin"
 MAX_HOUSE_CHARS = 60
@@ -228,30 +225,21 @@ class ActionSubmitMissedBin(Action):
         service = council.service(SERVICE)
         due_by = council.add_working_days(at.date(), service.timescale_working_days)
         address = f"{house}, {street.name}, {postcode}"
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=due_by,
-                details={
-                    "bin_type": bin_type.key,
-                    "scheduled": assessment.scheduled.isoformat() if assessment.scheduled else None,
-                    "round": street.round_id(bin_type.key),
-                },
-                same_job=[address, bin_type.key, str(assessment.scheduled)],
-            )
-        except SQLAlchemyError:
-            logger.exception("missed bin: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your report because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=due_by,
+            details={
+                "bin_type": bin_type.key,
+                "scheduled": assessment.scheduled.isoformat() if assessment.scheduled else None,
+                "round": street.round_id(bin_type.key),
+            },
+            same_job=[address, bin_type.key, str(assessment.scheduled)],
+        )
+        if stored is None:
             return clear
 
         if stored.created_now:

@@ -18,6 +18,7 @@ from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.housing_repair import address_postcode
 from actions.information import ActionInformation
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
+from actions.request_store import store_request
 
 logger = logging.getLogger(__name__)
 
@@ -273,34 +274,26 @@ class ActionSubmitParkingPermit(Action):
         price = zone.permits[permit.key].price
         address = _address(tracker)
         plate = None if vehicle == NO_VEHICLE else vehicle
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=due_by,
-                details={
-                    "zone": zone.key,
-                    "permit_type": permit.key,
-                    # Printed on the permit; wardens check it against the car.
-                    "vehicle_reg": plate,
-                    "price": f"{price:.2f}",
-                    "paid": False,
-                    "evidence_by": evidence_by.isoformat(),
-                },
-                same_job=[address, permit.key, plate or "", today.isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("parking permit: could not store the application")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your application because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=due_by,
+            details={
+                "zone": zone.key,
+                "permit_type": permit.key,
+                # Printed on the permit; wardens check it against the car.
+                "vehicle_reg": plate,
+                "price": f"{price:.2f}",
+                "paid": False,
+                "evidence_by": evidence_by.isoformat(),
+            },
+            same_job=[address, permit.key, plate or "", today.isoformat()],
+            what="save your application",
+        )
+        if stored is None:
             return clear
         if not stored.created_now:
             dispatcher.utter_message(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from decimal import Decimal
 from typing import Any
@@ -10,7 +9,6 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.bulky_items import pounds
@@ -18,10 +16,9 @@ from actions.form_stops import StoppableForm
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.phrase_match import match_one
+from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
 from bot.nlu.advocate import for_resident
-
-logger = logging.getLogger(__name__)
 
 SERVICE = "request_bin"
 FORM = "request_bin_form"
@@ -359,35 +356,28 @@ class ActionSubmitRequestBin(Action):
         today = context.today()
         price = order_price(container, reason.key)
         address = f"{house}, {street.name}, {postcode}"
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=council.add_working_days(today, service.timescale_working_days),
-                details={
-                    "bin_type": container.bin_type,  # what to deliver
-                    "reason": reason.key,  # why: sets the price and whether to take the old bin
-                    "price": f"{price:.2f}",  # what the resident was told they would pay
-                    "paid": price == 0,  # delivery waits for payment when there is a charge
-                    # Why a larger bin was allowed (the council's eligibility rule), nothing more.
-                    "larger_bin_because": tracker.get_slot("bin_household")
-                    if reason.key == LARGER
-                    else None,
-                },
-                same_job=[address, container.bin_type, reason.key, today.isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("request bin: could not store the order")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your order because of a problem on our side. "
-                "Nothing has been ordered. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=council.add_working_days(today, service.timescale_working_days),
+            details={
+                "bin_type": container.bin_type,  # what to deliver
+                "reason": reason.key,  # why: sets the price and whether to take the old bin
+                "price": f"{price:.2f}",  # what the resident was told they would pay
+                "paid": price == 0,  # delivery waits for payment when there is a charge
+                # Why a larger bin was allowed (the council's eligibility rule), nothing more.
+                "larger_bin_because": tracker.get_slot("bin_household")
+                if reason.key == LARGER
+                else None,
+            },
+            same_job=[address, container.bin_type, reason.key, today.isoformat()],
+            what="save your order",
+            nothing="ordered",
+        )
+        if stored is None:
             return clear
         by = day_and_date(stored.due_by)
         if stored.created_now:

@@ -217,10 +217,6 @@ def when(day_iso: str) -> str:
     return day_and_date(date.fromisoformat(day_iso))
 
 
-def channel_of(tracker: Tracker) -> str:
-    return (tracker.get_latest_input_channel() or "unknown")[:20]
-
-
 @dataclass(frozen=True)
 class Person:
     """How to name the person a form is about: the resident ("you") or who they act for ("your dad")."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import timedelta
 from typing import Any
@@ -10,17 +9,15 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.form_stops import StoppableForm
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import button, day_and_date
 from actions.phrase_match import match_one, words
 from actions.report_location import Location, location_in_opening_message, validate_location
 from actions.request_bin import opening_message
+from actions.request_store import store_request
 from bot.council_schedule import format_time
-
-logger = logging.getLogger(__name__)
 
 SERVICE = "street_problem"
 OTHER = "other"
@@ -314,36 +311,27 @@ class ActionSubmitStreetProblem(Action):
             due_by = council.add_working_days(at.date(), days)
             promise = f"We aim to {'deal with' if urgent else 'fix'} it by {day_and_date(due_by)}."
         column = tracker.get_slot("lamp_column")
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=where.postcode,
-                address=where.address[:200],
-                due_by=due_by,
-                details={
-                    "kind": kind.key,  # which team inspects it
-                    "what": _what(
-                        kind, tracker
-                    ),  # what the resident reported, in their words if "other"
-                    "urgent": urgent is not None,  # the quicker timescale the resident was promised
-                    "street": where.street,  # routes the job to the area's inspector
-                    "lamp_column": column
-                    if column and column != UNKNOWN
-                    else None,  # finds the light
-                },
-                same_job=[where.address, kind.key, str(column or ""), at.date().isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("street problem: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your report because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=where.postcode,
+            address=where.address[:200],
+            due_by=due_by,
+            details={
+                "kind": kind.key,  # which team inspects it
+                "what": _what(
+                    kind, tracker
+                ),  # what the resident reported, in their words if "other"
+                "urgent": urgent is not None,  # the quicker timescale the resident was promised
+                "street": where.street,  # routes the job to the area's inspector
+                "lamp_column": column
+                if column and column != UNKNOWN
+                else None,  # finds the light
+            },
+            same_job=[where.address, kind.key, str(column or ""), at.date().isoformat()],
+        )
+        if stored is None:
             return clear
         if stored.created_now:
             text = (
