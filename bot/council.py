@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot import council_schedule as schedule
-from bot.council_bin_requests import BinRequestRules
+from bot.council_bin_requests import BinRequestRules, load_bin_requests
 from bot.council_housing import HousingRepairs, load_housing_repairs
 from bot.council_loader import CouncilDataError, _Files, read_council
 from bot.council_models import (
@@ -34,8 +35,13 @@ from bot.council_models import (
 )
 from bot.council_parking import ParkingRules, load_parking
 from bot.council_schools import SchoolAdmissions, load_schools
-from bot.council_street_reports import FlyTippingRules, StreetProblemRules
-from bot.revenues_loader import read_revenues
+from bot.council_street_reports import (
+    FlyTippingRules,
+    StreetProblemRules,
+    load_fly_tipping,
+    load_street_problems,
+)
+from bot.revenues_loader import load_benefits, load_council_tax
 from bot.revenues_models import BenefitsRules, CouncilTaxRules
 
 __all__ = [
@@ -374,16 +380,29 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 # Loading ------------------------------------------------------------------------
 
 
+#: Each topic file beyond the core, in the order they are checked: the Council field it fills
+#: and how it is read, given the folder's files and the core data (``read_council``).
+TOPIC_LOADERS: tuple[tuple[str, Callable[[_Files, dict[str, Any]], Any]], ...] = (
+    ("bin_requests", lambda files, core: load_bin_requests(files, core["bins"], core["placeholders"])),
+    ("fly_tipping", lambda files, core: load_fly_tipping(files, core["placeholders"])),
+    ("street_problems", lambda files, core: load_street_problems(files)),
+    (
+        "housing_repairs",
+        lambda files, core: load_housing_repairs(files, core["config"].safety, core["placeholders"]),
+    ),
+    ("parking", lambda files, core: load_parking(files, core["streets"], core["placeholders"])),
+    ("schools", lambda files, core: load_schools(files)),
+    ("council_tax", lambda files, core: load_council_tax(files, core["placeholders"])),
+    ("benefits", lambda files, core: load_benefits(files, core["placeholders"])),
+)
+
+
 def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) -> Council:
     """Read and check every file in a council folder; CouncilDataError says what is wrong and where."""
     data = read_council(Path(directory), postcodes or get_postcode_directory())
     files = _Files(Path(directory))
-    data["housing_repairs"] = load_housing_repairs(
-        files, data["config"].safety, data["placeholders"]
-    )
-    data["parking"] = load_parking(files, data["streets"], data["placeholders"])
-    data["schools"] = load_schools(files)
-    data.update(read_revenues(Path(directory), data["placeholders"]))
+    for field, load in TOPIC_LOADERS:
+        data[field] = load(files, data)
     return Council(**data)
 
 

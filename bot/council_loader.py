@@ -47,7 +47,10 @@ class CouncilDataError(ValueError):
 
 
 def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any]:
-    """Everything in a council folder, checked, as keyword arguments for Council."""
+    """The core of a council folder (config, services, bins, streets, answers, venues), checked.
+
+    As keyword arguments for Council; ``bot.council.load_council`` adds each topic file to them.
+    """
     files = _Files(directory)
     config = files.model("council.yml", CouncilConfig, files.yaml("council.yml"))
     services = _services(files)
@@ -66,9 +69,6 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
     advisors = _advisors(files, placeholders)
     bulky_waste = _bulky_waste(files, placeholders)
     venues, positions = _venues(files, config, postcodes)
-    from bot.council_bin_requests import load_bin_requests
-    from bot.council_street_reports import load_fly_tipping, load_street_problems
-
     return dict(
         directory=directory,
         config=config,
@@ -83,9 +83,6 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
         bulky_waste=bulky_waste,
         venues=venues,
         venue_positions=positions,
-        bin_requests=load_bin_requests(files, bins, placeholders),
-        fly_tipping=load_fly_tipping(files, placeholders),
-        street_problems=load_street_problems(files),
     )
 
 

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from bot.council_loader import _Files, _fill
 from bot.revenues_models import BenefitsRules, CouncilTaxRules
 
 COUNCIL_TAX_FILE = "council_tax.yml"
 BENEFITS_FILE = "benefits.yml"
-
-
-def read_revenues(directory: Path, placeholders: dict[str, str]) -> dict[str, Any]:
-    """Council tax and benefits data, checked, as keyword arguments for Council."""
-    files = _Files(directory)
-    return {
-        "council_tax": read_council_tax(files, placeholders),
-        "benefits": read_benefits(files, placeholders),
-    }
 
 
 def _filled(
@@ -28,7 +16,7 @@ def _filled(
     return _fill(place, text, {**values, "link": link or ""}, has_link=link is not None)
 
 
-def read_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxRules:
+def load_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxRules:
     name = COUNCIL_TAX_FILE
     rules = files.model(name, CouncilTaxRules, files.yaml(name))
 
@@ -59,7 +47,7 @@ def read_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxR
     )
 
 
-def read_benefits(files: _Files, placeholders: dict[str, str]) -> BenefitsRules:
+def load_benefits(files: _Files, placeholders: dict[str, str]) -> BenefitsRules:
     name = BENEFITS_FILE
     rules = files.model(name, BenefitsRules, files.yaml(name))
     texts = (
