@@ -15,11 +15,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import AddressQuestions, StreetQuestion, street_at
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
 
@@ -49,7 +49,7 @@ def _phone(council: Any) -> str:
     return council.config.contact.phone
 
 
-class ValidateBulkyWasteForm(ValidateMissedBinForm):
+class ValidateBulkyWasteForm(AddressQuestions, FormValidationAction):
     """Checks the address (as for missed bins), the items, the date and the confirmation."""
 
     postcode_service = "bulky waste collections"
@@ -145,7 +145,7 @@ class ActionAskBulkyPostcode(Action):
         return []
 
 
-class ActionAskBulkyStreet(ActionAskStreet):
+class ActionAskBulkyStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -232,7 +232,7 @@ class ActionSubmitBulkyWaste(Action):
     ) -> list[EventType]:
         council = context.council()
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         house = tracker.get_slot("house")
         lines = decode(tracker.get_slot("bulky_items"))
         chosen = tracker.get_slot("bulky_date")

@@ -7,18 +7,17 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import AddressQuestions, street_at
 from actions.digital_help import SMS_CHANNEL
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.handoff import conversation_summary
 from actions.information import ActionInformation
-from actions.missed_bin import ValidateMissedBinForm, _street
-from actions.postcode_checks import check_local_postcode
 from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
@@ -72,25 +71,6 @@ def uk_phone(text: str) -> str | None:
     return f"{digits[:5]} {digits[5:]}"
 
 
-def address_postcode(
-    form: Any,
-    value: Any,
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    domain: dict[str, Any],
-) -> dict[str, Any]:
-    """The missed-bin postcode check, but a local postcode we have no streets for is not about bins."""
-    check = check_local_postcode(str(value or ""), form.postcode_service)
-    if check.postcode is not None and not context.council().streets_for_postcode(check.postcode):
-        dispatcher.utter_message(
-            text=f"I can't find {check.postcode} in our address records. Please check the "
-            "postcode, or talk to a person.",
-            buttons=[TALK_TO_A_PERSON],
-        )
-        return {"postcode": None}
-    return ValidateMissedBinForm.validate_postcode(form, value, dispatcher, tracker, domain)
-
-
 def _rules() -> Any:
     return context.council().housing_repairs
 
@@ -125,18 +105,14 @@ def _emergency_slots(dispatcher: CollectingDispatcher, slots: dict[str, Any]) ->
     return {**slots, "repair_check": EMERGENCY, "repair_access": "any"}
 
 
-class ValidateHousingRepairForm(ValidateMissedBinForm):
+class ValidateHousingRepairForm(AddressQuestions, FormValidationAction):
     """Checks each answer (the address as for missed bins) and works out whether it is an emergency."""
 
     postcode_service = "council housing repairs"
+    postcode_records = "address records"
 
     def name(self) -> str:
         return "validate_housing_repair_form"
-
-    def validate_postcode(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        return address_postcode(self, value, dispatcher, tracker, domain)
 
     async def extract_repair_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -314,7 +290,7 @@ class ActionSubmitHousingRepair(Action):
         rules = council.housing_repairs
         clear = [SlotSet(s, None) for s in (*REPAIR_SLOTS, *ADDRESS_SLOTS)]
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         if rules is None:
             return clear
         kind = rules.kind(tracker.get_slot("repair_kind"))

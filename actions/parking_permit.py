@@ -6,18 +6,17 @@ import logging
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import AddressQuestions, StreetQuestion, street_at
 from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.housing_repair import address_postcode
 from actions.information import ActionInformation
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.request_store import store_request
 
 logger = logging.getLogger(__name__)
@@ -73,10 +72,11 @@ def _no_zone(
     return {**slots, "requested_slot": None}
 
 
-class ValidateParkingPermitForm(ValidateMissedBinForm):
+class ValidateParkingPermitForm(AddressQuestions, FormValidationAction):
     """The address as for missed bins, then which zone the street is in, the permit and the vehicle."""
 
     postcode_service = "parking permits"
+    postcode_records = "address records"
 
     def name(self) -> str:
         return "validate_parking_permit_form"
@@ -84,7 +84,7 @@ class ValidateParkingPermitForm(ValidateMissedBinForm):
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        slots = address_postcode(self, value, dispatcher, tracker, domain)
+        slots = super().validate_postcode(value, dispatcher, tracker, domain)
         if slots.get("street") and _zone(tracker, slots["street"]) is None:
             return _no_zone(dispatcher, slots["street"], slots)
         return slots
@@ -177,7 +177,7 @@ class ActionAskPermitPostcode(Action):
         return []
 
 
-class ActionAskPermitStreet(ActionAskStreet):
+class ActionAskPermitStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -252,7 +252,7 @@ class ActionSubmitParkingPermit(Action):
         rules = council.parking
         clear = [SlotSet(s, None) for s in (*PERMIT_SLOTS, *ADDRESS_SLOTS)]
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         if rules is None:
             return clear
         zone = rules.zone_for(street.name) if street else None

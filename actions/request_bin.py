@@ -6,19 +6,18 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.phrase_match import match_one
 from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
-from bot.nlu.advocate import for_resident
 
 SERVICE = "request_bin"
 FORM = "request_bin_form"
@@ -90,7 +89,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
     return None
 
 
-class ValidateRequestBinForm(StoppableForm, ValidateMissedBinForm):
+class ValidateRequestBinForm(StoppableForm, AddressQuestions, FormValidationAction):
     """Address as for missed bins, then which container, why, who may have a larger bin, confirm."""
 
     postcode_service = "bins"
@@ -213,16 +212,14 @@ class ActionAskRequestBinPostcode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        whose = for_resident(tracker.get_slot("acting_for"))
-        whose = "your" if whose == "the" else whose
         dispatcher.utter_message(
-            text=f"I can order a bin, box or caddy for you. What's the postcode of {whose} home? "
-            "For example, PL1 2AA."
+            text="I can order a bin, box or caddy for you. "
+            f"What's the postcode of {whose_home(tracker)}? For example, PL1 2AA."
         )
         return []
 
 
-class ActionAskRequestBinStreet(ActionAskStreet):
+class ActionAskRequestBinStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -338,7 +335,7 @@ class ActionSubmitRequestBin(Action):
     ) -> list[EventType]:
         council = context.council()
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         house = tracker.get_slot("house")
         container = _container(tracker.get_slot("bin_container"))
         reason = rules().reason(tracker.get_slot("bin_reason") or "")
