@@ -10,10 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.formatting import button, day_and_date
-from actions.phrase_match import match_one
 from actions.report_location import Location, location_in_opening_message, validate_location
 from actions.request_bin import opening_message
 from actions.request_store import store_request
+from bot.word_match import match_one
 
 SERVICE = "fly_tipping"
 REPORT_SLOTS = (

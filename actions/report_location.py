@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from actions import context
 from actions.clients.postcodes import normalise_postcode
-from actions.phrase_match import words
 from actions.postcode_checks import check_local_postcode
 from bot.council import _normalise_name
+from bot.word_match import words
 
 MAX_LOCATION_CHARS = 200
 #: Words that say nothing about where a place is ("outside my house", "the road").

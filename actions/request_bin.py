@@ -15,9 +15,9 @@ from actions.address_questions import AddressQuestions, StreetQuestion, street_a
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.phrase_match import match_one
 from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
+from bot.word_match import match_one
 
 SERVICE = "request_bin"
 FORM = "request_bin_form"

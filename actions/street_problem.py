@@ -13,11 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context
 from actions.form_stops import StoppableForm
 from actions.formatting import button, day_and_date
-from actions.phrase_match import match_one, words
 from actions.report_location import Location, location_in_opening_message, validate_location
 from actions.request_bin import opening_message
 from actions.request_store import store_request
 from bot.council_schedule import format_time
+from bot.word_match import match_one, words
 
 SERVICE = "street_problem"
 OTHER = "other"

@@ -43,6 +43,8 @@ from bot.council_street_reports import (
 )
 from bot.revenues_loader import load_benefits, load_council_tax
 from bot.revenues_models import BenefitsRules, CouncilTaxRules
+from bot.word_match import rank_keys
+from bot.word_match import words as _words
 
 __all__ = [
     "BinType",
@@ -194,16 +196,7 @@ class Council:
 
     def match_bin_types(self, text: str) -> list[BinType]:
         """Every bin type the text mentions, best match first."""
-        words = _words(text)
-        best: dict[str, tuple[float, int]] = {}
-        for term, key in self._bin_terms:
-            size = len(term.split())
-            for start in range(0, max(len(words) - size + 1, 0)):
-                window = " ".join(words[start : start + size])
-                score = 100.0 if window == term else fuzz.ratio(window, term)
-                if score == 100 or (len(term) > 4 and score >= 85):
-                    best[key] = max(best.get(key, (0.0, 0)), (score, len(term)))
-        ranked = sorted(best, key=lambda key: best[key], reverse=True)
+        ranked = rank_keys(_words(text), ((key, [term]) for term, key in self._bin_terms))
         return [self.bin_types[key] for key in ranked]
 
     def collection_dates(
@@ -321,11 +314,6 @@ _FILLER = frozenset(
     "i im live living lives at on in my the is its it address flat house number no "
     "we our mum mums dad dads of off near by".split()
 )
-
-
-def _words(text: str) -> list[str]:
-    text = re.sub(r"['’]", "", str(text).lower())
-    return re.findall(r"[a-z0-9]+", text)
 
 
 def _normalise_name(words: list[str]) -> list[str]:
