@@ -11,11 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
 from actions.request_store import store_request
 from actions.resident_answers import (
-    YES_NO,
     person,
     says_stop,
     stop_form,
@@ -238,7 +237,7 @@ class ActionAskChangeConfirm(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text=f"Here's what I'll send to the benefits team:\n{change_summary(tracker)}\nIs that right?",
-            buttons=YES_NO,
+            buttons=SEND_OR_NOT,
         )
         return []
 

@@ -19,14 +19,14 @@ from actions.address_questions import AddressQuestions, StreetQuestion, street_a
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)
 
 BOOKING_SLOTS = ("postcode", "street", "house", "bulky_items", "bulky_date", "bulky_confirm")
-YES_NO = [button("Yes, book it", "/affirm"), button("No, don't book", "/deny")]
+YES_NO = yes_no("Yes, book it", "No, don't book")
 
 
 def offered_dates(council: Any) -> list[date]:

@@ -11,10 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.request_store import store_request
 from actions.resident_answers import (
-    YES_NO,
     account_words,
     address_problem,
     person,
@@ -301,7 +300,7 @@ class ActionAskDiscountConfirm(Action):
         dispatcher.utter_message(
             text=f"Here's your application:\n{discount_summary(tracker)}\n"
             "By sending it you confirm it's true. Is that right?",
-            buttons=YES_NO,
+            buttons=SEND_OR_NOT,
         )
         return []
 

@@ -11,11 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.formatting import button, day_and_date
+from actions.formatting import SEND_OR_NOT, button, day_and_date
 from actions.request_store import store_request
 from actions.resident_answers import (
     DONT_KNOW_BUTTON,
-    YES_NO,
     account_question,
     account_words,
     address_problem,
@@ -311,7 +310,7 @@ class ActionAskMoveConfirm(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text=f"Here's what I'll send to the council tax team:\n{move_summary(tracker)}\nIs that right?",
-            buttons=YES_NO,
+            buttons=SEND_OR_NOT,
         )
         return []
 

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.formatting import button, day_and_date
+from actions.formatting import SEND_OR_NOT, button, day_and_date
 from actions.report_location import Location, location_in_opening_message, validate_location
 from actions.request_bin import opening_message
 from actions.request_store import store_request
@@ -19,7 +19,6 @@ SERVICE = "fly_tipping"
 REPORT_SLOTS = (
     "fly_tipping_kind", "fly_tipping_amount", "report_location", "fly_tipping_seen", "fly_tipping_confirm",
 )  # fmt: skip
-YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 NOT_GIVEN = "not given"
 MAX_BUTTONS = 9
 MAX_SEEN_CHARS = 80
@@ -204,7 +203,7 @@ class ActionAskFlyTippingConfirm(Action):
         if seen and seen != NOT_GIVEN:
             lines.append(f"Seen: {seen}")
         lines.append("Shall I send it?")
-        dispatcher.utter_message(text="\n".join(lines), buttons=YES_NO)
+        dispatcher.utter_message(text="\n".join(lines), buttons=SEND_OR_NOT)
         return []
 
 

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.address_questions import StreetQuestion, whose_home
-from actions.formatting import button
+from actions.formatting import SEND_OR_NOT, button
 from actions.housing_repair import _address, _phone_text, _rules, is_emergency
 
 
@@ -177,6 +177,6 @@ class ActionAskRepairConfirm(Action):
         lines.append("Shall I send it?")
         dispatcher.utter_message(
             text="\n".join(lines),
-            buttons=[button("Yes, send it", "/affirm"), button("No, don't send", "/deny")],
+            buttons=SEND_OR_NOT,
         )
         return []

@@ -15,7 +15,7 @@ from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, street_at
 from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.information import ActionInformation
 from actions.request_store import store_request
 
@@ -234,7 +234,7 @@ class ActionAskPermitConfirm(Action):
         lines += [f"Price: {pounds(money(zone.permits[permit.key].price))}", "Shall I send it?"]
         dispatcher.utter_message(
             text="\n".join(lines),
-            buttons=[button("Yes, apply", "/affirm"), button("No, don't apply", "/deny")],
+            buttons=yes_no("Yes, apply", "No, don't apply"),
         )
         return []
 

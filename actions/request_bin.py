@@ -14,7 +14,7 @@ from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
 from bot.word_match import match_one
@@ -30,7 +30,7 @@ ORDER_SLOTS = (
     "bin_household",
     "bin_confirm",
 )
-YES_NO = [button("Yes, order it", "/affirm"), button("No, don't order", "/deny")]
+YES_NO = yes_no("Yes, order it", "No, don't order")
 #: Intents whose messages must never be read as an answer (a crisis, a person, "no").
 INTERRUPTING = frozenset(
     "request_human need_extra_support suicide_self_harm gas_leak safeguarding_concern domestic_abuse "

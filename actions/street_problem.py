@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.form_stops import StoppableForm
-from actions.formatting import button, day_and_date
+from actions.formatting import SEND_OR_NOT, button, day_and_date
 from actions.report_location import Location, location_in_opening_message, validate_location
 from actions.request_bin import opening_message
 from actions.request_store import store_request
@@ -26,7 +26,6 @@ REPORT_SLOTS = (
     "street_problem_kind", "street_problem_details", "report_location", "lamp_column",
     "street_problem_urgent", "street_problem_confirm",
 )  # fmt: skip
-YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 MAX_DETAILS_CHARS = 300
 _SKIP = re.compile(
     r"\b(skip|not sure|dont know|don'?t know|no idea|unsure|can'?t see|cant see|no number|none)\b",
@@ -275,7 +274,7 @@ class ActionAskStreetProblemConfirm(Action):
         if column and column != UNKNOWN:
             lines.append(f"Lamp post number: {column}")
         lines.append("Shall I send it?")
-        dispatcher.utter_message(text="\n".join(lines), buttons=YES_NO)
+        dispatcher.utter_message(text="\n".join(lines), buttons=SEND_OR_NOT)
         return []
 
 
