@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.formatting import SEND_OR_NOT, button, day_and_date
-from actions.report_location import Location, location_in_opening_message, validate_location
-from actions.request_bin import opening_message
+from actions.opening_message import opening_message
+from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
 from bot.word_match import match_one
 
@@ -46,8 +46,10 @@ def _amount_terms() -> list[tuple[str, tuple[str, ...]]]:
     return [(a.key, (a.name, *a.synonyms)) for a in rules().amounts]
 
 
-class ValidateFlyTippingForm(FormValidationAction):
+class ValidateFlyTippingForm(LocationQuestion, FormValidationAction):
     """Checks each answer against the council's list of kinds and amounts, and the place."""
+
+    location_for = "fly-tipping"
 
     def name(self) -> str:
         return "validate_fly_tipping_form"
@@ -60,15 +62,6 @@ class ValidateFlyTippingForm(FormValidationAction):
             found = match_one(tracker.latest_message.get("text") or "", _kind_terms())
             if found and found != "other":
                 return {"fly_tipping_kind": found}
-        return {}
-
-    async def extract_report_location(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        if opening_message(tracker) and not tracker.get_slot("report_location"):
-            found = location_in_opening_message(tracker.latest_message.get("text") or "")
-            if found is not None:
-                return {"report_location": found.as_slot()}
         return {}
 
     def validate_fly_tipping_kind(
@@ -97,11 +90,6 @@ class ValidateFlyTippingForm(FormValidationAction):
             )
             return {"fly_tipping_amount": None}
         return {"fly_tipping_amount": key}
-
-    def validate_report_location(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        return validate_location(value, dispatcher, "fly-tipping")
 
     def validate_fly_tipping_seen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -15,6 +15,7 @@ from actions.address_questions import AddressQuestions, StreetQuestion, street_a
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.opening_message import opening_message
 from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
 from bot.word_match import match_one
@@ -31,12 +32,6 @@ ORDER_SLOTS = (
     "bin_confirm",
 )
 YES_NO = yes_no("Yes, order it", "No, don't order")
-#: Intents whose messages must never be read as an answer (a crisis, a person, "no").
-INTERRUPTING = frozenset(
-    "request_human need_extra_support suicide_self_harm gas_leak safeguarding_concern domestic_abuse "
-    "homelessness dangerous_structure deny make_complaint register_death council_tax_arrears "
-    "report_antisocial_behaviour".split()
-)
 HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL, HOUSEHOLD_NEITHER = "6_or_more", "medical_need", "neither"
 _MEDICAL = re.compile(
     r"medical|continence|incontinen|nappies|nappy|stoma|dialysis|condition|disab|illness|health",
@@ -63,12 +58,6 @@ def _container(key: str | None) -> Any:
 
 def _bin_name(key: str) -> str:
     return context.council().bin_types[key].name
-
-
-def opening_message(tracker: Tracker) -> bool:
-    """The form's first turn: the message that started it may already say what and why."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return tracker.get_slot("requested_slot") is None and intent not in INTERRUPTING
 
 
 def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None:

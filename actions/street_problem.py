@@ -13,8 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context
 from actions.form_stops import StoppableForm
 from actions.formatting import SEND_OR_NOT, button, day_and_date
-from actions.report_location import Location, location_in_opening_message, validate_location
-from actions.request_bin import opening_message
+from actions.opening_message import opening_message
+from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
 from bot.council_schedule import format_time
 from bot.word_match import match_one, words
@@ -60,8 +60,10 @@ def read_lamp_column(text: str) -> str | None:
     return found.group(1).replace(" ", "").upper()
 
 
-class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
+class ValidateStreetProblemForm(StoppableForm, LocationQuestion, FormValidationAction):
     """Checks the kind against the council's list, the place, the lamp post number and the safety answer."""
+
+    location_for = "street problems"
 
     def name(self) -> str:
         return "validate_street_problem_form"
@@ -99,15 +101,6 @@ class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
                 return {"street_problem_kind": found}
         return {}
 
-    async def extract_report_location(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        if opening_message(tracker) and not tracker.get_slot("report_location"):
-            found = location_in_opening_message(tracker.latest_message.get("text") or "")
-            if found is not None:
-                return {"report_location": found.as_slot()}
-        return {}
-
     def validate_street_problem_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
@@ -143,11 +136,6 @@ class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
             )
             return {"street_problem_details": None}
         return {"street_problem_details": text}
-
-    def validate_report_location(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        return validate_location(value, dispatcher, "street problems")
 
     def validate_lamp_column(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
