@@ -62,8 +62,18 @@ def _aim_to_finish(found: Any) -> str:
 
 
 def _any_request(council: Any, found: Any, service: Any) -> StatusReply:
-    """Missed bins (MB) and any service without a describer of its own."""
+    """Any service without a describer of its own."""
     return StatusReply(_at_address(found, service), promise=_aim_to_finish(found))
+
+
+def _missed_bin(council: Any, found: Any, service: Any) -> StatusReply:
+    """MB: the promise the report gave, to come back and collect the bin."""
+    bin_type = council.bin_types.get(found.details.get("bin_type") or "")
+    what = f"your {bin_type.name}" if bin_type else "it"
+    return StatusReply(
+        _at_address(found, service),
+        promise=f"We'll collect {what} by {day_and_date(found.due_by)}.",
+    )
 
 
 def _bulky_waste(council: Any, found: Any, service: Any) -> StatusReply:
@@ -167,8 +177,12 @@ def _parking_permit(council: Any, found: Any, service: Any) -> StatusReply:
                 f"We need your payment ({price}) and evidence by "
                 f"{day_and_date(date.fromisoformat(details['evidence_by']))}: {rules.evidence_upload}"
             )
+    by = day_and_date(found.due_by)
+    waiting = " once we have your payment and evidence" if not details.get("paid") else ""
     return StatusReply(
-        _at_address(found, service), notes=tuple(notes), promise=_aim_to_finish(found)
+        _at_address(found, service),
+        notes=tuple(notes),
+        promise=f"We aim to email your permit by {by}{waiting}.",
     )
 
 
@@ -231,6 +245,7 @@ def _benefits_change(council: Any, found: Any, service: Any) -> StatusReply:
 
 #: Service key (services.yml) -> its describer; services not listed read as ``_any_request``.
 DESCRIBERS: dict[str, Describer] = {
+    "missed_bin": _missed_bin,
     "bulky_waste": _bulky_waste,
     "assisted_digital": _digital_session,
     "request_bin": _bin_order,
