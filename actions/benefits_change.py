@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
 from actions.request_store import store_request
 from actions.resident_answers import (
@@ -295,7 +295,7 @@ class ActionSubmitBenefitsChange(Action):
                 f"You've already reported this change, so I haven't sent it twice. The reference is "
                 f"{stored.reference} and we'll write by {day_and_date(stored.due_by)}."
             )
-        buttons = [button("Check a request", "/check_request_status")]
+        buttons = [CHECK_A_REQUEST]
         if kind == "moved_home":
             buttons.append(button("Tell council tax I've moved", "/council_tax_move"))
         dispatcher.utter_message(text=text, buttons=buttons)

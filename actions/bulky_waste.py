@@ -19,7 +19,7 @@ from actions.address_questions import AddressQuestions, StreetQuestion, street_a
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
 
@@ -303,7 +303,7 @@ class ActionSubmitBulkyWaste(Action):
                 f"Please put everything outside by {put_out} that day."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear
 

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.request_store import store_request
 from actions.resident_answers import (
     account_words,
@@ -366,6 +366,6 @@ class ActionSubmitCouncilTaxDiscount(Action):
                 f"{stored.reference} and we'll write by {day_and_date(stored.due_by)}."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear

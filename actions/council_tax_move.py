@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.formatting import SEND_OR_NOT, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
 from actions.request_store import store_request
 from actions.resident_answers import (
     DONT_KNOW_BUTTON,
@@ -375,7 +375,7 @@ class ActionSubmitCouncilTaxMove(Action):
         dispatcher.utter_message(
             text=text,
             buttons=[
-                button("Check a request", "/check_request_status"),
+                CHECK_A_REQUEST,
                 button("Report a change to my benefits", "/benefits_change_of_circumstances"),
             ],
         )

@@ -25,7 +25,7 @@ from actions.digital_help import (
     says_no,
     stop_form,
 )
-from actions.formatting import TALK_TO_A_PERSON, button
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
 from actions.request_store import apologise_not_stored
 
 logger = logging.getLogger(__name__)
@@ -274,6 +274,6 @@ class ActionSubmitDigitalSession(Action):
                 "The council's text message system will send you a reminder the day before."
             )
         lines.append("If you can't come, please call the venue so someone else can have the place.")
-        dispatcher.utter_message(text="\n".join(lines), buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(text="\n".join(lines), buttons=[CHECK_A_REQUEST])
         return clear
 

@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.formatting import SEND_OR_NOT, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
 from actions.opening_message import opening_message
 from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
@@ -258,6 +258,6 @@ class ActionSubmitFlyTipping(Action):
                 f"{service.what_happens_next} We aim to clear it by {by}."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear

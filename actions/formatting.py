@@ -20,6 +20,8 @@ def button(title: str, payload: str) -> dict[str, str]:
 
 
 TALK_TO_A_PERSON = button("Talk to a person", "/request_human")
+#: Under every stored reference.
+CHECK_A_REQUEST = button("Check a request", "/check_request_status")
 
 
 def yes_no(yes: str, no: str) -> list[dict[str, str]]:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.address_questions import AddressQuestions, street_at
 from actions.digital_help import SMS_CHANNEL
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
 from actions.handoff import conversation_summary
 from actions.information import ActionInformation
 from actions.request_store import channel_of, store_request
@@ -344,7 +344,7 @@ class ActionSubmitHousingRepair(Action):
             dispatcher.utter_message(
                 text=f"This repair has already been reported, so I haven't sent it twice. The "
                 f"reference is {stored.reference}.",
-                buttons=[button("Check a request", "/check_request_status")],
+                buttons=[CHECK_A_REQUEST],
             )
             return clear
         if emergency:
@@ -355,7 +355,7 @@ class ActionSubmitHousingRepair(Action):
             f"{service.what_happens_next} We'll phone you to agree a visit "
             f"({access.name.lower() if access else 'on a weekday'}), and we aim to finish the repair "
             f"by {day_and_date(stored.due_by)}. If it gets worse, tell us on {council.config.contact.phone}.",
-            buttons=[button("Check a request", "/check_request_status")],
+            buttons=[CHECK_A_REQUEST],
         )
         return clear
 

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, street_at
-from actions.formatting import button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, button, day_and_date
 from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
 
@@ -169,7 +169,7 @@ class ActionSubmitMissedBin(Action):
                 f"second report. The reference is {stored.reference} and we'll collect it by "
                 f"{day_and_date(stored.due_by)}. Please leave the bin out until then."
             )
-        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
         return clear
 
     @staticmethod

@@ -15,7 +15,7 @@ from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, street_at
 from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.information import ActionInformation
 from actions.request_store import store_request
 
@@ -299,7 +299,7 @@ class ActionSubmitParkingPermit(Action):
             dispatcher.utter_message(
                 text=f"You've already applied for this permit, so I haven't applied twice. "
                 f"The reference is {stored.reference}.",
-                buttons=[button("Check a request", "/check_request_status")],
+                buttons=[CHECK_A_REQUEST],
             )
             return clear
         evidence = "; ".join(permit.evidence)
@@ -310,7 +310,7 @@ class ActionSubmitParkingPermit(Action):
             f"Please upload by {day_and_date(evidence_by)}, with your reference, at "
             f"{rules.evidence_upload}: {evidence}.\n"
             f"We aim to email your permit by {day_and_date(due_by)} once we have both.",
-            buttons=[button("Check a request", "/check_request_status")],
+            buttons=[CHECK_A_REQUEST],
         )
         return clear
 

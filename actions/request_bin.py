@@ -14,7 +14,7 @@ from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.opening_message import opening_message
 from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
@@ -383,6 +383,6 @@ class ActionSubmitRequestBin(Action):
                 f"{stored.reference} and we'll deliver by {by}."
             ]
         dispatcher.utter_message(
-            text="\n".join(lines), buttons=[button("Check a request", "/check_request_status")]
+            text="\n".join(lines), buttons=[CHECK_A_REQUEST]
         )
         return clear

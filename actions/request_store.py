@@ -12,13 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.clients.service_requests import StoredRequest
-from actions.formatting import TALK_TO_A_PERSON, button
+from actions.formatting import TALK_TO_A_PERSON
 
 logger = logging.getLogger(__name__)
-
-#: The button under every stored reference.
-CHECK_A_REQUEST = button("Check a request", "/check_request_status")
-
 
 def channel_of(tracker: Tracker) -> str:
     """The channel the resident wrote from, as stored with their request."""

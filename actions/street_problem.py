@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.form_stops import StoppableForm
-from actions.formatting import SEND_OR_NOT, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
 from actions.opening_message import opening_message
 from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
@@ -333,6 +333,6 @@ class ActionSubmitStreetProblem(Action):
                 f"{day_and_date(stored.due_by)}."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear
