@@ -26,6 +26,7 @@ from actions.resident_answers import (
     when,
 )
 from bot.revenues_models import SELF_SERVICE_DISCOUNT
+from bot.word_match import NUMBER_WORDS
 
 SERVICE = "council_tax_discount"
 DISCOUNT_SLOTS = (
@@ -36,16 +37,6 @@ DISCOUNT_SLOTS = (
     "ctax_account",
     "ctax_discount_confirm",
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-}
 _SOMEONE_ELSE = re.compile(
     r"\b(and|with|plus|partner|husband|wife|son|daughter|mum|dad|flatmate|lodger|friend|children)\b"
 )
@@ -77,7 +68,7 @@ def read_adults(text: str) -> int | None:
     words = str(text or "").lower()
     if match := re.search(r"\b(\d{1,2})\b", words):
         return int(match.group(1))
-    for word, number in _NUMBER_WORDS.items():
+    for word, number in NUMBER_WORDS.items():
         if re.search(rf"\b{word}\b", words):
             return number
     if _SOMEONE_ELSE.search(words):

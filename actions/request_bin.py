@@ -18,7 +18,7 @@ from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_an
 from actions.opening_message import opening_message
 from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
-from bot.word_match import match_one
+from bot.word_match import NUMBER_WORDS, match_one
 
 SERVICE = "request_bin"
 FORM = "request_bin_form"
@@ -40,8 +40,6 @@ _MEDICAL = re.compile(
 _HOUSEHOLD_WORDS = re.compile(
     r"\bfamily\b|\bof us\b|\bpeople\b|\bkids\b|\bchildren\b|medical|nappies|continence", re.I
 )
-_NUMBER_WORDS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "five": 5, "four": 4,
-                 "three": 3, "two": 2, "one": 1}  # fmt: skip
 
 
 def rules() -> Any:
@@ -69,7 +67,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
         return HOUSEHOLD_MEDICAL
     numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", lowered)]
     numbers += [
-        value for word, value in _NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)
+        value for word, value in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)
     ]
     if HOUSEHOLD_BIG.replace("_", " ") in lowered or "or more" in lowered:
         return HOUSEHOLD_BIG

@@ -18,6 +18,12 @@ T = TypeVar("T")
 FUZZY_FROM_CHARS = 5
 CUTOFF = 85.0
 
+#: Numbers residents write as words ("a family of seven"), in order.
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
 
 def words(text: str) -> list[str]:
     """Lower-case words and numbers, apostrophes and punctuation dropped: "Won't lock" -> ["wont", "lock"]."""
