@@ -26,6 +26,13 @@ def street_at(council: Any, postcode: str | None, name: str | None) -> Any:
     return next((s for s in council.streets_for_postcode(postcode) if s.name == name), None)
 
 
+def home_address(tracker: Tracker) -> str:
+    """The home the form is about, as stored and read back: "3, Citadel Mews, PL1 2JT"."""
+    return (
+        f"{tracker.get_slot('house')}, {tracker.get_slot('street')}, {tracker.get_slot('postcode')}"
+    )
+
+
 def whose_home(tracker: Tracker) -> str:
     """ "your home", or "your dad's home" when the resident acts for someone."""
     whose = for_resident(tracker.get_slot("acting_for"))

@@ -15,7 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, street_at
+from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
@@ -248,7 +248,7 @@ class ActionSubmitBulkyWaste(Action):
         day = date.fromisoformat(chosen)
         service = council.service(SERVICE)
         rules = council.bulky_waste
-        address = f"{house}, {street.name}, {postcode}"
+        address = home_address(tracker)
         _, total = price_lines(lines, rules)
         try:
             stored = context.bulky_bookings().book(

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, street_at
+from actions.address_questions import AddressQuestions, home_address, street_at
 from actions.digital_help import SMS_CHANNEL
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
 from actions.handoff import conversation_summary
@@ -264,12 +264,6 @@ class ActionStartHousingRepair(Action):
         return [FollowupAction("housing_repair_form")]
 
 
-def _address(tracker: Tracker) -> str:
-    return (
-        f"{tracker.get_slot('house')}, {tracker.get_slot('street')}, {tracker.get_slot('postcode')}"
-    )
-
-
 def _phone_text(tracker: Tracker) -> str:
     phone = tracker.get_slot("repair_phone")
     if phone == FROM_SMS:
@@ -310,7 +304,7 @@ class ActionSubmitHousingRepair(Action):
             if emergency
             else council.add_working_days(at.date(), kind.days)
         )
-        address = _address(tracker)
+        address = home_address(tracker)
         channel = channel_of(tracker)
         phone = tracker.get_slot("repair_phone")
         description = tracker.get_slot("repair_description")

@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.address_questions import StreetQuestion, whose_home
+from actions.address_questions import StreetQuestion, home_address, whose_home
 from actions.formatting import SEND_OR_NOT, button
-from actions.housing_repair import _address, _phone_text, _rules, is_emergency
+from actions.housing_repair import _phone_text, _rules, is_emergency
 
 
 class ActionAskRepairTenancy(Action):
@@ -167,7 +167,7 @@ class ActionAskRepairConfirm(Action):
             "Here's your repair report:",
             f"What: {kind.name if kind else ''}, {tracker.get_slot('repair_room')}",
             f"Problem: {tracker.get_slot('repair_description')}",
-            f"Address: {_address(tracker)}",
+            f"Address: {home_address(tracker)}",
             f"Phone: {_phone_text(tracker)}",
         ]
         if is_emergency(tracker):

@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, street_at
+from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.formatting import CHECK_A_REQUEST, button, day_and_date
 from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
@@ -138,7 +138,7 @@ class ActionSubmitMissedBin(Action):
 
         service = council.service(SERVICE)
         due_by = council.add_working_days(at.date(), service.timescale_working_days)
-        address = f"{house}, {street.name}, {postcode}"
+        address = home_address(tracker)
         stored = store_request(
             dispatcher,
             tracker,

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, street_at
+from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
@@ -53,12 +53,6 @@ def _rules() -> Any:
 
 def _zone(tracker: Tracker, street_name: str | None = None) -> Any:
     return _rules().zone_for(street_name or tracker.get_slot("street"))
-
-
-def _address(tracker: Tracker) -> str:
-    return (
-        f"{tracker.get_slot('house')}, {tracker.get_slot('street')}, {tracker.get_slot('postcode')}"
-    )
 
 
 def _no_zone(
@@ -111,7 +105,7 @@ class ValidateParkingPermitForm(AddressQuestions, FormValidationAction):
             return {"permit_type": None}
         limit = zone.permits[permit.key].max_per_household
         try:
-            held = permits_held(_address(tracker), permit.key)
+            held = permits_held(home_address(tracker), permit.key)
         except SQLAlchemyError:
             logger.exception("parking permit: could not count the household's permits")
             held = 0  # checked again by the back office before a permit is issued
@@ -227,7 +221,7 @@ class ActionAskPermitConfirm(Action):
         lines = [
             "Here's your application:",
             f"{permit.name} for {zone.name} ({permit.lasts})",
-            f"Address: {_address(tracker)}",
+            f"Address: {home_address(tracker)}",
         ]
         if vehicle and vehicle != NO_VEHICLE:
             lines.append(f"Vehicle: {vehicle}")
@@ -272,7 +266,7 @@ class ActionSubmitParkingPermit(Action):
         evidence_by = council.add_working_days(today, rules.evidence_within_working_days)
         due_by = council.add_working_days(today, service.timescale_working_days)
         price = zone.permits[permit.key].price
-        address = _address(tracker)
+        address = home_address(tracker)
         plate = None if vehicle == NO_VEHICLE else vehicle
         stored = store_request(
             dispatcher,

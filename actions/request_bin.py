@@ -11,7 +11,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
+from actions.address_questions import (
+    AddressQuestions,
+    StreetQuestion,
+    home_address,
+    street_at,
+    whose_home,
+)
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
@@ -339,7 +345,7 @@ class ActionSubmitRequestBin(Action):
         service = council.service(SERVICE)
         today = context.today()
         price = order_price(container, reason.key)
-        address = f"{house}, {street.name}, {postcode}"
+        address = home_address(tracker)
         stored = store_request(
             dispatcher,
             tracker,
