@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -10,14 +9,12 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
+from actions.request_store import store_request
 from actions.resident_answers import (
-    YES_NO,
-    channel_of,
     person,
     says_stop,
     stop_form,
@@ -25,8 +22,6 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
-
-logger = logging.getLogger(__name__)
 
 SERVICE = "benefits_change"
 CHANGE_SLOTS = (
@@ -242,7 +237,7 @@ class ActionAskChangeConfirm(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text=f"Here's what I'll send to the benefits team:\n{change_summary(tracker)}\nIs that right?",
-            buttons=YES_NO,
+            buttons=SEND_OR_NOT,
         )
         return []
 
@@ -267,32 +262,25 @@ class ActionSubmitBenefitsChange(Action):
         if tracker.get_slot("benefit_change_confirm") is not True:
             return clear
         service = council.service(SERVICE)
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=channel_of(tracker),
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=postcode,  # the claim is found by the claimant's postcode; no full address asked
-                due_by=council.add_working_days(context.today(), service.timescale_working_days),
-                # The team reassesses the claim from what changed, when, and the resident's words.
-                # acting_for: who told us, when a relative or carer reported it for the claimant.
-                details={
-                    "change": kind,
-                    "change_date": changed,
-                    "description": details,
-                    "acting_for": tracker.get_slot("acting_for"),
-                },
-                same_job=[postcode, kind, changed, details],
-            )
-        except SQLAlchemyError:
-            logger.exception("benefits change: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't send this because of a problem on our side. Nothing has been sent. "
-                f"Please try again in a few minutes, or call us on {council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=postcode,  # the claim is found by the claimant's postcode; no full address asked
+            due_by=council.add_working_days(context.today(), service.timescale_working_days),
+            # The team reassesses the claim from what changed, when, and the resident's words.
+            # acting_for: who told us, when a relative or carer reported it for the claimant.
+            details={
+                "change": kind,
+                "change_date": changed,
+                "description": details,
+                "acting_for": tracker.get_slot("acting_for"),
+            },
+            same_job=[postcode, kind, changed, details],
+            what="send this",
+        )
+        if stored is None:
             return clear
         rules = _rules()
         if stored.created_now:
@@ -307,7 +295,7 @@ class ActionSubmitBenefitsChange(Action):
                 f"You've already reported this change, so I haven't sent it twice. The reference is "
                 f"{stored.reference} and we'll write by {day_and_date(stored.due_by)}."
             )
-        buttons = [button("Check a request", "/check_request_status")]
+        buttons = [CHECK_A_REQUEST]
         if kind == "moved_home":
             buttons.append(button("Tell council tax I've moved", "/council_tax_move"))
         dispatcher.utter_message(text=text, buttons=buttons)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
 from actions.postcode_checks import check_local_postcode
 from bot.council_bin_days import Collection, collections, next_collection
-from bot.nlu.advocate import for_resident
 
 #: Holiday changes this far ahead are mentioned even when the next collection is not moved.
 HOLIDAY_NOTICE_DAYS = 21
@@ -81,7 +80,7 @@ def bin_day_text(council: Any, street: Any, today: date) -> str:
     return "\n".join(lines)
 
 
-class ValidateBinDayForm(ValidateMissedBinForm):
+class ValidateBinDayForm(AddressQuestions, FormValidationAction):
     """Postcode and street as for missed bins; a postcode we hold no streets for gets the general answer."""
 
     postcode_service = "bin collections"
@@ -110,16 +109,14 @@ class ActionAskBinDayPostcode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        whose = for_resident(tracker.get_slot("acting_for"))
-        whose = "your" if whose == "the" else whose
         dispatcher.utter_message(
             text="I can tell you the bin days, including any holiday changes. "
-            f"What's the postcode of {whose} home? For example, PL1 2AA."
+            f"What's the postcode of {whose_home(tracker)}? For example, PL1 2AA."
         )
         return []
 
 
-class ActionAskBinDayStreet(ActionAskStreet):
+class ActionAskBinDayStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -136,7 +133,7 @@ class ActionSubmitBinDay(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         council = context.council()
-        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
+        street = street_at(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
         clear = [SlotSet("postcode", None), SlotSet("street", None)]
         if street is None:
             return clear  # stopped early; the reason was already given

@@ -9,11 +9,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from bot.word_match import NUMBER_WORDS
+
 MATCH_CUTOFF = 85.0
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "pair": 2, "couple": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
+_NUMBER_WORDS = {"a": 1, "an": 1, "single": 1, "pair": 2, "couple": 2, **NUMBER_WORDS}
 _SPLIT = re.compile(r",|;|\n|\+|&|\band\b|\bplus\b|\balso\b", re.IGNORECASE)
 _LEADING_QTY = re.compile(r"^(\d{1,2})\s*(?:x\b|\*)?\s*(.*)$", re.IGNORECASE)
 _TRAILING_QTY = re.compile(r"^(.*?)\s*(?:x|\*|times)\s*(\d{1,2})$", re.IGNORECASE)

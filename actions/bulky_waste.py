@@ -15,17 +15,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)
 
 BOOKING_SLOTS = ("postcode", "street", "house", "bulky_items", "bulky_date", "bulky_confirm")
-YES_NO = [button("Yes, book it", "/affirm"), button("No, don't book", "/deny")]
+YES_NO = yes_no("Yes, book it", "No, don't book")
 
 
 def offered_dates(council: Any) -> list[date]:
@@ -48,7 +49,7 @@ def _phone(council: Any) -> str:
     return council.config.contact.phone
 
 
-class ValidateBulkyWasteForm(ValidateMissedBinForm):
+class ValidateBulkyWasteForm(AddressQuestions, FormValidationAction):
     """Checks the address (as for missed bins), the items, the date and the confirmation."""
 
     postcode_service = "bulky waste collections"
@@ -144,7 +145,7 @@ class ActionAskBulkyPostcode(Action):
         return []
 
 
-class ActionAskBulkyStreet(ActionAskStreet):
+class ActionAskBulkyStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -231,7 +232,7 @@ class ActionSubmitBulkyWaste(Action):
     ) -> list[EventType]:
         council = context.council()
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         house = tracker.get_slot("house")
         lines = decode(tracker.get_slot("bulky_items"))
         chosen = tracker.get_slot("bulky_date")
@@ -247,7 +248,7 @@ class ActionSubmitBulkyWaste(Action):
         day = date.fromisoformat(chosen)
         service = council.service(SERVICE)
         rules = council.bulky_waste
-        address = f"{house}, {street.name}, {postcode}"
+        address = home_address(tracker)
         _, total = price_lines(lines, rules)
         try:
             stored = context.bulky_bookings().book(
@@ -281,12 +282,7 @@ class ActionSubmitBulkyWaste(Action):
             ]
         except SQLAlchemyError:
             logger.exception("bulky waste: could not store the booking")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your booking because of a problem on our side. "
-                "Nothing has been booked. Please try again in a few minutes, or call us on "
-                f"{_phone(council)}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+            apologise_not_stored(dispatcher, council, "save your booking", "booked")
             return clear
 
         put_out = rules.put_out_by.strftime("%-I%p").lower()
@@ -307,7 +303,7 @@ class ActionSubmitBulkyWaste(Action):
                 f"Please put everything outside by {put_out} that day."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear
 

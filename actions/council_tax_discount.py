@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -10,15 +9,13 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
+from actions.request_store import store_request
 from actions.resident_answers import (
-    YES_NO,
     account_words,
     address_problem,
-    channel_of,
     person,
     read_address,
     says_stop,
@@ -29,8 +26,7 @@ from actions.resident_answers import (
     when,
 )
 from bot.revenues_models import SELF_SERVICE_DISCOUNT
-
-logger = logging.getLogger(__name__)
+from bot.word_match import NUMBER_WORDS
 
 SERVICE = "council_tax_discount"
 DISCOUNT_SLOTS = (
@@ -41,16 +37,6 @@ DISCOUNT_SLOTS = (
     "ctax_account",
     "ctax_discount_confirm",
 )
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-}
 _SOMEONE_ELSE = re.compile(
     r"\b(and|with|plus|partner|husband|wife|son|daughter|mum|dad|flatmate|lodger|friend|children)\b"
 )
@@ -82,7 +68,7 @@ def read_adults(text: str) -> int | None:
     words = str(text or "").lower()
     if match := re.search(r"\b(\d{1,2})\b", words):
         return int(match.group(1))
-    for word, number in _NUMBER_WORDS.items():
+    for word, number in NUMBER_WORDS.items():
         if re.search(rf"\b{word}\b", words):
             return number
     if _SOMEONE_ELSE.search(words):
@@ -305,7 +291,7 @@ class ActionAskDiscountConfirm(Action):
         dispatcher.utter_message(
             text=f"Here's your application:\n{discount_summary(tracker)}\n"
             "By sending it you confirm it's true. Is that right?",
-            buttons=YES_NO,
+            buttons=SEND_OR_NOT,
         )
         return []
 
@@ -334,34 +320,27 @@ class ActionSubmitCouncilTaxDiscount(Action):
         single = _rules().single_person
         account = tracker.get_slot("ctax_account")
         service = council.service(SERVICE)
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=channel_of(tracker),
-                sender_id=tracker.sender_id,
-                postcode=address.rsplit(", ", 1)[-1],
-                address=address,
-                due_by=council.add_working_days(context.today(), service.timescale_working_days),
-                # What the team checks: the discount, from when, and that one adult lives there.
-                details={
-                    "discount": SELF_SERVICE_DISCOUNT,
-                    "percent": single.percent,
-                    "adults": 1,
-                    "from_date": start,
-                    "account_number": account if account and account != "unknown" else None,
-                    # Who told us, when a relative or carer applied for the resident.
-                    "acting_for": tracker.get_slot("acting_for"),
-                },
-                same_job=[SELF_SERVICE_DISCOUNT, address, start],
-            )
-        except SQLAlchemyError:
-            logger.exception("council tax discount: could not store the application")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't send your application because of a problem on our side. Nothing "
-                f"has been sent. Please try again in a few minutes, or call us on {council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=address.rsplit(", ", 1)[-1],
+            address=address,
+            due_by=council.add_working_days(context.today(), service.timescale_working_days),
+            # What the team checks: the discount, from when, and that one adult lives there.
+            details={
+                "discount": SELF_SERVICE_DISCOUNT,
+                "percent": single.percent,
+                "adults": 1,
+                "from_date": start,
+                "account_number": account if account and account != "unknown" else None,
+                # Who told us, when a relative or carer applied for the resident.
+                "acting_for": tracker.get_slot("acting_for"),
+            },
+            same_job=[SELF_SERVICE_DISCOUNT, address, start],
+            what="send your application",
+        )
+        if stored is None:
             return clear
         if stored.created_now:
             text = (
@@ -378,6 +357,6 @@ class ActionSubmitCouncilTaxDiscount(Action):
                 f"{stored.reference} and we'll write by {day_and_date(stored.due_by)}."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear

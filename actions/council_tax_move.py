@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -10,17 +9,15 @@ from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
+from actions.request_store import store_request
 from actions.resident_answers import (
     DONT_KNOW_BUTTON,
-    YES_NO,
     account_question,
     account_words,
     address_problem,
-    channel_of,
     person,
     read_address,
     says_stop,
@@ -30,8 +27,6 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
-
-logger = logging.getLogger(__name__)
 
 SERVICE = "council_tax_move"
 MOVE_SLOTS = (
@@ -315,7 +310,7 @@ class ActionAskMoveConfirm(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text=f"Here's what I'll send to the council tax team:\n{move_summary(tracker)}\nIs that right?",
-            buttons=YES_NO,
+            buttons=SEND_OR_NOT,
         )
         return []
 
@@ -341,34 +336,27 @@ class ActionSubmitCouncilTaxMove(Action):
         account = tracker.get_slot("ctax_account") if _needs_account(kind) else None
         service = council.service(SERVICE)
         postcode = here.rsplit(", ", 1)[-1]
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=channel_of(tracker),
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=here,
-                due_by=council.add_working_days(context.today(), service.timescale_working_days),
-                # Kind, date and both addresses are what the team needs to close or open the account.
-                details={
-                    "move": kind,
-                    "move_date": moved,
-                    "old_address": old,
-                    "new_address": new,
-                    "account_number": account if account and account != "unknown" else None,
-                    # Who told us, when a relative or carer reported it for the resident.
-                    "acting_for": tracker.get_slot("acting_for"),
-                },
-                same_job=[kind, moved, old or "", new],
-            )
-        except SQLAlchemyError:
-            logger.exception("council tax move: could not store the request")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't send this because of a problem on our side. Nothing has been "
-                f"sent. Please try again in a few minutes, or call us on {council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=here,
+            due_by=council.add_working_days(context.today(), service.timescale_working_days),
+            # Kind, date and both addresses are what the team needs to close or open the account.
+            details={
+                "move": kind,
+                "move_date": moved,
+                "old_address": old,
+                "new_address": new,
+                "account_number": account if account and account != "unknown" else None,
+                # Who told us, when a relative or carer reported it for the resident.
+                "acting_for": tracker.get_slot("acting_for"),
+            },
+            same_job=[kind, moved, old or "", new],
+            what="send this",
+        )
+        if stored is None:
             return clear
         bill = "your final bill" if kind == "out" else "your new bill"
         if stored.created_now:
@@ -387,7 +375,7 @@ class ActionSubmitCouncilTaxMove(Action):
         dispatcher.utter_message(
             text=text,
             buttons=[
-                button("Check a request", "/check_request_status"),
+                CHECK_A_REQUEST,
                 button("Report a change to my benefits", "/benefits_change_of_circumstances"),
             ],
         )

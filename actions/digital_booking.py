@@ -25,7 +25,8 @@ from actions.digital_help import (
     says_no,
     stop_form,
 )
-from actions.formatting import TALK_TO_A_PERSON, button
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
+from actions.request_store import apologise_not_stored
 
 logger = logging.getLogger(__name__)
 
@@ -252,11 +253,7 @@ class ActionSubmitDigitalSession(Action):
             )
         except SQLAlchemyError:
             logger.exception("digital session: could not book")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't book it because of a problem on our side. Nothing has been booked. "
-                f"Please try again in a few minutes, or call us on {council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+            apologise_not_stored(dispatcher, council, "book it", "booked")
             return clear
         if outcome.booking is None:
             dispatcher.utter_message(
@@ -277,6 +274,6 @@ class ActionSubmitDigitalSession(Action):
                 "The council's text message system will send you a reminder the day before."
             )
         lines.append("If you can't come, please call the venue so someone else can have the place.")
-        dispatcher.utter_message(text="\n".join(lines), buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(text="\n".join(lines), buttons=[CHECK_A_REQUEST])
         return clear
 

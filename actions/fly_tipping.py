@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.phrase_match import match_one
-from actions.report_location import Location, location_in_opening_message, validate_location
-from actions.request_bin import opening_message
-
-logger = logging.getLogger(__name__)
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
+from actions.opening_message import opening_message
+from actions.report_location import Location, LocationQuestion
+from actions.request_store import store_request
+from bot.word_match import match_one
 
 SERVICE = "fly_tipping"
 REPORT_SLOTS = (
     "fly_tipping_kind", "fly_tipping_amount", "report_location", "fly_tipping_seen", "fly_tipping_confirm",
 )  # fmt: skip
-YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 NOT_GIVEN = "not given"
 MAX_BUTTONS = 9
 MAX_SEEN_CHARS = 80
@@ -50,8 +46,10 @@ def _amount_terms() -> list[tuple[str, tuple[str, ...]]]:
     return [(a.key, (a.name, *a.synonyms)) for a in rules().amounts]
 
 
-class ValidateFlyTippingForm(FormValidationAction):
+class ValidateFlyTippingForm(LocationQuestion, FormValidationAction):
     """Checks each answer against the council's list of kinds and amounts, and the place."""
+
+    location_for = "fly-tipping"
 
     def name(self) -> str:
         return "validate_fly_tipping_form"
@@ -64,15 +62,6 @@ class ValidateFlyTippingForm(FormValidationAction):
             found = match_one(tracker.latest_message.get("text") or "", _kind_terms())
             if found and found != "other":
                 return {"fly_tipping_kind": found}
-        return {}
-
-    async def extract_report_location(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        if opening_message(tracker) and not tracker.get_slot("report_location"):
-            found = location_in_opening_message(tracker.latest_message.get("text") or "")
-            if found is not None:
-                return {"report_location": found.as_slot()}
         return {}
 
     def validate_fly_tipping_kind(
@@ -101,11 +90,6 @@ class ValidateFlyTippingForm(FormValidationAction):
             )
             return {"fly_tipping_amount": None}
         return {"fly_tipping_amount": key}
-
-    def validate_report_location(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        return validate_location(value, dispatcher, "fly-tipping")
 
     def validate_fly_tipping_seen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -207,7 +191,7 @@ class ActionAskFlyTippingConfirm(Action):
         if seen and seen != NOT_GIVEN:
             lines.append(f"Seen: {seen}")
         lines.append("Shall I send it?")
-        dispatcher.utter_message(text="\n".join(lines), buttons=YES_NO)
+        dispatcher.utter_message(text="\n".join(lines), buttons=SEND_OR_NOT)
         return []
 
 
@@ -236,34 +220,25 @@ class ActionSubmitFlyTipping(Action):
         today = context.today()
         seen = tracker.get_slot("fly_tipping_seen")
         due_by = council.add_working_days(today, kind.clear_within_working_days)
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=where.postcode,
-                address=where.address[:200],
-                due_by=due_by,
-                details={
-                    "kind": kind.key,  # what the crew clears, and which team goes
-                    "amount": amount.key,  # the size of van and crew to send
-                    "hazardous": kind.hazardous,  # sends the specialist team first
-                    "street": where.street,  # routes the job to the area's team
-                    "seen": seen
-                    if seen and seen != NOT_GIVEN
-                    else None,  # for enforcement officers
-                },
-                same_job=[where.address, kind.key, today.isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("fly-tipping: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your report because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=where.postcode,
+            address=where.address[:200],
+            due_by=due_by,
+            details={
+                "kind": kind.key,  # what the crew clears, and which team goes
+                "amount": amount.key,  # the size of van and crew to send
+                "hazardous": kind.hazardous,  # sends the specialist team first
+                "street": where.street,  # routes the job to the area's team
+                "seen": seen
+                if seen and seen != NOT_GIVEN
+                else None,  # for enforcement officers
+            },
+            same_job=[where.address, kind.key, today.isoformat()],
+        )
+        if stored is None:
             return clear
         by = day_and_date(stored.due_by)
         if not stored.created_now:
@@ -283,6 +258,6 @@ class ActionSubmitFlyTipping(Action):
                 f"{service.what_happens_next} We aim to clear it by {by}."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear

@@ -20,3 +20,14 @@ def button(title: str, payload: str) -> dict[str, str]:
 
 
 TALK_TO_A_PERSON = button("Talk to a person", "/request_human")
+#: Under every stored reference.
+CHECK_A_REQUEST = button("Check a request", "/check_request_status")
+
+
+def yes_no(yes: str, no: str) -> list[dict[str, str]]:
+    """The two buttons under a read-back: the first says yes (/affirm), the second no (/deny)."""
+    return [button(yes, "/affirm"), button(no, "/deny")]
+
+
+#: Under the read-back of a report or application that is sent to a team.
+SEND_OR_NOT = yes_no("Yes, send it", "No, don't send")

@@ -7,18 +7,18 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import AddressQuestions, home_address, street_at
 from actions.digital_help import SMS_CHANNEL
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
 from actions.handoff import conversation_summary
 from actions.information import ActionInformation
-from actions.missed_bin import ValidateMissedBinForm, _street
-from actions.postcode_checks import check_local_postcode
+from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
 
@@ -71,25 +71,6 @@ def uk_phone(text: str) -> str | None:
     return f"{digits[:5]} {digits[5:]}"
 
 
-def address_postcode(
-    form: Any,
-    value: Any,
-    dispatcher: CollectingDispatcher,
-    tracker: Tracker,
-    domain: dict[str, Any],
-) -> dict[str, Any]:
-    """The missed-bin postcode check, but a local postcode we have no streets for is not about bins."""
-    check = check_local_postcode(str(value or ""), form.postcode_service)
-    if check.postcode is not None and not context.council().streets_for_postcode(check.postcode):
-        dispatcher.utter_message(
-            text=f"I can't find {check.postcode} in our address records. Please check the "
-            "postcode, or talk to a person.",
-            buttons=[TALK_TO_A_PERSON],
-        )
-        return {"postcode": None}
-    return ValidateMissedBinForm.validate_postcode(form, value, dispatcher, tracker, domain)
-
-
 def _rules() -> Any:
     return context.council().housing_repairs
 
@@ -124,18 +105,14 @@ def _emergency_slots(dispatcher: CollectingDispatcher, slots: dict[str, Any]) ->
     return {**slots, "repair_check": EMERGENCY, "repair_access": "any"}
 
 
-class ValidateHousingRepairForm(ValidateMissedBinForm):
+class ValidateHousingRepairForm(AddressQuestions, FormValidationAction):
     """Checks each answer (the address as for missed bins) and works out whether it is an emergency."""
 
     postcode_service = "council housing repairs"
+    postcode_records = "address records"
 
     def name(self) -> str:
         return "validate_housing_repair_form"
-
-    def validate_postcode(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        return address_postcode(self, value, dispatcher, tracker, domain)
 
     async def extract_repair_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -287,12 +264,6 @@ class ActionStartHousingRepair(Action):
         return [FollowupAction("housing_repair_form")]
 
 
-def _address(tracker: Tracker) -> str:
-    return (
-        f"{tracker.get_slot('house')}, {tracker.get_slot('street')}, {tracker.get_slot('postcode')}"
-    )
-
-
 def _phone_text(tracker: Tracker) -> str:
     phone = tracker.get_slot("repair_phone")
     if phone == FROM_SMS:
@@ -313,7 +284,7 @@ class ActionSubmitHousingRepair(Action):
         rules = council.housing_repairs
         clear = [SlotSet(s, None) for s in (*REPAIR_SLOTS, *ADDRESS_SLOTS)]
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         if rules is None:
             return clear
         kind = rules.kind(tracker.get_slot("repair_kind"))
@@ -333,49 +304,41 @@ class ActionSubmitHousingRepair(Action):
             if emergency
             else council.add_working_days(at.date(), kind.days)
         )
-        address = _address(tracker)
-        channel = (tracker.get_latest_input_channel() or "unknown")[:20]
+        address = home_address(tracker)
+        channel = channel_of(tracker)
         phone = tracker.get_slot("repair_phone")
         description = tracker.get_slot("repair_description")
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=channel,
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=due_by,
-                details={
-                    "priority": EMERGENCY if emergency else ROUTINE,
-                    "repair_kind": kind.key,
-                    "room": tracker.get_slot("repair_room"),
-                    "description": description,
-                    "access": tracker.get_slot("repair_access"),
-                    # The repairs team phones to arrange the visit (or, for emergencies, at once).
-                    "contact_phone": tracker.sender_id
-                    if phone == FROM_SMS
-                    else (None if phone == NO_PHONE else phone),
-                },
-                same_job=[address, kind.key, description or ""],
-            )
-        except SQLAlchemyError:
-            logger.exception("housing repair: could not store the report")
-            line = council.config.safety[rules.out_of_hours_line]
-            urgent = f" As it's an emergency, please call {line.phone} now." if emergency else ""
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your repair because of a problem on our side. Nothing "
-                f"has been sent.{urgent} Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        out_of_hours = council.config.safety[rules.out_of_hours_line] if emergency else None
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=due_by,
+            details={
+                "priority": EMERGENCY if emergency else ROUTINE,
+                "repair_kind": kind.key,
+                "room": tracker.get_slot("repair_room"),
+                "description": description,
+                "access": tracker.get_slot("repair_access"),
+                # The repairs team phones to arrange the visit (or, for emergencies, at once).
+                "contact_phone": tracker.sender_id
+                if phone == FROM_SMS
+                else (None if phone == NO_PHONE else phone),
+            },
+            same_job=[address, kind.key, description or ""],
+            what="save your repair",
+            urgent=f" As it's an emergency, please call {out_of_hours.phone} now." if out_of_hours else "",
+        )
+        if stored is None:
             return clear
 
         if not stored.created_now:
             dispatcher.utter_message(
                 text=f"This repair has already been reported, so I haven't sent it twice. The "
                 f"reference is {stored.reference}.",
-                buttons=[button("Check a request", "/check_request_status")],
+                buttons=[CHECK_A_REQUEST],
             )
             return clear
         if emergency:
@@ -386,7 +349,7 @@ class ActionSubmitHousingRepair(Action):
             f"{service.what_happens_next} We'll phone you to agree a visit "
             f"({access.name.lower() if access else 'on a weekday'}), and we aim to finish the repair "
             f"by {day_and_date(stored.due_by)}. If it gets worse, tell us on {council.config.contact.phone}.",
-            buttons=[button("Check a request", "/check_request_status")],
+            buttons=[CHECK_A_REQUEST],
         )
         return clear
 

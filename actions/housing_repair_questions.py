@@ -8,10 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.formatting import button
-from actions.housing_repair import _address, _phone_text, _rules, is_emergency
-from actions.missed_bin import ActionAskStreet
-from bot.nlu.advocate import for_resident
+from actions.address_questions import StreetQuestion, home_address, whose_home
+from actions.formatting import SEND_OR_NOT, button
+from actions.housing_repair import _phone_text, _rules, is_emergency
 
 
 class ActionAskRepairTenancy(Action):
@@ -139,14 +138,13 @@ class ActionAskRepairPostcode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        whose = for_resident(tracker.get_slot("acting_for"))
         dispatcher.utter_message(
-            text=f"What's the postcode of {'your' if whose == 'the' else whose} home? For example, PL1 2AA."
+            text=f"What's the postcode of {whose_home(tracker)}? For example, PL1 2AA."
         )
         return []
 
 
-class ActionAskRepairStreet(ActionAskStreet):
+class ActionAskRepairStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -169,7 +167,7 @@ class ActionAskRepairConfirm(Action):
             "Here's your repair report:",
             f"What: {kind.name if kind else ''}, {tracker.get_slot('repair_room')}",
             f"Problem: {tracker.get_slot('repair_description')}",
-            f"Address: {_address(tracker)}",
+            f"Address: {home_address(tracker)}",
             f"Phone: {_phone_text(tracker)}",
         ]
         if is_emergency(tracker):
@@ -179,6 +177,6 @@ class ActionAskRepairConfirm(Action):
         lines.append("Shall I send it?")
         dispatcher.utter_message(
             text="\n".join(lines),
-            buttons=[button("Yes, send it", "/affirm"), button("No, don't send", "/deny")],
+            buttons=SEND_OR_NOT,
         )
         return []

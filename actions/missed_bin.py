@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,19 +9,14 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.postcode_checks import check_local_postcode
+from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
+from actions.formatting import CHECK_A_REQUEST, button, day_and_date
+from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
 
-logger = logging.getLogger(__name__)
-
 SERVICE = "missed_bin"
-MAX_HOUSE_CHARS = 60
-_HOUSE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[a-zA-Z]?\b")
 
 
 @dataclass(frozen=True)
@@ -50,95 +43,22 @@ def assess_collection(council: Any, street: Any, bin_type: Any, at: datetime) ->
     return Assessment("not_due", last, upcoming)
 
 
-def _street(council: Any, postcode: str | None, name: str | None) -> Any:
-    if not postcode or not name:
-        return None
-    return next((s for s in council.streets_for_postcode(postcode) if s.name == name), None)
-
-
 def _bins_for(council: Any, street: Any) -> list[Any]:
     today = context.today()
     return [b for b in council.bin_types.values() if council.next_collection_after(street, b, today)]
 
 
-class ValidateMissedBinForm(FormValidationAction):
+class ValidateMissedBinForm(AddressQuestions, FormValidationAction):
     """Checks each answer; explains what's wrong in plain words and asks again."""
-
-    #: How the postcode check names the service when a postcode is outside the council.
-    postcode_service = "bin collections"
 
     def name(self) -> str:
         return "validate_missed_bin_form"
-
-    async def extract_postcode(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        # "My bin wasn't collected, PL1 2AA" fills the postcode on the opening message.
-        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("postcode"):
-            found = normalise_postcode(tracker.latest_message.get("text") or "")
-            if found:
-                return {"postcode": found}
-        return {}
-
-    def validate_postcode(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        check = check_local_postcode(str(value or ""), self.postcode_service)
-        if check.postcode is None:
-            dispatcher.utter_message(text=check.problem, buttons=[TALK_TO_A_PERSON])
-            return {"postcode": None, "requested_slot": None} if check.stop else {"postcode": None}
-        council = context.council()
-        streets = council.streets_for_postcode(check.postcode)
-        if not streets:
-            dispatcher.utter_message(
-                text=f"I can't find {check.postcode} in our collection records. "
-                "Please check the postcode, or talk to a person.",
-                buttons=[TALK_TO_A_PERSON],
-            )
-            return {"postcode": None}
-        slots: dict[str, Any] = {"postcode": check.postcode, "street": None}
-        if len(streets) == 1:
-            slots["street"] = streets[0].name
-        return slots
-
-    def validate_street(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        council = context.council()
-        candidates = council.streets_for_postcode(tracker.get_slot("postcode") or "")
-        street = council.match_street(str(value or ""), candidates)
-        if street is None:
-            dispatcher.utter_message(
-                text="I couldn't match that to a street at that postcode. Please choose one."
-            )
-            return {"street": None}
-        return {"street": street.name}
-
-    def validate_house(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        house = " ".join(str(value or "").split())
-        if not house or len(house) > MAX_HOUSE_CHARS or not any(c.isalnum() for c in house):
-            dispatcher.utter_message(
-                text="Please type just the house number or name, for example 12 or Rose Cottage."
-            )
-            return {"house": None}
-        council = context.council()
-        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
-        number = _HOUSE_NUMBER.match(house)
-        if street is not None and number and not street.covers(int(number.group(1))):
-            dispatcher.utter_message(
-                text=f"I can't find number {number.group(1)} on {street.name} in our records. "
-                "Please check the number, or type the house name."
-            )
-            return {"house": None}
-        return {"house": house}
 
     def validate_bin_type(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
         council = context.council()
-        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
+        street = street_at(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
         bin_type = council.match_bin_type(str(value or ""))
         allowed = _bins_for(council, street) if street is not None else []
         if bin_type is None or bin_type not in allowed:
@@ -165,20 +85,11 @@ class ActionAskPostcode(Action):
         return []
 
 
-class ActionAskStreet(Action):
+class ActionAskStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
         return "action_ask_missed_bin_form_street"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        streets = context.council().streets_for_postcode(tracker.get_slot("postcode") or "")
-        dispatcher.utter_message(
-            text="Which street is it on?", buttons=[button(s.name, s.name) for s in streets]
-        )
-        return []
 
 
 class ActionAskBinType(Action):
@@ -191,7 +102,7 @@ class ActionAskBinType(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         council = context.council()
-        street = _street(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
+        street = street_at(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
         bins = _bins_for(council, street) if street is not None else list(council.bin_types.values())
         dispatcher.utter_message(
             text="Which bin was missed?", buttons=[button(b.name, b.name) for b in bins]
@@ -210,7 +121,7 @@ class ActionSubmitMissedBin(Action):
     ) -> list[EventType]:
         council = context.council()
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         house = tracker.get_slot("house")
         bin_type = next(
             (b for b in council.bin_types.values() if b.key == tracker.get_slot("bin_type")), None
@@ -227,31 +138,22 @@ class ActionSubmitMissedBin(Action):
 
         service = council.service(SERVICE)
         due_by = council.add_working_days(at.date(), service.timescale_working_days)
-        address = f"{house}, {street.name}, {postcode}"
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=due_by,
-                details={
-                    "bin_type": bin_type.key,
-                    "scheduled": assessment.scheduled.isoformat() if assessment.scheduled else None,
-                    "round": street.round_id(bin_type.key),
-                },
-                same_job=[address, bin_type.key, str(assessment.scheduled)],
-            )
-        except SQLAlchemyError:
-            logger.exception("missed bin: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your report because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        address = home_address(tracker)
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=due_by,
+            details={
+                "bin_type": bin_type.key,
+                "scheduled": assessment.scheduled.isoformat() if assessment.scheduled else None,
+                "round": street.round_id(bin_type.key),
+            },
+            same_job=[address, bin_type.key, str(assessment.scheduled)],
+        )
+        if stored is None:
             return clear
 
         if stored.created_now:
@@ -267,7 +169,7 @@ class ActionSubmitMissedBin(Action):
                 f"second report. The reference is {stored.reference} and we'll collect it by "
                 f"{day_and_date(stored.due_by)}. Please leave the bin out until then."
             )
-        dispatcher.utter_message(text=text, buttons=[button("Check a request", "/check_request_status")])
+        dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
         return clear
 
     @staticmethod

@@ -6,18 +6,18 @@ import logging
 import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.housing_repair import address_postcode
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.information import ActionInformation
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
+from actions.request_store import store_request
 
 logger = logging.getLogger(__name__)
 
@@ -55,12 +55,6 @@ def _zone(tracker: Tracker, street_name: str | None = None) -> Any:
     return _rules().zone_for(street_name or tracker.get_slot("street"))
 
 
-def _address(tracker: Tracker) -> str:
-    return (
-        f"{tracker.get_slot('house')}, {tracker.get_slot('street')}, {tracker.get_slot('postcode')}"
-    )
-
-
 def _no_zone(
     dispatcher: CollectingDispatcher, street: str, slots: dict[str, Any]
 ) -> dict[str, Any]:
@@ -72,10 +66,11 @@ def _no_zone(
     return {**slots, "requested_slot": None}
 
 
-class ValidateParkingPermitForm(ValidateMissedBinForm):
+class ValidateParkingPermitForm(AddressQuestions, FormValidationAction):
     """The address as for missed bins, then which zone the street is in, the permit and the vehicle."""
 
     postcode_service = "parking permits"
+    postcode_records = "address records"
 
     def name(self) -> str:
         return "validate_parking_permit_form"
@@ -83,7 +78,7 @@ class ValidateParkingPermitForm(ValidateMissedBinForm):
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        slots = address_postcode(self, value, dispatcher, tracker, domain)
+        slots = super().validate_postcode(value, dispatcher, tracker, domain)
         if slots.get("street") and _zone(tracker, slots["street"]) is None:
             return _no_zone(dispatcher, slots["street"], slots)
         return slots
@@ -110,7 +105,7 @@ class ValidateParkingPermitForm(ValidateMissedBinForm):
             return {"permit_type": None}
         limit = zone.permits[permit.key].max_per_household
         try:
-            held = permits_held(_address(tracker), permit.key)
+            held = permits_held(home_address(tracker), permit.key)
         except SQLAlchemyError:
             logger.exception("parking permit: could not count the household's permits")
             held = 0  # checked again by the back office before a permit is issued
@@ -176,7 +171,7 @@ class ActionAskPermitPostcode(Action):
         return []
 
 
-class ActionAskPermitStreet(ActionAskStreet):
+class ActionAskPermitStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -226,14 +221,14 @@ class ActionAskPermitConfirm(Action):
         lines = [
             "Here's your application:",
             f"{permit.name} for {zone.name} ({permit.lasts})",
-            f"Address: {_address(tracker)}",
+            f"Address: {home_address(tracker)}",
         ]
         if vehicle and vehicle != NO_VEHICLE:
             lines.append(f"Vehicle: {vehicle}")
         lines += [f"Price: {pounds(money(zone.permits[permit.key].price))}", "Shall I send it?"]
         dispatcher.utter_message(
             text="\n".join(lines),
-            buttons=[button("Yes, apply", "/affirm"), button("No, don't apply", "/deny")],
+            buttons=yes_no("Yes, apply", "No, don't apply"),
         )
         return []
 
@@ -251,7 +246,7 @@ class ActionSubmitParkingPermit(Action):
         rules = council.parking
         clear = [SlotSet(s, None) for s in (*PERMIT_SLOTS, *ADDRESS_SLOTS)]
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         if rules is None:
             return clear
         zone = rules.zone_for(street.name) if street else None
@@ -271,42 +266,34 @@ class ActionSubmitParkingPermit(Action):
         evidence_by = council.add_working_days(today, rules.evidence_within_working_days)
         due_by = council.add_working_days(today, service.timescale_working_days)
         price = zone.permits[permit.key].price
-        address = _address(tracker)
+        address = home_address(tracker)
         plate = None if vehicle == NO_VEHICLE else vehicle
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=due_by,
-                details={
-                    "zone": zone.key,
-                    "permit_type": permit.key,
-                    # Printed on the permit; wardens check it against the car.
-                    "vehicle_reg": plate,
-                    "price": f"{price:.2f}",
-                    "paid": False,
-                    "evidence_by": evidence_by.isoformat(),
-                },
-                same_job=[address, permit.key, plate or "", today.isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("parking permit: could not store the application")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your application because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=due_by,
+            details={
+                "zone": zone.key,
+                "permit_type": permit.key,
+                # Printed on the permit; wardens check it against the car.
+                "vehicle_reg": plate,
+                "price": f"{price:.2f}",
+                "paid": False,
+                "evidence_by": evidence_by.isoformat(),
+            },
+            same_job=[address, permit.key, plate or "", today.isoformat()],
+            what="save your application",
+        )
+        if stored is None:
             return clear
         if not stored.created_now:
             dispatcher.utter_message(
                 text=f"You've already applied for this permit, so I haven't applied twice. "
                 f"The reference is {stored.reference}.",
-                buttons=[button("Check a request", "/check_request_status")],
+                buttons=[CHECK_A_REQUEST],
             )
             return clear
         evidence = "; ".join(permit.evidence)
@@ -317,7 +304,7 @@ class ActionSubmitParkingPermit(Action):
             f"Please upload by {day_and_date(evidence_by)}, with your reference, at "
             f"{rules.evidence_upload}: {evidence}.\n"
             f"We aim to email your permit by {day_and_date(due_by)} once we have both.",
-            buttons=[button("Check a request", "/check_request_status")],
+            buttons=[CHECK_A_REQUEST],
         )
         return clear
 

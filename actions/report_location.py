@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.clients.postcodes import normalise_postcode
-from actions.phrase_match import words
+from actions.opening_message import opening_message
 from actions.postcode_checks import check_local_postcode
 from bot.council import _normalise_name
+from bot.word_match import words
 
 MAX_LOCATION_CHARS = 200
 #: Words that say nothing about where a place is ("outside my house", "the road").
@@ -123,3 +128,24 @@ def location_in_opening_message(text: str) -> Location | None:
         return None  # a fuzzy hit on a long sentence ("Mutley Plain" for Mutley Gardens) is a guess: ask
     postcodes = {street.postcode for street in matches}
     return Location(name, name, postcodes.pop() if len(postcodes) == 1 else "")
+
+
+class LocationQuestion:
+    """Mixin for a FormValidationAction with the shared ``report_location`` slot (a public place)."""
+
+    #: How the postcode check names the service when a postcode is outside the council.
+    location_for: str
+
+    async def extract_report_location(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        if opening_message(tracker) and not tracker.get_slot("report_location"):
+            found = location_in_opening_message(tracker.latest_message.get("text") or "")
+            if found is not None:
+                return {"report_location": found.as_slot()}
+        return {}
+
+    def validate_report_location(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        return validate_location(value, dispatcher, self.location_for)

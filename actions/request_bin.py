@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from decimal import Decimal
 from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.address_questions import (
+    AddressQuestions,
+    StreetQuestion,
+    home_address,
+    street_at,
+    whose_home,
+)
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.missed_bin import ActionAskStreet, ValidateMissedBinForm, _street
-from actions.phrase_match import match_one
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.opening_message import opening_message
+from actions.request_store import store_request
 from bot.council_bin_requests import LARGER
-from bot.nlu.advocate import for_resident
-
-logger = logging.getLogger(__name__)
+from bot.word_match import NUMBER_WORDS, match_one
 
 SERVICE = "request_bin"
 FORM = "request_bin_form"
@@ -34,13 +37,7 @@ ORDER_SLOTS = (
     "bin_household",
     "bin_confirm",
 )
-YES_NO = [button("Yes, order it", "/affirm"), button("No, don't order", "/deny")]
-#: Intents whose messages must never be read as an answer (a crisis, a person, "no").
-INTERRUPTING = frozenset(
-    "request_human need_extra_support suicide_self_harm gas_leak safeguarding_concern domestic_abuse "
-    "homelessness dangerous_structure deny make_complaint register_death council_tax_arrears "
-    "report_antisocial_behaviour".split()
-)
+YES_NO = yes_no("Yes, order it", "No, don't order")
 HOUSEHOLD_BIG, HOUSEHOLD_MEDICAL, HOUSEHOLD_NEITHER = "6_or_more", "medical_need", "neither"
 _MEDICAL = re.compile(
     r"medical|continence|incontinen|nappies|nappy|stoma|dialysis|condition|disab|illness|health",
@@ -49,8 +46,6 @@ _MEDICAL = re.compile(
 _HOUSEHOLD_WORDS = re.compile(
     r"\bfamily\b|\bof us\b|\bpeople\b|\bkids\b|\bchildren\b|medical|nappies|continence", re.I
 )
-_NUMBER_WORDS = {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "five": 5, "four": 4,
-                 "three": 3, "two": 2, "one": 1}  # fmt: skip
 
 
 def rules() -> Any:
@@ -69,12 +64,6 @@ def _bin_name(key: str) -> str:
     return context.council().bin_types[key].name
 
 
-def opening_message(tracker: Tracker) -> bool:
-    """The form's first turn: the message that started it may already say what and why."""
-    intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return tracker.get_slot("requested_slot") is None and intent not in INTERRUPTING
-
-
 def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None:
     """6_or_more, medical_need or neither from "there are 7 of us", "my son uses nappies", a button."""
     lowered = text.lower()
@@ -84,7 +73,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
         return HOUSEHOLD_MEDICAL
     numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", lowered)]
     numbers += [
-        value for word, value in _NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)
+        value for word, value in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)
     ]
     if HOUSEHOLD_BIG.replace("_", " ") in lowered or "or more" in lowered:
         return HOUSEHOLD_BIG
@@ -93,7 +82,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
     return None
 
 
-class ValidateRequestBinForm(StoppableForm, ValidateMissedBinForm):
+class ValidateRequestBinForm(StoppableForm, AddressQuestions, FormValidationAction):
     """Address as for missed bins, then which container, why, who may have a larger bin, confirm."""
 
     postcode_service = "bins"
@@ -216,16 +205,14 @@ class ActionAskRequestBinPostcode(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        whose = for_resident(tracker.get_slot("acting_for"))
-        whose = "your" if whose == "the" else whose
         dispatcher.utter_message(
-            text=f"I can order a bin, box or caddy for you. What's the postcode of {whose} home? "
-            "For example, PL1 2AA."
+            text="I can order a bin, box or caddy for you. "
+            f"What's the postcode of {whose_home(tracker)}? For example, PL1 2AA."
         )
         return []
 
 
-class ActionAskRequestBinStreet(ActionAskStreet):
+class ActionAskRequestBinStreet(StreetQuestion, Action):
     """Asks which street, with a button for each street at the postcode."""
 
     def name(self) -> str:
@@ -341,7 +328,7 @@ class ActionSubmitRequestBin(Action):
     ) -> list[EventType]:
         council = context.council()
         postcode = tracker.get_slot("postcode")
-        street = _street(council, postcode, tracker.get_slot("street"))
+        street = street_at(council, postcode, tracker.get_slot("street"))
         house = tracker.get_slot("house")
         container = _container(tracker.get_slot("bin_container"))
         reason = rules().reason(tracker.get_slot("bin_reason") or "")
@@ -358,36 +345,29 @@ class ActionSubmitRequestBin(Action):
         service = council.service(SERVICE)
         today = context.today()
         price = order_price(container, reason.key)
-        address = f"{house}, {street.name}, {postcode}"
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=postcode,
-                address=address,
-                due_by=council.add_working_days(today, service.timescale_working_days),
-                details={
-                    "bin_type": container.bin_type,  # what to deliver
-                    "reason": reason.key,  # why: sets the price and whether to take the old bin
-                    "price": f"{price:.2f}",  # what the resident was told they would pay
-                    "paid": price == 0,  # delivery waits for payment when there is a charge
-                    # Why a larger bin was allowed (the council's eligibility rule), nothing more.
-                    "larger_bin_because": tracker.get_slot("bin_household")
-                    if reason.key == LARGER
-                    else None,
-                },
-                same_job=[address, container.bin_type, reason.key, today.isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("request bin: could not store the order")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your order because of a problem on our side. "
-                "Nothing has been ordered. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        address = home_address(tracker)
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=postcode,
+            address=address,
+            due_by=council.add_working_days(today, service.timescale_working_days),
+            details={
+                "bin_type": container.bin_type,  # what to deliver
+                "reason": reason.key,  # why: sets the price and whether to take the old bin
+                "price": f"{price:.2f}",  # what the resident was told they would pay
+                "paid": price == 0,  # delivery waits for payment when there is a charge
+                # Why a larger bin was allowed (the council's eligibility rule), nothing more.
+                "larger_bin_because": tracker.get_slot("bin_household")
+                if reason.key == LARGER
+                else None,
+            },
+            same_job=[address, container.bin_type, reason.key, today.isoformat()],
+            what="save your order",
+            nothing="ordered",
+        )
+        if stored is None:
             return clear
         by = day_and_date(stored.due_by)
         if stored.created_now:
@@ -407,6 +387,6 @@ class ActionSubmitRequestBin(Action):
                 f"{stored.reference} and we'll deliver by {by}."
             ]
         dispatcher.utter_message(
-            text="\n".join(lines), buttons=[button("Check a request", "/check_request_status")]
+            text="\n".join(lines), buttons=[CHECK_A_REQUEST]
         )
         return clear

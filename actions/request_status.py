@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -13,21 +12,14 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.clients.postcodes import normalise_postcode
-from actions.formatting import TALK_TO_A_PERSON, day_and_date
-from actions.report_status import found_without_postcode, promise_line, summary_line
-from actions.revenues_status import status_lines
-from actions.status_notes import service_notes
-from bot.council_schedule import format_time
+from actions.formatting import TALK_TO_A_PERSON
+from actions.status_describers import describe
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)
 
-STATUS_WORDS = {
-    "received": "We've received it and passed it to the team.",
-    "in_progress": "The team is working on it.",
-    "completed": "It has been done.",
-    "cancelled": "It was cancelled.",
-}
+#: Reports about public places, which may be stored without a postcode ("behind the Co-op").
+PUBLIC_PLACE_SERVICES = ("fly_tipping", "street_problem")
 
 
 class ValidateRequestStatusForm(FormValidationAction):
@@ -123,32 +115,7 @@ class ActionSubmitRequestStatus(Action):
                 buttons=[TALK_TO_A_PERSON],
             )
             return clear
-        service = council.service(found.service)
-        status_text = STATUS_WORDS.get(found.status, f"Status: {found.status}.")
-        revenue = status_lines(found, service.name, status_text)
-        if revenue is not None:  # council tax and benefits requests (actions/revenues_status.py)
-            dispatcher.utter_message(text="\n".join(revenue))
-            return clear
-        lines = [
-            summary_line(found, service)
-            or f"{service.name}, reference {found.reference}, at {found.address}."
-        ]
-        starts = found.details.get("starts_at") if found.service == "assisted_digital" else None
-        if starts and found.status == "received":
-            begins = datetime.fromisoformat(starts)
-            lines.append(
-                f"You're booked in for {day_and_date(begins.date())} at {format_time(begins.time())}. "
-                "If you can't come, please call the venue so someone else can have the place."
-            )
-        else:
-            lines.append(STATUS_WORDS.get(found.status, f"Status: {found.status}."))
-        lines.extend(service_notes(council, found))
-        open_request = found.status in ("received", "in_progress") and not starts
-        if open_request and found.details.get("collection_date"):
-            # A booking (bulky waste): the date is the one the resident chose, not a target.
-            lines.append(f"Your collection is booked for {day_and_date(found.due_by)}.")
-        elif open_request:
-            lines.append(promise_line(found) or f"We aim to finish it by {day_and_date(found.due_by)}.")
+        lines = describe(council, found)
         dispatcher.utter_message(text="\n".join(lines))
         return clear
 
@@ -162,3 +129,14 @@ def _asked_to_cancel(tracker: Tracker) -> bool:
         if intent == "check_request_status":
             return "cancel" in (event.get("text") or "").lower()
     return False
+
+
+def found_without_postcode(reference: str) -> bool:
+    """Whether this reference is a public-place report stored without a postcode (so none is asked)."""
+    service = context.council().service_for_reference(reference)
+    if service is None or service.key not in PUBLIC_PLACE_SERVICES:
+        return False
+    try:
+        return context.service_requests().find(reference, "") is not None
+    except SQLAlchemyError:
+        return False  # ask for the postcode as usual; the lookup will say what went wrong

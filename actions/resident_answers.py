@@ -12,12 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.clients.postcodes import normalise_postcode
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
 from actions.spoken_dates import DateCheck, check_date
 
 MAX_ADDRESS_CHARS = 120
-YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 DONT_KNOW_BUTTON = button("I don't know it", "I don't know it")
 STOPPED = "Okay, I'll stop there. Nothing has been sent."
 
@@ -209,16 +208,12 @@ def validate_confirm(
         return {slot: True}
     if says_stop(tracker, value):
         return stop_form(dispatcher, {slot: None})
-    dispatcher.utter_message(text="Please press Yes to send it, or No to stop.", buttons=YES_NO)
+    dispatcher.utter_message(text="Please press Yes to send it, or No to stop.", buttons=SEND_OR_NOT)
     return {slot: None}
 
 
 def when(day_iso: str) -> str:
     return day_and_date(date.fromisoformat(day_iso))
-
-
-def channel_of(tracker: Tracker) -> str:
-    return (tracker.get_latest_input_channel() or "unknown")[:20]
 
 
 @dataclass(frozen=True)

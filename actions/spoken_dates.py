@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
-_WEEKDAYS.update({name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)})
+from bot.council_schedule import WEEKDAYS
+
+_WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
+_WEEKDAYS.update({name[:3]: i for i, name in enumerate(WEEKDAYS)})
 _WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
 _MONTH_NAMES = (
     "january february march april may june july august september october november december".split()

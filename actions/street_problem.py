@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from datetime import timedelta
 from typing import Any
@@ -10,17 +9,15 @@ from typing import Any
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.form_stops import StoppableForm
-from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
-from actions.phrase_match import match_one, words
-from actions.report_location import Location, location_in_opening_message, validate_location
-from actions.request_bin import opening_message
+from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
+from actions.opening_message import opening_message
+from actions.report_location import Location, LocationQuestion
+from actions.request_store import store_request
 from bot.council_schedule import format_time
-
-logger = logging.getLogger(__name__)
+from bot.word_match import match_one, words
 
 SERVICE = "street_problem"
 OTHER = "other"
@@ -29,7 +26,6 @@ REPORT_SLOTS = (
     "street_problem_kind", "street_problem_details", "report_location", "lamp_column",
     "street_problem_urgent", "street_problem_confirm",
 )  # fmt: skip
-YES_NO = [button("Yes, send it", "/affirm"), button("No, don't send", "/deny")]
 MAX_DETAILS_CHARS = 300
 _SKIP = re.compile(
     r"\b(skip|not sure|dont know|don'?t know|no idea|unsure|can'?t see|cant see|no number|none)\b",
@@ -64,8 +60,10 @@ def read_lamp_column(text: str) -> str | None:
     return found.group(1).replace(" ", "").upper()
 
 
-class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
+class ValidateStreetProblemForm(StoppableForm, LocationQuestion, FormValidationAction):
     """Checks the kind against the council's list, the place, the lamp post number and the safety answer."""
+
+    location_for = "street problems"
 
     def name(self) -> str:
         return "validate_street_problem_form"
@@ -103,15 +101,6 @@ class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
                 return {"street_problem_kind": found}
         return {}
 
-    async def extract_report_location(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        if opening_message(tracker) and not tracker.get_slot("report_location"):
-            found = location_in_opening_message(tracker.latest_message.get("text") or "")
-            if found is not None:
-                return {"report_location": found.as_slot()}
-        return {}
-
     def validate_street_problem_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
@@ -147,11 +136,6 @@ class ValidateStreetProblemForm(StoppableForm, FormValidationAction):
             )
             return {"street_problem_details": None}
         return {"street_problem_details": text}
-
-    def validate_report_location(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> dict[str, Any]:
-        return validate_location(value, dispatcher, "street problems")
 
     def validate_lamp_column(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -278,7 +262,7 @@ class ActionAskStreetProblemConfirm(Action):
         if column and column != UNKNOWN:
             lines.append(f"Lamp post number: {column}")
         lines.append("Shall I send it?")
-        dispatcher.utter_message(text="\n".join(lines), buttons=YES_NO)
+        dispatcher.utter_message(text="\n".join(lines), buttons=SEND_OR_NOT)
         return []
 
 
@@ -314,36 +298,27 @@ class ActionSubmitStreetProblem(Action):
             due_by = council.add_working_days(at.date(), days)
             promise = f"We aim to {'deal with' if urgent else 'fix'} it by {day_and_date(due_by)}."
         column = tracker.get_slot("lamp_column")
-        try:
-            stored = context.service_requests().create(
-                service=SERVICE,
-                reference_prefix=service.reference_prefix,
-                channel=(tracker.get_latest_input_channel() or "unknown")[:20],
-                sender_id=tracker.sender_id,
-                postcode=where.postcode,
-                address=where.address[:200],
-                due_by=due_by,
-                details={
-                    "kind": kind.key,  # which team inspects it
-                    "what": _what(
-                        kind, tracker
-                    ),  # what the resident reported, in their words if "other"
-                    "urgent": urgent is not None,  # the quicker timescale the resident was promised
-                    "street": where.street,  # routes the job to the area's inspector
-                    "lamp_column": column
-                    if column and column != UNKNOWN
-                    else None,  # finds the light
-                },
-                same_job=[where.address, kind.key, str(column or ""), at.date().isoformat()],
-            )
-        except SQLAlchemyError:
-            logger.exception("street problem: could not store the report")
-            dispatcher.utter_message(
-                text="Sorry, I couldn't save your report because of a problem on our side. "
-                "Nothing has been sent. Please try again in a few minutes, or call us on "
-                f"{council.config.contact.phone}.",
-                buttons=[TALK_TO_A_PERSON],
-            )
+        stored = store_request(
+            dispatcher,
+            tracker,
+            service,
+            postcode=where.postcode,
+            address=where.address[:200],
+            due_by=due_by,
+            details={
+                "kind": kind.key,  # which team inspects it
+                "what": _what(
+                    kind, tracker
+                ),  # what the resident reported, in their words if "other"
+                "urgent": urgent is not None,  # the quicker timescale the resident was promised
+                "street": where.street,  # routes the job to the area's inspector
+                "lamp_column": column
+                if column and column != UNKNOWN
+                else None,  # finds the light
+            },
+            same_job=[where.address, kind.key, str(column or ""), at.date().isoformat()],
+        )
+        if stored is None:
             return clear
         if stored.created_now:
             text = (
@@ -358,6 +333,6 @@ class ActionSubmitStreetProblem(Action):
                 f"{day_and_date(stored.due_by)}."
             )
         dispatcher.utter_message(
-            text=text, buttons=[button("Check a request", "/check_request_status")]
+            text=text, buttons=[CHECK_A_REQUEST]
         )
         return clear

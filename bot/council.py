@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot import council_schedule as schedule
-from bot.council_bin_requests import BinRequestRules
+from bot.council_bin_requests import BinRequestRules, load_bin_requests
 from bot.council_housing import HousingRepairs, load_housing_repairs
 from bot.council_loader import CouncilDataError, _Files, read_council
 from bot.council_models import (
@@ -34,9 +35,16 @@ from bot.council_models import (
 )
 from bot.council_parking import ParkingRules, load_parking
 from bot.council_schools import SchoolAdmissions, load_schools
-from bot.council_street_reports import FlyTippingRules, StreetProblemRules
-from bot.revenues_loader import read_revenues
+from bot.council_street_reports import (
+    FlyTippingRules,
+    StreetProblemRules,
+    load_fly_tipping,
+    load_street_problems,
+)
+from bot.revenues_loader import load_benefits, load_council_tax
 from bot.revenues_models import BenefitsRules, CouncilTaxRules
+from bot.word_match import rank_keys
+from bot.word_match import words as _words
 
 __all__ = [
     "BinType",
@@ -188,16 +196,7 @@ class Council:
 
     def match_bin_types(self, text: str) -> list[BinType]:
         """Every bin type the text mentions, best match first."""
-        words = _words(text)
-        best: dict[str, tuple[float, int]] = {}
-        for term, key in self._bin_terms:
-            size = len(term.split())
-            for start in range(0, max(len(words) - size + 1, 0)):
-                window = " ".join(words[start : start + size])
-                score = 100.0 if window == term else fuzz.ratio(window, term)
-                if score == 100 or (len(term) > 4 and score >= 85):
-                    best[key] = max(best.get(key, (0.0, 0)), (score, len(term)))
-        ranked = sorted(best, key=lambda key: best[key], reverse=True)
+        ranked = rank_keys(_words(text), ((key, [term]) for term, key in self._bin_terms))
         return [self.bin_types[key] for key in ranked]
 
     def collection_dates(
@@ -317,11 +316,6 @@ _FILLER = frozenset(
 )
 
 
-def _words(text: str) -> list[str]:
-    text = re.sub(r"['’]", "", str(text).lower())
-    return re.findall(r"[a-z0-9]+", text)
-
-
 def _normalise_name(words: list[str]) -> list[str]:
     result = []
     for index, word in enumerate(words):
@@ -374,16 +368,29 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 # Loading ------------------------------------------------------------------------
 
 
+#: Each topic file beyond the core, in the order they are checked: the Council field it fills
+#: and how it is read, given the folder's files and the core data (``read_council``).
+TOPIC_LOADERS: tuple[tuple[str, Callable[[_Files, dict[str, Any]], Any]], ...] = (
+    ("bin_requests", lambda files, core: load_bin_requests(files, core["bins"], core["placeholders"])),
+    ("fly_tipping", lambda files, core: load_fly_tipping(files, core["placeholders"])),
+    ("street_problems", lambda files, core: load_street_problems(files)),
+    (
+        "housing_repairs",
+        lambda files, core: load_housing_repairs(files, core["config"].safety, core["placeholders"]),
+    ),
+    ("parking", lambda files, core: load_parking(files, core["streets"], core["placeholders"])),
+    ("schools", lambda files, core: load_schools(files)),
+    ("council_tax", lambda files, core: load_council_tax(files, core["placeholders"])),
+    ("benefits", lambda files, core: load_benefits(files, core["placeholders"])),
+)
+
+
 def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) -> Council:
     """Read and check every file in a council folder; CouncilDataError says what is wrong and where."""
     data = read_council(Path(directory), postcodes or get_postcode_directory())
     files = _Files(Path(directory))
-    data["housing_repairs"] = load_housing_repairs(
-        files, data["config"].safety, data["placeholders"]
-    )
-    data["parking"] = load_parking(files, data["streets"], data["placeholders"])
-    data["schools"] = load_schools(files)
-    data.update(read_revenues(Path(directory), data["placeholders"]))
+    for field, load in TOPIC_LOADERS:
+        data[field] = load(files, data)
     return Council(**data)
 
 

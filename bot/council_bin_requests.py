@@ -129,10 +129,10 @@ class BinRequestRules(Model):
 
 def load_bin_requests(files: Any, bins: BinsFile, placeholders: dict[str, str]) -> BinRequestRules:
     """bin_requests.yml, checked against bins.yml, with {phone} and the like filled in."""
-    from bot.council_loader import CouncilDataError, _fill
+    from bot.council_loader import CouncilDataError
 
     name = "bin_requests.yml"
-    rules = files.model(name, BinRequestRules, files.yaml(name))
+    rules = files.yaml_model(name, BinRequestRules)
     place = files.show(name)
     bin_keys = {bin_type.key for bin_type in bins.bin_types}
     for container in rules.containers:
@@ -142,7 +142,7 @@ def load_bin_requests(files: Any, bins: BinsFile, placeholders: dict[str, str]) 
             )
 
     def fill(field: str, text: str) -> str:
-        return _fill(f"{place}: {field}", text, placeholders, has_link=False)
+        return files.fill(name, field, text, placeholders)
 
     containers = tuple(
         c.copy(

@@ -171,12 +171,12 @@ def load_housing_repairs(
     files: _Files, safety_lines: dict[str, Any], placeholders: dict[str, str]
 ) -> HousingRepairs | None:
     """housing_repairs.yml (optional: without it, repairs are answered from information.yml)."""
-    from bot.council_loader import CouncilDataError, _fill
+    from bot.council_loader import CouncilDataError
 
-    if not (files.directory / FILE).is_file():
+    if not files.has(FILE):
         return None
     place = files.show(FILE)
-    rules = files.model(FILE, HousingRepairs, files.yaml(FILE))
+    rules = files.yaml_model(FILE, HousingRepairs)
     if rules.out_of_hours_line not in safety_lines:
         raise CouncilDataError(
             f"{place}: out_of_hours_line '{rules.out_of_hours_line}' is not a safety line in council.yml"
@@ -187,7 +187,7 @@ def load_housing_repairs(
         "private_housing_link": rules.private_housing_link,
     }
     tenancies = tuple(
-        t.copy(update={"contact": _fill(f"{place}: tenancy {t.key}", t.contact, values, False)})
+        t.copy(update={"contact": files.fill(FILE, f"tenancy {t.key}", t.contact, values)})
         if t.contact
         else t
         for t in rules.tenancies

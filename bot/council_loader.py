@@ -47,11 +47,14 @@ class CouncilDataError(ValueError):
 
 
 def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any]:
-    """Everything in a council folder, checked, as keyword arguments for Council."""
+    """The core of a council folder (config, services, bins, streets, answers, venues), checked.
+
+    As keyword arguments for Council; ``bot.council.load_council`` adds each topic file to them.
+    """
     files = _Files(directory)
-    config = files.model("council.yml", CouncilConfig, files.yaml("council.yml"))
+    config = files.yaml_model("council.yml", CouncilConfig)
     services = _services(files)
-    bins = files.model("bins.yml", BinsFile, files.yaml("bins.yml"))
+    bins = files.yaml_model("bins.yml", BinsFile)
     if bins.missed_bin.return_within_working_days != services["missed_bin"].timescale_working_days:
         raise CouncilDataError(
             f"{files.show('bins.yml')}: missed_bin return_within_working_days"
@@ -66,9 +69,6 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
     advisors = _advisors(files, placeholders)
     bulky_waste = _bulky_waste(files, placeholders)
     venues, positions = _venues(files, config, postcodes)
-    from bot.council_bin_requests import load_bin_requests
-    from bot.council_street_reports import load_fly_tipping, load_street_problems
-
     return dict(
         directory=directory,
         config=config,
@@ -83,9 +83,6 @@ def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any
         bulky_waste=bulky_waste,
         venues=venues,
         venue_positions=positions,
-        bin_requests=load_bin_requests(files, bins, placeholders),
-        fly_tipping=load_fly_tipping(files, placeholders),
-        street_problems=load_street_problems(files),
     )
 
 
@@ -157,6 +154,21 @@ class _Files:
             if any(values.values()):
                 rows.append((f"{self.show(name)} row {reader.line_num}", values))
         return rows
+
+    def has(self, name: str) -> bool:
+        """Whether an optional file is in the folder."""
+        return (self.directory / name).is_file()
+
+    def yaml_model(self, name: str, model: type[M]) -> M:
+        """A YAML file read and checked as a model."""
+        return self.model(name, model, self.yaml(name))
+
+    def fill(
+        self, name: str, field: str, text: str, values: dict[str, str], link: str | None = None
+    ) -> str:
+        """A text from the file with its {placeholders} filled ({link} only where a link is given)."""
+        place = f"{self.show(name)}: {field}"
+        return _fill(place, text, {**values, "link": link or ""}, has_link=link is not None)
 
     def model(self, place: str, model: type[M], data: Any) -> M:
         """Build a model, reporting the first problem in plain words with the place it came from."""
@@ -324,7 +336,7 @@ def _venues(
 ) -> tuple[list[Venue], dict[str, tuple[float, float]]]:
     """venues.yml (optional): each venue checked, with its grid position looked up once, here."""
     name = "venues.yml"
-    if not (files.directory / name).is_file():
+    if not files.has(name):
         return [], {}
     entries = files.yaml(name).get("venues")
     if not isinstance(entries, list) or not entries:
@@ -425,11 +437,13 @@ def _advisors(files: _Files, placeholders: dict[str, str]) -> AdvisorSettings:
 
 def _bulky_waste(files: _Files, placeholders: dict[str, str]) -> BulkyWasteRules:
     """bulky_waste.yml, with {phone} and the like filled in the payment and "instead" texts."""
-    rules = files.model("bulky_waste.yml", BulkyWasteRules, files.yaml("bulky_waste.yml"))
-    place = files.show("bulky_waste.yml")
-    payment = _fill(f"{place}: payment", rules.payment, placeholders, has_link=False)
+    name = "bulky_waste.yml"
+    rules = files.yaml_model(name, BulkyWasteRules)
+    payment = files.fill(name, "payment", rules.payment, placeholders)
     not_collected = tuple(
-        entry.copy(update={"instead": _fill(f"{place}: not_collected {entry.name}", entry.instead, placeholders, False)})
+        entry.copy(
+            update={"instead": files.fill(name, f"not_collected {entry.name}", entry.instead, placeholders)}
+        )
         for entry in rules.not_collected
     )
     return rules.copy(update={"payment": payment, "not_collected": not_collected})

@@ -149,12 +149,12 @@ def load_parking(
     files: _Files, streets: Sequence[Street], placeholders: dict[str, str]
 ) -> ParkingRules | None:
     """parking.yml (optional), with every zone's streets checked against streets.csv."""
-    from bot.council_loader import CouncilDataError, _fill
+    from bot.council_loader import CouncilDataError
 
-    if not (files.directory / FILE).is_file():
+    if not files.has(FILE):
         return None
     place = files.show(FILE)
-    rules = files.model(FILE, ParkingRules, files.yaml(FILE))
+    rules = files.yaml_model(FILE, ParkingRules)
     names = {street.name.lower() for street in streets}
     for zone in rules.zones:
         for street in zone.streets:
@@ -162,5 +162,5 @@ def load_parking(
                 raise CouncilDataError(
                     f"{place}: zone {zone.key}: the street '{street}' is not in streets.csv"
                 )
-    payment = _fill(f"{place}: payment", rules.payment, placeholders, False)
+    payment = files.fill(FILE, "payment", rules.payment, placeholders)
     return rules.copy(update={"payment": payment})

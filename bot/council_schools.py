@@ -91,6 +91,6 @@ class SchoolAdmissions(Model):
 
 def load_schools(files: _Files) -> SchoolAdmissions | None:
     """schools.yml (optional: without it, admissions are answered from information.yml)."""
-    if not (files.directory / FILE).is_file():
+    if not files.has(FILE):
         return None
-    return files.model(FILE, SchoolAdmissions, files.yaml(FILE))
+    return files.yaml_model(FILE, SchoolAdmissions)

@@ -131,15 +131,13 @@ class StreetProblemRules(Model):
 
 def load_fly_tipping(files: Any, placeholders: dict[str, str]) -> FlyTippingRules:
     """fly_tipping.yml, checked, with {phone} and the like filled in the hazard advice."""
-    from bot.council_loader import _fill
-
     name = "fly_tipping.yml"
-    rules = files.model(name, FlyTippingRules, files.yaml(name))
-    advice = _fill(f"{files.show(name)}: hazard_advice", rules.hazard_advice, placeholders, False)
+    rules = files.yaml_model(name, FlyTippingRules)
+    advice = files.fill(name, "hazard_advice", rules.hazard_advice, placeholders)
     return rules.copy(update={"hazard_advice": advice})
 
 
 def load_street_problems(files: Any) -> StreetProblemRules:
     """street_problems.yml, checked."""
     name = "street_problems.yml"
-    return files.model(name, StreetProblemRules, files.yaml(name))
+    return files.yaml_model(name, StreetProblemRules)

@@ -2,38 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-from bot.council_loader import _Files, _fill
+from bot.council_loader import _Files
 from bot.revenues_models import BenefitsRules, CouncilTaxRules
 
 COUNCIL_TAX_FILE = "council_tax.yml"
 BENEFITS_FILE = "benefits.yml"
 
 
-def read_revenues(directory: Path, placeholders: dict[str, str]) -> dict[str, Any]:
-    """Council tax and benefits data, checked, as keyword arguments for Council."""
-    files = _Files(directory)
-    return {
-        "council_tax": read_council_tax(files, placeholders),
-        "benefits": read_benefits(files, placeholders),
-    }
-
-
-def _filled(
-    files: _Files, name: str, field: str, text: str, values: dict[str, str], link: str | None
-) -> str:
-    place = f"{files.show(name)}: {field}"
-    return _fill(place, text, {**values, "link": link or ""}, has_link=link is not None)
-
-
-def read_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxRules:
+def load_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxRules:
     name = COUNCIL_TAX_FILE
-    rules = files.model(name, CouncilTaxRules, files.yaml(name))
+    rules = files.yaml_model(name, CouncilTaxRules)
 
     def fill(field: str, text: str, link: str | None = None) -> str:
-        return _filled(files, name, field, text, placeholders, link)
+        return files.fill(name, field, text, placeholders, link)
 
     arrears = rules.arrears.copy(
         update={
@@ -59,9 +40,9 @@ def read_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxR
     )
 
 
-def read_benefits(files: _Files, placeholders: dict[str, str]) -> BenefitsRules:
+def load_benefits(files: _Files, placeholders: dict[str, str]) -> BenefitsRules:
     name = BENEFITS_FILE
-    rules = files.model(name, BenefitsRules, files.yaml(name))
+    rules = files.yaml_model(name, BenefitsRules)
     texts = (
         "working_age",
         "pension_age",
@@ -70,10 +51,10 @@ def read_benefits(files: _Files, placeholders: dict[str, str]) -> BenefitsRules:
         "overpayment_note",
     )
     update = {
-        field: _filled(files, name, field, getattr(rules, field), placeholders, None)
+        field: files.fill(name, field, getattr(rules, field), placeholders)
         for field in texts
     }
-    update["how_to_apply"] = _filled(
-        files, name, "how_to_apply", rules.how_to_apply, placeholders, rules.apply_link
+    update["how_to_apply"] = files.fill(
+        name, "how_to_apply", rules.how_to_apply, placeholders, rules.apply_link
     )
     return rules.copy(update=update)

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import context
 from actions.benefits_change import (
     ActionAskChangeConfirm,
     ActionSubmitBenefitsChange,
@@ -15,7 +14,7 @@ from actions.benefits_change import (
 )
 from actions.clients.service_requests import ServiceRequestStore
 from actions.request_status import ActionSubmitRequestStatus
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -30,17 +29,11 @@ CHANGE = {
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+    fix_clock(monkeypatch, TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "benefits_change_of_circumstances", **slots):
-    state = tracker(
-        text=str(value), intent=intent, slots={slot: value, **slots},
-        active_loop="benefits_change_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateBenefitsChangeForm(), state)
+    return answer(ValidateBenefitsChangeForm(), "benefits_change_form", slot, value, intent, **slots)
 
 
 @pytest.mark.parametrize(

@@ -5,18 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
-from actions import context
 from actions.bin_day import ActionBinDayWithoutPostcode, ActionSubmitBinDay, ValidateBinDayForm
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
-
-
-def _fix_clock(monkeypatch: pytest.MonkeyPatch, at: datetime) -> None:
-    monkeypatch.setattr(context, "now", lambda: at)
-    monkeypatch.setattr(context, "today", lambda: at.date())
 
 
 def _bin_days(postcode: str, street: str) -> str:
@@ -40,7 +32,7 @@ def _validate_postcode(value: str):
 
 
 def test_in_christmas_week_each_moved_collection_says_from_when_and_why(monkeypatch):
-    _fix_clock(monkeypatch, datetime(2026, 12, 28, 9, 0, tzinfo=UK))  # Monday of Christmas week
+    fix_clock(monkeypatch, datetime(2026, 12, 28, 9, 0, tzinfo=UK))  # Monday of Christmas week
     text = _bin_days("PL4 6AB", "Lipson Terrace")  # Thursday rounds
     assert "Your next collections at Lipson Terrace:" in text
     assert (
@@ -50,7 +42,7 @@ def test_in_christmas_week_each_moved_collection_says_from_when_and_why(monkeypa
 
 
 def test_a_christmas_day_collection_is_on_boxing_day(monkeypatch):
-    _fix_clock(monkeypatch, datetime(2026, 12, 22, 9, 0, tzinfo=UK))
+    fix_clock(monkeypatch, datetime(2026, 12, 22, 9, 0, tzinfo=UK))
     text = _bin_days("PL5 1AU", "St Budeaux Way")  # Friday food round
     assert (
         "Black general waste bin, brown garden waste bin and grey food caddy: Saturday 26 December, "
@@ -63,7 +55,7 @@ def test_holiday_changes_in_the_next_weeks_are_mentioned_early_and_still_fit_a_t
 ):
     from channels.sms_render import render_sms
 
-    _fix_clock(monkeypatch, datetime(2026, 12, 7, 9, 0, tzinfo=UK))
+    fix_clock(monkeypatch, datetime(2026, 12, 7, 9, 0, tzinfo=UK))
     text = _bin_days("PL5 1AU", "St Budeaux Way")
     assert "..." not in render_sms([{"text": text}]).body
     assert "Coming up, because of bank holidays:" in text
@@ -71,7 +63,7 @@ def test_holiday_changes_in_the_next_weeks_are_mentioned_early_and_still_fit_a_t
 
 
 def test_an_ordinary_week_lists_each_bin_the_street_has_with_no_changes(monkeypatch):
-    _fix_clock(monkeypatch, datetime(2026, 11, 2, 9, 0, tzinfo=UK))
+    fix_clock(monkeypatch, datetime(2026, 11, 2, 9, 0, tzinfo=UK))
     text = _bin_days("PL1 2JT", "Citadel Mews")  # no garden waste round
     assert "Black general waste bin and grey food caddy: Monday 2 November (today)" in text
     assert "Green recycling bin and blue glass box: Monday 9 November" in text

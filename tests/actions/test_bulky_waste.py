@@ -19,7 +19,7 @@ from actions.bulky_waste import (
 )
 from actions.clients.service_requests import ServiceRequestStore
 from actions.request_status import ActionSubmitRequestStatus
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 SUNDAY = datetime(2026, 11, 22, 10, 0, tzinfo=UK)  # first bookable day: Tuesday 24 November
@@ -32,17 +32,11 @@ ADDRESS = {"postcode": "PL1 2JT", "street": "Citadel Mews", "house": "3"}
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: SUNDAY)
-    monkeypatch.setattr(context, "today", lambda: SUNDAY.date())
+    fix_clock(monkeypatch, SUNDAY)
 
 
 def _validate(slot: str, value, **slots):
-    state = tracker(
-        text=str(value), intent="book_bulky_waste", slots={slot: value, **slots},
-        active_loop="bulky_waste_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateBulkyWasteForm(), state)
+    return answer(ValidateBulkyWasteForm(), "bulky_waste_form", slot, value, "book_bulky_waste", **slots)
 
 
 def _followups(events: list[dict]) -> list[str]:

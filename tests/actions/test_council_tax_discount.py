@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.council_tax_discount import (
     ActionAskDiscountConfirm,
@@ -15,7 +14,7 @@ from actions.council_tax_discount import (
     ValidateCouncilTaxDiscountForm,
 )
 from actions.request_status import ActionSubmitRequestStatus
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -31,17 +30,11 @@ APPLICATION = {
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+    fix_clock(monkeypatch, TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "council_tax_discount", **slots):
-    state = tracker(
-        text=str(value), intent=intent, slots={slot: value, **slots},
-        active_loop="council_tax_discount_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateCouncilTaxDiscountForm(), state)
+    return answer(ValidateCouncilTaxDiscountForm(), "council_tax_discount_form", slot, value, intent, **slots)
 
 
 def _submit(slots: dict | None = None):

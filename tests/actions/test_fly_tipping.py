@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.fly_tipping import (
     ActionAskFlyTippingConfirm,
@@ -17,7 +16,7 @@ from actions.fly_tipping import (
     ValidateFlyTippingForm,
 )
 from actions.request_status import ActionSubmitRequestStatus
-from tests.actions.trackers import domain, run, slots_set, tracker
+from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -27,17 +26,11 @@ TAMAR = {"description": "Tamar Road", "street": "Tamar Road", "postcode": "PL2 1
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+    fix_clock(monkeypatch, TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    state = tracker(
-        text=str(value), intent="report_fly_tipping", slots={slot: value, **slots},
-        active_loop="fly_tipping_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateFlyTippingForm(), state)
+    return answer(ValidateFlyTippingForm(), "fly_tipping_form", slot, value, "report_fly_tipping", **slots)
 
 
 def _report(kind: str = "mattress", where=None, **extra) -> dict:

@@ -11,7 +11,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.clients.tickets import TicketQueue
 from actions.housing_repair import (
@@ -28,7 +27,7 @@ from actions.request_status import ActionSubmitRequestStatus
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
 from channels.sms_render import render_sms
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY_MORNING = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -57,26 +56,13 @@ EMERGENCY_REPORT = {
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    _at(monkeypatch, TUESDAY_MORNING)
-
-
-def _at(monkeypatch: pytest.MonkeyPatch, when: datetime) -> None:
-    monkeypatch.setattr(context, "now", lambda: when)
-    monkeypatch.setattr(context, "today", lambda: when.date())
+    fix_clock(monkeypatch, TUESDAY_MORNING)
 
 
 def _validate(
     slot: str, value, intent: str = "report_housing_repair", channel: str = "webchat", **slots
 ):
-    state = tracker(
-        text=str(value), intent=intent, slots={slot: value, **slots},
-        active_loop="housing_repair_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    for event in state.events:
-        if event.get("event") == "user":
-            event["input_channel"] = channel
-    return run(ValidateHousingRepairForm(), state)
+    return answer(ValidateHousingRepairForm(), "housing_repair_form", slot, value, intent, channel, **slots)
 
 
 def _submit(slots: dict, sender: str = "webchat-1"):
@@ -165,7 +151,7 @@ def test_no_heating_with_a_baby_at_home_is_an_emergency():
 def test_a_leak_that_cannot_be_stopped_is_an_emergency_and_out_of_hours_the_line_comes_first(
     monkeypatch,
 ):
-    _at(monkeypatch, SATURDAY_NIGHT)
+    fix_clock(monkeypatch, SATURDAY_NIGHT)
     messages, events = _validate("repair_check", "No", intent="deny", repair_kind="leak")
     assert slots_set(events)["repair_check"] == "emergency"
     text = messages[0]["text"]
@@ -298,7 +284,7 @@ def test_cancel_stops_the_report_even_where_no_is_an_answer(slot):
 
 
 def test_a_routine_repair_date_skips_the_christmas_bank_holidays(database_url, monkeypatch):
-    _at(monkeypatch, datetime(2026, 12, 21, 10, 0, tzinfo=UK))
+    fix_clock(monkeypatch, datetime(2026, 12, 21, 10, 0, tzinfo=UK))
     messages, _ = _submit(
         {**ROUTINE_REPORT, "repair_kind": "leak", "repair_description": "Tap drips"}
     )

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from actions import context
 from actions.missed_bin import ActionSubmitMissedBin, ValidateMissedBinForm, assess_collection
 from bot.council import get_council
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 
@@ -26,11 +24,6 @@ def _validate(slot: str, value: str, **slots):
 
 def _street(postcode: str):
     return get_council().streets_for_postcode(postcode)[0]
-
-
-def _fix_clock(monkeypatch: pytest.MonkeyPatch, at: datetime) -> None:
-    monkeypatch.setattr(context, "now", lambda: at)
-    monkeypatch.setattr(context, "today", lambda: at.date())
 
 
 def _collection_days(street, bin_key: str) -> list[date]:
@@ -114,7 +107,7 @@ def _submit(bin_key: str = "general", house: str = "3", sender: str = "s1"):
 def test_a_report_the_day_after_collection_is_stored_with_reference_and_date(database_url, monkeypatch):
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    _fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
+    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
     messages, events = _submit()
     text = messages[0]["text"]
     assert "Your reference is MB-" in text
@@ -126,7 +119,7 @@ def test_a_report_the_day_after_collection_is_stored_with_reference_and_date(dat
 def test_reporting_the_same_bin_again_gives_the_same_reference_not_a_second_report(database_url, monkeypatch):
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    _fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
+    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
     first = _submit(sender="neighbour-1")[0][0]["text"]
     second = _submit(sender="neighbour-2")[0][0]["text"]
     reference = first.split("Your reference is ")[1].split(".")[0]
@@ -136,7 +129,7 @@ def test_reporting_the_same_bin_again_gives_the_same_reference_not_a_second_repo
 def test_a_report_before_five_on_collection_day_is_told_to_wait(database_url, monkeypatch):
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    _fix_clock(monkeypatch, datetime.combine(collected, time(11), UK))
+    fix_clock(monkeypatch, datetime.combine(collected, time(11), UK))
     messages, _ = _submit()
     assert "due to be collected today" in messages[0]["text"]
     assert "after 5pm" in messages[0]["text"]
@@ -145,7 +138,7 @@ def test_a_report_before_five_on_collection_day_is_told_to_wait(database_url, mo
 def test_a_report_long_after_collection_says_when_the_next_one_is(database_url, monkeypatch):
     street = _street("PL1 2JT")
     days = _collection_days(street, "general")
-    _fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(days[0], 5), time(10), UK))
+    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(days[0], 5), time(10), UK))
     messages, _ = _submit()
     text = messages[0]["text"]
     assert "isn't due to be collected again yet" in text
@@ -173,7 +166,7 @@ def test_a_database_failure_loses_nothing_and_says_so_plainly(monkeypatch, tmp_p
     reset_cached_state()
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    _fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
+    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
     messages, _ = _submit()
     assert "couldn't save your report" in messages[0]["text"]
     assert "Nothing has been sent" in messages[0]["text"]
@@ -184,7 +177,6 @@ def test_dates_show_the_year_only_when_it_is_not_this_year_by_the_councils_clock
     from datetime import date, datetime
     from zoneinfo import ZoneInfo
 
-    from actions import context
     from actions.formatting import day_and_date
 
     monkeypatch.setattr(context, "now", lambda: datetime(2027, 12, 30, 9, 0, tzinfo=ZoneInfo("Europe/London")))

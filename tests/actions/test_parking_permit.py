@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.parking_permit import (
     ActionAskPermitConfirm,
@@ -20,7 +19,7 @@ from actions.parking_permit import (
 )
 from actions.request_status import ActionSubmitRequestStatus
 from channels.sms_render import render_sms
-from tests.actions.trackers import run, slots_set, tracker
+from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -30,17 +29,11 @@ RESIDENT = {**ADDRESS, "permit_type": "resident", "vehicle_reg": "AB12 CDE", "pe
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+    fix_clock(monkeypatch, TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    state = tracker(
-        text=str(value), intent="parking_permit", slots={slot: value, **slots},
-        active_loop="parking_permit_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateParkingPermitForm(), state)
+    return answer(ValidateParkingPermitForm(), "parking_permit_form", slot, value, "parking_permit", **slots)
 
 
 def _submit(slots: dict = RESIDENT, sender: str = "webchat-1"):

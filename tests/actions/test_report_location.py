@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions.phrase_match import match_keys
 from actions.report_location import Location, location_in_opening_message, read_location
+from bot.word_match import match_keys
 
 
 def test_a_postcode_in_our_area_is_accepted_with_its_street():

@@ -10,7 +10,6 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
-from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.request_bin import (
     ActionAskBinConfirm,
@@ -20,7 +19,7 @@ from actions.request_bin import (
     read_household,
 )
 from actions.request_status import ActionSubmitRequestStatus
-from tests.actions.trackers import domain, run, slots_set, tracker
+from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -29,17 +28,11 @@ ADDRESS = {"postcode": "PL1 2JT", "street": "Citadel Mews", "house": "3"}
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+    fix_clock(monkeypatch, TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    state = tracker(
-        text=str(value), intent="request_bin", slots={slot: value, **slots},
-        active_loop="request_bin_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateRequestBinForm(), state)
+    return answer(ValidateRequestBinForm(), "request_bin_form", slot, value, "request_bin", **slots)
 
 
 def _answers(events) -> dict:

@@ -44,3 +44,44 @@ def test_the_wrong_postcode_reveals_nothing_about_the_request(database_url):
     messages, _ = run(ActionSubmitRequestStatus(), state)
     assert "couldn't find a request" in messages[0]["text"]
     assert "Citadel" not in messages[0]["text"]
+
+
+def _store(service: str, prefix: str, details: dict) -> str:
+    return ServiceRequestStore().create(
+        service=service,
+        reference_prefix=prefix,
+        channel="webchat",
+        sender_id="someone",
+        postcode="PL1 2JT",
+        address="3, Citadel Mews, PL1 2JT",
+        due_by=date(2026, 11, 26),
+        details=details,
+        same_job=[service, "3 citadel mews"],
+    ).reference
+
+
+def _status(reference: str) -> str:
+    state = tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
+    messages, _ = run(ActionSubmitRequestStatus(), state)
+    return messages[0]["text"]
+
+
+def test_a_missed_bin_status_says_which_bin_we_will_come_back_for_and_by_when(database_url):
+    text = _status(_store("missed_bin", "MB", {"bin_type": "general"}))
+    assert "We'll collect your black general waste bin by Thursday 26 November." in text
+
+
+def test_a_parking_permit_status_says_the_permit_waits_for_payment_and_evidence(database_url):
+    text = _status(_store("parking_permit", "PP", {"paid": False}))
+    assert "We aim to email your permit by Thursday 26 November once we have your payment" in text
+
+
+def test_every_service_reads_as_a_plain_status_reply_with_its_reference(database_url):
+    from bot.council import get_council
+
+    for service in get_council().services.values():
+        reference = _store(service.key, service.reference_prefix, {})
+        text = _status(reference)
+        assert reference in text, service.key
+        assert "None" not in text and "Status:" not in text, (service.key, text)
+        assert "received it" in text or "booked" in text, (service.key, text)

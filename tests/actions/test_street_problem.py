@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
 from actions.clients.service_requests import ServiceRequestStore
 from actions.request_status import ActionSubmitRequestStatus
 from actions.street_problem import (
@@ -19,7 +18,7 @@ from actions.street_problem import (
     ValidateStreetProblemForm,
     read_lamp_column,
 )
-from tests.actions.trackers import domain, run, slots_set, tracker
+from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 30, tzinfo=UK)
@@ -28,17 +27,11 @@ TAMAR = {"description": "Tamar Road", "street": "Tamar Road", "postcode": "PL2 1
 
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+    fix_clock(monkeypatch, TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    state = tracker(
-        text=str(value), intent="report_street_problem", slots={slot: value, **slots},
-        active_loop="street_problem_form", just_set={slot: value},
-    )  # fmt: skip
-    state.slots["requested_slot"] = slot
-    return run(ValidateStreetProblemForm(), state)
+    return answer(ValidateStreetProblemForm(), "street_problem_form", slot, value, "report_street_problem", **slots)
 
 
 def _answers(events) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from datetime import datetime
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -56,3 +57,32 @@ def run(action: Action, state: Tracker) -> tuple[list[dict[str, Any]], list[dict
 
 def slots_set(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def answer(
+    form: Action,
+    form_name: str,
+    slot: str,
+    value: Any,
+    intent: str,
+    channel: str = "webchat",
+    **slots: Any,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Runs a form's validator on the resident's answer to the question it asked (``slot``)."""
+    state = tracker(
+        text=str(value), intent=intent, slots={slot: value, **slots},
+        active_loop=form_name, just_set={slot: value},
+    )  # fmt: skip
+    state.slots["requested_slot"] = slot
+    for event in state.events:
+        if event.get("event") == "user":
+            event["input_channel"] = channel
+    return run(form, state)
+
+
+def fix_clock(monkeypatch: Any, at: datetime) -> None:
+    """Stops the assistant's clock (``context.now`` and ``context.today``) at one moment."""
+    from actions import context
+
+    monkeypatch.setattr(context, "now", lambda: at)
+    monkeypatch.setattr(context, "today", lambda: at.date())
