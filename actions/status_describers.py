@@ -197,7 +197,7 @@ def _council_tax_move(council: Any, found: Any, service: Any) -> StatusReply:
     """CM: the move the resident told us about, and which bill comes next."""
     details = found.details or {}
     move = details.get("move")
-    facts = ()
+    facts: tuple[str, ...] = ()
     if move in _MOVES and details.get("move_date"):
         facts = (
             f"You told us you're {_MOVES[move]} on {when(details['move_date'])} ({found.address}).",
