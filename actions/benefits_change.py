@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
 from actions.request_store import store_request
@@ -60,7 +61,7 @@ def change_buttons() -> list[dict[str, str]]:
     return [button(change.title, change.title) for change in _rules().changes]
 
 
-class ValidateBenefitsChangeForm(FormValidationAction):
+class ValidateBenefitsChangeForm(ResidentFormValidation):
     """Checks what changed, when (council limits), a short plain description and the postcode."""
 
     def name(self) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
 from bot.council_bin_days import Collection, collections, next_collection
@@ -80,7 +81,7 @@ def bin_day_text(council: Any, street: Any, today: date) -> str:
     return "\n".join(lines)
 
 
-class ValidateBinDayForm(AddressQuestions, FormValidationAction):
+class ValidateBinDayForm(AddressQuestions, ResidentFormValidation):
     """Postcode and street as for missed bins; a postcode we hold no streets for gets the general answer."""
 
     postcode_service = "bin collections"

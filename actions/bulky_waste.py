@@ -9,7 +9,7 @@ import logging
 from datetime import date
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
@@ -19,6 +19,7 @@ from actions.address_questions import AddressQuestions, StreetQuestion, home_add
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
@@ -49,7 +50,7 @@ def _phone(council: Any) -> str:
     return council.config.contact.phone
 
 
-class ValidateBulkyWasteForm(AddressQuestions, FormValidationAction):
+class ValidateBulkyWasteForm(AddressQuestions, ResidentFormValidation):
     """Checks the address (as for missed bins), the items, the date and the confirmation."""
 
     postcode_service = "bulky waste collections"
@@ -323,7 +324,7 @@ class ActionStartBulkyWaste(Action):
         return [FollowupAction("bulky_waste_form")]
 
 
-class ValidateBulkyCancelForm(FormValidationAction):
+class ValidateBulkyCancelForm(ResidentFormValidation):
     """Finds the BW reference (and postcode) for a cancellation."""
 
     def name(self) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.request_store import store_request
 from actions.resident_answers import (
@@ -96,7 +97,7 @@ def signpost(dispatcher: CollectingDispatcher, key: str) -> None:
     )
 
 
-class ValidateCouncilTaxDiscountForm(FormValidationAction):
+class ValidateCouncilTaxDiscountForm(ResidentFormValidation):
     """Which discount; for the single person discount: adults, date, address and account."""
 
     def name(self) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
 from actions.request_store import store_request
 from actions.resident_answers import (
@@ -84,7 +85,7 @@ def _is_local(postcode: str | None) -> bool:
     return record is not None and record.local_authority == context.council().ons_code
 
 
-class ValidateCouncilTaxMoveForm(FormValidationAction):
+class ValidateCouncilTaxMoveForm(ResidentFormValidation):
     """Checks the kind of move, the date (council limits), the addresses and the account number."""
 
     def name(self) -> str:

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -25,6 +25,7 @@ from actions.digital_help import (
     says_no,
     stop_form,
 )
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
 from actions.request_store import apologise_not_stored
 
@@ -66,7 +67,7 @@ def _open_sessions(venue: Any) -> list[tuple[datetime, int, int]]:
     return [s for s in upcoming if taken.get(s[0], 0) < s[2]][:SESSIONS_OFFERED]
 
 
-class ValidateDigitalSessionForm(FormValidationAction):
+class ValidateDigitalSessionForm(ResidentFormValidation):
     """Checks the postcode, venue, session, reminder and confirmation for a helper session."""
 
     def name(self) -> str:

@@ -8,7 +8,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions import context
 from actions.clients.postcodes import normalise_postcode
 from actions.clients.venues import NearbyVenue, VenueFinder, VenueWants, hours_today_text
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button
 from actions.postcode_checks import check_local_postcode
 from actions.venue_filters import barrier_button, describe, read_barrier, read_wants
@@ -84,7 +85,7 @@ def check_venue_postcode(
     return {"venue_postcode": check.postcode}
 
 
-class ValidateDigitalHelpForm(FormValidationAction):
+class ValidateDigitalHelpForm(ResidentFormValidation):
     """Reads what gets in the way and the postcode; a postcode in the first message is used at once."""
 
     def name(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.clients.support_register import identities, normalise_uk_phone
+from actions.form_validation import ResidentFormValidation
 from actions.handoff import hand_off
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ def _skip_rest(after: str) -> dict[str, Any]:
     return {slot: NOT_NEEDED for slot in rest}
 
 
-class ValidateExtraSupportForm(FormValidationAction):
+class ValidateExtraSupportForm(ResidentFormValidation):
     """A "yes" to any of the three questions means the register is not needed: stop asking."""
 
     def name(self) -> str:

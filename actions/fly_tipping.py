@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
 from actions.opening_message import opening_message
 from actions.report_location import Location, LocationQuestion
@@ -46,7 +47,7 @@ def _amount_terms() -> list[tuple[str, tuple[str, ...]]]:
     return [(a.key, (a.name, *a.synonyms)) for a in rules().amounts]
 
 
-class ValidateFlyTippingForm(LocationQuestion, FormValidationAction):
+class ValidateFlyTippingForm(LocationQuestion, ResidentFormValidation):
     """Checks each answer against the council's list of kinds and amounts, and the place."""
 
     location_for = "fly-tipping"

@@ -7,7 +7,7 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.address_questions import AddressQuestions, home_address, street_at
 from actions.digital_help import SMS_CHANNEL
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
 from actions.handoff import conversation_summary
 from actions.information import ActionInformation
@@ -105,7 +106,7 @@ def _emergency_slots(dispatcher: CollectingDispatcher, slots: dict[str, Any]) ->
     return {**slots, "repair_check": EMERGENCY, "repair_access": "any"}
 
 
-class ValidateHousingRepairForm(AddressQuestions, FormValidationAction):
+class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     """Checks each answer (the address as for missed bins) and works out whether it is an emergency."""
 
     postcode_service = "council housing repairs"

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, button, day_and_date
 from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
@@ -48,7 +49,7 @@ def _bins_for(council: Any, street: Any) -> list[Any]:
     return [b for b in council.bin_types.values() if council.next_collection_after(street, b, today)]
 
 
-class ValidateMissedBinForm(AddressQuestions, FormValidationAction):
+class ValidateMissedBinForm(AddressQuestions, ResidentFormValidation):
     """Checks each answer; explains what's wrong in plain words and asks again."""
 
     def name(self) -> str:

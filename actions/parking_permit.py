@@ -6,7 +6,7 @@ import logging
 import re
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
@@ -15,6 +15,7 @@ from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.information import ActionInformation
 from actions.request_store import store_request
@@ -66,7 +67,7 @@ def _no_zone(
     return {**slots, "requested_slot": None}
 
 
-class ValidateParkingPermitForm(AddressQuestions, FormValidationAction):
+class ValidateParkingPermitForm(AddressQuestions, ResidentFormValidation):
     """The address as for missed bins, then which zone the street is in, the permit and the vehicle."""
 
     postcode_service = "parking permits"

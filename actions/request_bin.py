@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -20,6 +20,7 @@ from actions.address_questions import (
 )
 from actions.bulky_items import pounds
 from actions.form_stops import StoppableForm
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.opening_message import opening_message
 from actions.request_store import store_request
@@ -82,7 +83,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
     return None
 
 
-class ValidateRequestBinForm(StoppableForm, AddressQuestions, FormValidationAction):
+class ValidateRequestBinForm(StoppableForm, AddressQuestions, ResidentFormValidation):
     """Address as for missed bins, then which container, why, who may have a larger bin, confirm."""
 
     postcode_service = "bins"

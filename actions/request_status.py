@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.clients.postcodes import normalise_postcode
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON
 from actions.status_describers import describe
 from bot.storage.references import find_reference
@@ -22,7 +23,7 @@ logger = logging.getLogger(__name__)
 PUBLIC_PLACE_SERVICES = ("fly_tipping", "street_problem")
 
 
-class ValidateRequestStatusForm(FormValidationAction):
+class ValidateRequestStatusForm(ResidentFormValidation):
     """Finds the reference (and postcode) in what the resident typed."""
 
     def name(self) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button
 from actions.information import ActionInformation
 
@@ -32,7 +33,7 @@ def topic_answer(topic: Any) -> str:
     return "\n".join(lines)
 
 
-class ValidateSchoolAdmissionsForm(FormValidationAction):
+class ValidateSchoolAdmissionsForm(ResidentFormValidation):
     """Works out which admissions topic the resident means (from the opening message if it says)."""
 
     def name(self) -> str:

@@ -6,12 +6,13 @@ import re
 from datetime import timedelta
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.form_stops import StoppableForm
+from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
 from actions.opening_message import opening_message
 from actions.report_location import Location, LocationQuestion
@@ -60,7 +61,7 @@ def read_lamp_column(text: str) -> str | None:
     return found.group(1).replace(" ", "").upper()
 
 
-class ValidateStreetProblemForm(StoppableForm, LocationQuestion, FormValidationAction):
+class ValidateStreetProblemForm(StoppableForm, LocationQuestion, ResidentFormValidation):
     """Checks the kind against the council's list, the place, the lamp post number and the safety answer."""
 
     location_for = "street problems"
