@@ -34,7 +34,12 @@ def conversation_summary(tracker: Tracker) -> str:
 
 
 def form_values(tracker: Tracker) -> dict[str, Any]:
-    return {slot: tracker.get_slot(slot) for slot in FORM_SLOTS if tracker.get_slot(slot)}
+    """What the resident already answered, readable by an advisor (a place as one line)."""
+    values = {slot: tracker.get_slot(slot) for slot in FORM_SLOTS if tracker.get_slot(slot)}
+    return {
+        slot: ", ".join(str(v) for v in value.values() if v) if isinstance(value, dict) else value
+        for slot, value in values.items()
+    }
 
 
 def handoff_reason(intent: str, parse_data: dict[str, Any]) -> str:

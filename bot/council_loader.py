@@ -118,6 +118,8 @@ class _Files:
             raise CouncilDataError(
                 f"{self.show(name)}: not valid YAML{where} ({problem})"
             ) from None
+        except ValueError as error:  # e.g. an impossible date such as 2026-13-01
+            raise CouncilDataError(f"{self.show(name)}: a value could not be read ({error})") from None
         if not isinstance(data, dict):
             raise CouncilDataError(f"{self.show(name)}: should hold named entries (key: value)")
         return data

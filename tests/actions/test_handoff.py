@@ -104,3 +104,10 @@ def test_if_the_queue_cannot_be_reached_an_urgent_resident_still_gets_numbers_to
     assert "couldn't pass this to an advisor" in messages[1]["text"]
     assert "999" in messages[1]["text"]
     reset_cached_state()
+
+
+def test_a_place_already_given_reaches_the_advisor_as_one_readable_line(database_url, monkeypatch):
+    place = {"description": "behind the Co-op", "street": "Union Street", "postcode": None}
+    _handoff("request_human", OPEN, monkeypatch, slots={"report_location": place})
+    ticket = TicketQueue().open_tickets()[0]
+    assert ticket.form_values == {"report_location": "behind the Co-op, Union Street"}

@@ -551,3 +551,9 @@ def test_a_yaml_file_that_cannot_be_read_is_named_with_the_line(tmp_path: Path) 
     folder = broken_copy(tmp_path, "services.yml", "missed_bin:\n", "missed_bin:\n  - [unclosed\n")
     with pytest.raises(CouncilDataError, match=r"services\.yml: not valid YAML near line \d+"):
         load_council(folder)
+
+
+def test_an_impossible_date_in_a_yaml_file_is_named_not_a_crash(tmp_path: Path) -> None:
+    folder = broken_copy(tmp_path, "council.yml", "- 2026-01-01", "- 2026-13-01")
+    with pytest.raises(CouncilDataError, match=r"council\.yml: a value could not be read"):
+        load_council(folder)
