@@ -56,7 +56,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "cannot go on",
-        r"\bcannot (?:go on|carry on|keep going) (?:anymore|any longer|living|with life)\b",
+        r"\bcannot (?:go on|carry on|keep going) (?:anymore|any longer|living|with life)\b"
+        # Said on its own, at the end of a sentence ("I can't go on", not "go on the website").
+        r"|\bcannot (?:go on|carry on|keep going)(?: like this| much longer)?(?= \||$)"
+        r"|\b(?:(?:do|does|did) not think|not sure|doubt|(?:do|does) not know (?:if|whether)) (?:i|she|he|they) "
+        r"(?:can|could) (?:go on|carry on|keep going)(?: anymore| any longer| much longer| like this)?(?= \||$)",
     ),
     ("overdose", r"\boverdos(?:e|ed|es|ing)\b"),
     (
