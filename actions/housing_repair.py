@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ConversationPaused, EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ConversationPaused, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -18,7 +18,7 @@ from actions.digital_help import SMS_CHANNEL
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
 from actions.handoff import conversation_summary
-from actions.information import ActionInformation
+from actions.information import StartFormOrAnswer
 from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
@@ -251,18 +251,16 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
         return {"repair_confirm": True if value is True else None}
 
 
-class ActionStartHousingRepair(Action):
+class ActionStartHousingRepair(StartFormOrAnswer):
     """Starts a repair report, or answers from information.yml if the council has no housing_repairs.yml."""
+
+    form = "housing_repair_form"
 
     def name(self) -> str:
         return "action_start_housing_repair"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        if _rules() is None:
-            return await ActionInformation().run(dispatcher, tracker, domain)
-        return [FollowupAction("housing_repair_form")]
+    def has_data(self) -> bool:
+        return _rules() is not None
 
 
 def _phone_text(tracker: Tracker) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
@@ -37,3 +38,23 @@ class ActionInformation(Action):
             buttons.append(TALK_TO_A_PERSON)
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
+
+
+class StartFormOrAnswer(Action, ABC):
+    """Starts ``form`` when the council has the data file it needs, else answers from information.yml.
+
+    Abstract, so the action server registers only the real start actions.
+    """
+
+    form: str
+
+    @abstractmethod
+    def has_data(self) -> bool:
+        """Whether the council's data file for this form is there."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        if not self.has_data():
+            return await ActionInformation().run(dispatcher, tracker, domain)
+        return [FollowupAction(self.form)]

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -17,7 +17,7 @@ from actions.bulky_items import money, pounds
 from actions.clients.permits import permits_held
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
-from actions.information import ActionInformation
+from actions.information import ActionInformation, StartFormOrAnswer
 from actions.request_store import store_request
 
 logger = logging.getLogger(__name__)
@@ -142,18 +142,16 @@ class ValidateParkingPermitForm(AddressQuestions, ResidentFormValidation):
         return {"permit_confirm": True if value is True else None}
 
 
-class ActionStartParkingPermit(Action):
+class ActionStartParkingPermit(StartFormOrAnswer):
     """Starts a permit application, or answers from information.yml if the council has no parking.yml."""
+
+    form = "parking_permit_form"
 
     def name(self) -> str:
         return "action_start_parking_permit"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        if _rules() is None:
-            return await ActionInformation().run(dispatcher, tracker, domain)
-        return [FollowupAction("parking_permit_form")]
+    def has_data(self) -> bool:
+        return _rules() is not None
 
 
 class ActionAskPermitPostcode(Action):
