@@ -22,6 +22,7 @@ from actions.information import StartFormOrAnswer
 from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
+from bot.phone_numbers import read_uk_phone
 
 logger = logging.getLogger(__name__)
 
@@ -52,24 +53,14 @@ _NO = re.compile(
 _SKIP = re.compile(
     r"^\s*(skip|no|none|no thanks|no thank you|rather not|i'd rather not|don't have one)\b", re.I
 )
-_PHONE_CHARS = re.compile(r"[\s\-().]")
 #: On the two questions where "no" is an answer, these words still stop the report.
 _STOP = re.compile(r"^\s*(cancel|stop|quit|forget it|never ?mind)\b", re.I)
 
 
 def uk_phone(text: str) -> str | None:
     """A UK landline or mobile number, written 01632 960123 or 07700 900123; None if it is not one."""
-    digits = _PHONE_CHARS.sub("", str(text or ""))
-    for international in ("+44", "0044"):
-        if digits.startswith(international):
-            digits = "0" + digits[len(international) :].removeprefix("0")
-    if not re.fullmatch(r"0[1237]\d{8,9}", digits):
-        return None
-    if digits.startswith(("02", "03", "07")) and len(digits) != 11:
-        return None
-    if digits.startswith(("02", "03")):
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    return f"{digits[:5]} {digits[5:]}"
+    found = read_uk_phone(text)
+    return found.national if found else None
 
 
 def _rules() -> Any:
