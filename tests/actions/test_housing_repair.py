@@ -302,7 +302,7 @@ def test_without_a_phone_number_the_resident_is_not_promised_a_call_but_told_how
 
 def test_with_a_phone_number_the_resident_is_told_we_will_phone_to_agree_a_visit(database_url):
     messages, _ = _submit(ROUTINE_REPORT, sender="webchat-phone")
-    assert "We'll phone you to agree a visit (mornings (8am to 12pm))" in messages[0]["text"]
+    assert "We'll phone you to agree a visit (weekday mornings" in messages[0]["text"]
 
 
 def test_an_emergency_without_a_phone_number_is_answered_in_the_chat(database_url):
