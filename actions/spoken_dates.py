@@ -148,7 +148,7 @@ def _parse(text: str, today: date, require: str | None = None) -> date | None:
     None for a date that leaves it out."""
     import dateparser  # imported on first use: it takes most of a second
 
-    settings = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=datetime.combine(today, time(12)))
+    settings: Any = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=datetime.combine(today, time(12)))
     if require:
         settings["REQUIRE_PARTS"] = [require]
     found = dateparser.parse(text, languages=["en"], locales=["en-GB"], settings=settings)
@@ -159,7 +159,7 @@ def _found_in_sentence(words: str, today: date) -> str | None:
     """The words in a sentence that name a date ("he left on the 14th of november" -> "on the 14th of november")."""
     from dateparser.search import search_dates
 
-    settings = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=datetime.combine(today, time(12)))
+    settings: Any = dict(_DATEPARSER_SETTINGS, RELATIVE_BASE=datetime.combine(today, time(12)))
     found = search_dates(words, languages=["en"], settings=settings) or []
     spans = [text for text, _ in found if not _DIGITS_ONLY.match(text)]
     if not spans:
