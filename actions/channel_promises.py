@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -11,18 +12,19 @@ from bot.phone_numbers import read_uk_phone
 from bot.settings import get_settings
 
 SMS_CHANNEL = "twilio_sms"
+_E164 = re.compile(r"^\+[1-9]\d{6,14}$")
 TELEGRAM_CHANNEL = "telegram"
 
 
 def known_mobile(tracker: Tracker) -> str | None:
-    """The resident's mobile number when they are texting us (the SMS conversation id); None elsewhere.
+    """The resident's number when they are texting us (the SMS conversation id, in E.164); None elsewhere.
 
-    A webchat session id or a Telegram chat id is never a phone number, even when it is all digits.
+    Our replies already reach that number by text, so the council's own texts can too. A webchat
+    session id or a Telegram chat id is never a phone number, even when it is all digits.
     """
     if channel_of(tracker) != SMS_CHANNEL:
         return None
-    found = read_uk_phone(tracker.sender_id)
-    return found.e164 if found is not None and found.is_mobile else None
+    return tracker.sender_id if _E164.match(tracker.sender_id or "") else None
 
 
 def how_to_pay(payment: Any, tracker: Tracker) -> str:
