@@ -27,7 +27,8 @@ _MONTH = rf"({_MONTH_WORDS})\b"
 # <weekday>" (it doesn't know "next"), the start, middle or end of a month, and impossible dates.
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _RELATIVE_WEEKDAY = re.compile(
-    r"\b(next|last|this|on|coming)?\s*(" + "|".join(_WEEKDAYS) + r")\b(\s+(?:just\s+)?gone)?"
+    r"\b(next|last|this|on|coming|since)?\s*(?:the\s+)?(" + "|".join(_WEEKDAYS) + r")\b"
+    r"(\s+(?:just\s+)?gone)?(\s+before\s+last)?"
 )
 _MONTH_EDGE = re.compile(
     r"\b(start|beginning|begining|first day|1st|end|last day|middle|mid)\s*(?:of\s+)?(?:the\s+)?"
@@ -42,8 +43,10 @@ _ORDINAL_WORDS = (
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 _ORDINALS = {word: i + 1 for i, word in enumerate(_ORDINAL_WORDS)}
+# An ordinal word is a day before a month ("second of january") or after "the" at the end ("on the first").
+_ORDINAL_ALTERNATIVES = r"\b(?:(twenty|thirty)[\s-]?)?(" + "|".join(_ORDINAL_WORDS) + r")\b"
 _ORDINAL = re.compile(
-    r"\b(?:(twenty|thirty)[\s-]?)?(" + "|".join(_ORDINAL_WORDS) + rf")\b(?=\s+(?:of\s+)?(?:the\s+)?(?:month|{_MONTH_WORDS})\b)"
+    _ORDINAL_ALTERNATIVES + rf"(?=\s+(?:of\s+)?(?:the\s+)?(?:month|{_MONTH_WORDS})\b|\s*[.!]?$)"
 )
 _SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
 _HAS_NUMBER_OR_MONTH = re.compile(r"\d|\b" + _MONTH)
@@ -66,12 +69,22 @@ def _normalise(text: str) -> str:
     words = " ".join(str(text or "").lower().replace(",", " ").split())
     words = re.sub(r"\b(?:a|one)\s+fortnight\b", "2 weeks", words)
     words = re.sub(r"\bfortnight\b", "2 weeks", words)
+    words = re.sub(r"\b(?:a\s+)?couple\s+of\b", "2", words)
+    words = re.sub(r"\bthis\s+(?:morning|afternoon|evening)\b|\btonight\b", "today", words)
+    words = re.sub(r"\blast\s+night\b", "yesterday", words)
 
     def ordinal(match: re.Match[str]) -> str:
         day = _ORDINALS[match[2]] + {"twenty": 20, "thirty": 30, None: 0}[match[1]]
         return f"{day}{_SUFFIX.get(day, 'th')}"
 
-    return _ORDINAL.sub(ordinal, words)
+    return _ORDINAL.sub(lambda match: ordinal(match) if _ends_a_day(words, match) else match[0], words)
+
+
+def _ends_a_day(words: str, match: re.Match[str]) -> bool:
+    """An ordinal at the end is a day only after "the" ("on the first", not "it was my first")."""
+    if match.end() < len(words.rstrip(".! ")):
+        return True  # it is followed by a month
+    return words[: match.start()].endswith("the ")
 
 
 def _make(year: int, month: int, day: int) -> date:
@@ -133,6 +146,10 @@ def _weekday(match: re.Match[str], today: date) -> list[date]:
     weekday = _WEEKDAYS[match[2]]
     ahead = (weekday - today.weekday()) % 7
     behind = (today.weekday() - weekday) % 7
+    if match[4]:  # "the monday before last"
+        return [today - timedelta(days=(behind or 7) + 7)]
+    if match[1] == "since":  # "since friday": the last one, or today
+        return [today - timedelta(days=behind)]
     if match[1] == "last" or match[3]:
         return [today - timedelta(days=behind or 7)]
     if match[1] in ("next", "coming", "this"):

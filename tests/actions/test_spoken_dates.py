@@ -65,6 +65,18 @@ def test_dates_are_read_as_residents_type_them(said: str, meant: date) -> None:
         ("last friday", date(2026, 11, 27)),
         ("on the 14th", date(2026, 11, 14)),
         ("i may have moved on the 3rd", date(2026, 11, 3)),
+        ("wrong date, it's the 15th", date(2026, 11, 15)),
+        ("a couple of weeks ago", date(2026, 11, 17)),
+        ("3 weeks back", date(2026, 11, 10)),
+        ("the monday before last", date(2026, 11, 23)),
+        ("since friday", date(2026, 11, 27)),
+        ("since the 1st", date(2026, 12, 1)),
+        ("on the first", date(2026, 12, 1)),
+        ("first of the month", date(2026, 12, 1)),
+        ("last night", date(2026, 11, 30)),
+        ("this morning", date(2026, 12, 1)),
+        ("end of oct", date(2026, 10, 31)),
+        ("nov 12th", date(2026, 11, 12)),
     ],
 )
 def test_past_dates_in_a_sentence_are_read_from_the_council_s_today(said: str, meant: date) -> None:
@@ -97,7 +109,16 @@ def test_days_are_read_day_first_as_in_britain() -> None:
 
 @pytest.mark.parametrize(
     "said",
-    ["whenever", "sorry 51948230", "51948230", "14", "he moved out in march", "no idea", "PL1 2AA"],
+    [
+        "whenever",
+        "sorry 51948230",
+        "51948230",
+        "14",
+        "he moved out in march",
+        "no idea",
+        "PL1 2AA",
+        "it was my first time",
+    ],
 )
 def test_words_that_name_no_single_day_are_not_taken_for_one(said: str) -> None:
     assert date_candidates(said, TUESDAY) == []
