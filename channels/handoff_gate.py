@@ -142,7 +142,7 @@ class HandoffGate:
             return GateDecision(held=True, replies=self._escalate(ticket, crisis, channel, sender_id, text))
         if ticket.status == "open" and ticket.position is not None:
             return GateDecision(
-                held=True, replies=[handoff_messages.waiting_text(self.council, ticket.position, now)]
+                held=True, replies=[handoff_messages.waiting_text(self.council, ticket.position, now, channel)]
             )
         return GateDecision(held=True)  # an advisor is talking with them: no automatic reply
 
@@ -167,6 +167,7 @@ class HandoffGate:
             position=raised.position,
             now=self.council.now(),
             extra_support=True,
+            channel=channel,
         )
         return GateDecision(held=True, replies=[reply])
 
@@ -199,6 +200,7 @@ class HandoffGate:
                 reference=raised.reference,
                 position=raised.position,
                 now=self.council.now(),
+                channel=channel,
             )
         )
         return replies
