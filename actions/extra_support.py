@@ -60,6 +60,8 @@ class ActionSubmitExtraSupport(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if all(tracker.get_slot(slot) is None for slot in ALL_SLOTS):
+            return []  # stopped before any answer: nothing to register, nobody to pass on
         registered = False
         if qualifies(tracker) and tracker.get_slot("support_consent") == "yes":
             registered = self._register(dispatcher, tracker)

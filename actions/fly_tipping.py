@@ -52,6 +52,8 @@ class ValidateFlyTippingForm(LocationQuestion, ResidentFormValidation):
 
     location_for = "fly-tipping"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_fly_tipping_form"
 

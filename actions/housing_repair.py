@@ -112,8 +112,15 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     postcode_service = "council housing repairs"
     postcode_records = "address records"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_housing_repair_form"
+
+    def cost_answer(self, tracker: Tracker) -> str:
+        return (
+            "Repairs to council homes are free to report. If the damage was caused on purpose, the team may charge for it and will tell you first."
+        )
 
     async def extract_repair_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
