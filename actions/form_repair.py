@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from actions import context
@@ -194,11 +195,30 @@ def without_wrong_answer(text: str) -> str:
     return " ".join(kept.split()).strip(" ,.")
 
 
-def read_correction(slot: str, text: str) -> Any:
+_DAY_ONLY = re.compile(r"\b(\d{1,2})(st|nd|rd|th)?\b")
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _same_month(kept: str, previous: Any) -> str | None:
+    """ "it's the 15th" after 14 December: 15 December (the month of the answer it corrects)."""
+    found = _DAY_ONLY.search(kept)
+    if not found or _MONTH.search(kept) or not isinstance(previous, str):
+        return None
+    try:
+        return date.fromisoformat(previous).replace(day=int(found.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def read_correction(slot: str, text: str, previous: Any = None) -> Any:
     """A new value for this slot in a correction, in the form its validator takes; None if none."""
     kept = without_wrong_answer(text)
     if not kept:
         return None
+    if slot.endswith("_date") and slot != "bulky_date":
+        same_month = _same_month(kept, previous)
+        if same_month is not None:
+            return same_month
     if slot in ("postcode", "venue_postcode", "benefit_postcode"):
         return normalise_postcode(kept)
     if slot == "house":

@@ -247,7 +247,7 @@ class ResidentFormValidation(FormValidationAction):
         slots = await self._form_slots(dispatcher, tracker, domain)
         answered = [s for s in slots if s != requested and tracker.get_slot(s) is not None]
         for slot in [*reversed(answered), *([requested] if requested in slots else [])]:
-            candidate = read_correction(slot, text)
+            candidate = read_correction(slot, text, tracker.get_slot(slot))
             if candidate is None:
                 continue
             return await self._apply_correction(slot, candidate, dispatcher, tracker, domain)
@@ -278,9 +278,15 @@ class ResidentFormValidation(FormValidationAction):
         validate = getattr(self, f"validate_{slot}", None)
         result: dict[str, Any] = {slot: candidate}
         if validate is not None:
-            output = await utils.call_potential_coroutine(
-                validate(candidate, dispatcher, tracker, domain)
-            )
+            # The new value is checked as a plain answer: the "no" in "no, number 14" is not a stop.
+            said = tracker.latest_message
+            tracker.latest_message = {**said, "intent": {"name": None, "confidence": 0.0}}
+            try:
+                output = await utils.call_potential_coroutine(
+                    validate(candidate, dispatcher, tracker, domain)
+                )
+            finally:
+                tracker.latest_message = said
             result = output if isinstance(output, dict) else {slot: None}
         if "requested_slot" in result and result["requested_slot"] is None:
             events = [SlotSet(k, v) for k, v in {**changes, **result}.items() if k != "requested_slot"]

@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
-from actions.form_repair import without_wrong_answer
+from actions.form_repair import detect_repair, without_wrong_answer
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date
 from actions.opening_message import opening_message
@@ -21,6 +21,7 @@ from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
 
 SERVICE = "missed_bin"
+REPORT_SLOTS = ("postcode", "street", "house", "bin_type")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,22 @@ class ValidateMissedBinForm(AddressQuestions, ResidentFormValidation):
 
     def name(self) -> str:
         return "validate_missed_bin_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        # "oh sorry it was the green one not the black" just after a report can read as a new
+        # missed bin: it puts that report right instead of starting another.
+        text = tracker.latest_message.get("text") or ""
+        repair = detect_repair(text)
+        if (
+            opening_message(tracker)
+            and repair is not None
+            and repair.kind == "correction"
+            and correct_last_report(dispatcher, tracker, text)
+        ):
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("requested_slot", None)]
+        return await super().run(dispatcher, tracker, domain)
 
     async def extract_bin_type(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -144,7 +161,7 @@ class ActionSubmitMissedBin(Action):
         bin_type = next(
             (b for b in council.bin_types.values() if b.key == tracker.get_slot("bin_type")), None
         )
-        clear = [SlotSet(s, None) for s in ("postcode", "street", "house", "bin_type")]
+        clear = [SlotSet(s, None) for s in REPORT_SLOTS]
         if street is None or not house or bin_type is None:
             return clear  # the form was stopped early; the reason was already given
 
