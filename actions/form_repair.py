@@ -155,6 +155,12 @@ SELF_HANDLED_DONT_KNOW = frozenset(
 )  # fmt: skip
 
 
+#: Questions answered in the resident's own words at length: only a short message is a repair
+#: there ("I no longer need childcare, so my costs went down" is a description, not a stop).
+DESCRIPTIONS = frozenset({"benefit_change_details", "repair_description", "street_problem_details"})
+SHORT_MESSAGE_WORDS = 6
+
+
 @dataclass(frozen=True)
 class Repair:
     """What the message does to the form: "cancel", "repeat", "question", "dont_know", "thanks" or "correction"."""
@@ -225,10 +231,10 @@ def read_correction(slot: str, text: str, previous: Any = None) -> Any:
         found = _HOUSE.search(kept) or _BARE_NUMBER.match(kept)
         return found.group(1) if found else None
     if slot in ("bin_type", "bin_container"):
-        found = context.council().match_bin_type(kept)
-        if found is None:
+        bin_type = context.council().match_bin_type(kept)
+        if bin_type is None:
             return None
-        return found.name if slot == "bin_type" else found.key
+        return bin_type.name if slot == "bin_type" else bin_type.key
     if slot.endswith("_date") and slot != "bulky_date":
         return kept if DATE_WORDS.search(kept) else None
     if slot == "bulky_items":

@@ -27,7 +27,9 @@ from rasa_sdk.types import DomainDict
 from actions import context
 from actions.form_repair import (
     DEPENDENTS,
+    DESCRIPTIONS,
     SELF_HANDLED_DONT_KNOW,
+    SHORT_MESSAGE_WORDS,
     Repair,
     detect_repair,
     read_correction,
@@ -122,6 +124,8 @@ class ResidentFormValidation(FormValidationAction):
         if intent not in NOT_A_REPAIR and answer_turn(tracker, self.form_name()):
             text = tracker.latest_message.get("text") or ""
             repair = detect_repair(text)
+            if tracker.get_slot("requested_slot") in DESCRIPTIONS and len(text.split()) > SHORT_MESSAGE_WORDS:
+                repair = None  # a description in their own words, however it is phrased
             if repair is not None and not (repair.kind == "cancel" and not self._cancel_applies(text)):
                 events = await self.repair(repair, text, dispatcher, tracker, domain)
                 if events is not None:

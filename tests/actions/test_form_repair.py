@@ -314,3 +314,39 @@ def test_every_form_validator_hears_repairs():
         action = executor.actions.get(f"validate_{form}")
         assert action is not None, form
         assert isinstance(getattr(action, "__self__", None), ResidentFormValidation), form
+
+
+def test_a_long_description_that_mentions_no_longer_needing_something_is_kept_as_the_description():
+    text = "I no longer need childcare because my son started school, so my costs went down"
+    state = in_form(
+        "benefits_change_form", "benefit_change_details", text,
+        benefit_change_kind="income", benefit_change_date="2026-11-20",
+    )  # fmt: skip
+    from actions.benefits_change import ValidateBenefitsChangeForm
+
+    _, events = run(ValidateBenefitsChangeForm(), state)
+    assert slots_set(events).get("benefit_change_details")
+
+
+def test_a_correction_that_opens_a_new_missed_bin_report_puts_the_last_one_right_instead(
+    database_url, monkeypatch
+):
+    from actions import context
+
+    street, bin_type, last = _reported_bin(database_url, monkeypatch)
+    other = next(b for b in get_council().bin_types.values() if b is not bin_type)
+    context.service_requests().amend_own(
+        last["reference"], "chat-amend", details={"bin_type": other.key}, same_job=["x"],
+        due_by=datetime(2026, 11, 19).date(),
+    )  # fmt: skip
+    state = tracker(
+        text=f"oh sorry it was the {bin_type.colour} one not the {other.colour}",
+        intent="report_missed_bin",
+        active_loop="missed_bin_form",
+        slots={"last_request": last},
+        sender_id="chat-amend",
+    )
+    messages, events = run(ValidateMissedBinForm(), state)
+    assert slots_set(events)["requested_slot"] is None  # no second report started
+    assert last["reference"] in said(messages)
+    assert context.service_requests().find(last["reference"], street.postcode).details["bin_type"] == bin_type.key
