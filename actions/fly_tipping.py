@@ -67,6 +67,16 @@ class ValidateFlyTippingForm(LocationQuestion, ResidentFormValidation):
                 return {"fly_tipping_kind": found}
         return {}
 
+    async def extract_fly_tipping_amount(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "a van load of rubbish dumped in the lane" says how much on the opening message.
+        if opening_message(tracker) and not tracker.get_slot("fly_tipping_amount"):
+            found = match_one(tracker.latest_message.get("text") or "", _amount_terms())
+            if found:
+                return {"fly_tipping_amount": found}
+        return {}
+
     def validate_fly_tipping_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:

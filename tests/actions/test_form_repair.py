@@ -350,3 +350,44 @@ def test_a_correction_that_opens_a_new_missed_bin_report_puts_the_last_one_right
     assert slots_set(events)["requested_slot"] is None  # no second report started
     assert last["reference"] in said(messages)
     assert context.service_requests().find(last["reference"], street.postcode).details["bin_type"] == bin_type.key
+
+
+def _opening(validator: Any, form: str, text: str, intent: str) -> dict[str, Any]:
+    _, events = run(validator, tracker(text=text, intent=intent, active_loop=form))
+    return slots_set(events)
+
+
+def test_details_in_opening_messages_are_used_for_every_form_with_an_obvious_question(monkeypatch):
+    from actions.digital_help import ValidateDigitalHelpForm
+    from actions.fly_tipping import ValidateFlyTippingForm
+    from actions.housing_repair import ValidateHousingRepairForm
+
+    fix_clock(monkeypatch, datetime(2026, 12, 3, 10, 0, tzinfo=UK))
+    moving = _opening(
+        ValidateCouncilTaxMoveForm(), "council_tax_move_form",
+        "hi i moved out on the 28th of november", "council_tax_move",
+    )  # fmt: skip
+    assert moving["ctax_move_kind"] == "out" and moving["ctax_move_date"] == "2026-11-28"
+    online = _opening(
+        ValidateDigitalHelpForm(), "digital_help_form",
+        "i have no internet at home, where can i get online", "find_computer_or_wifi",
+    )  # fmt: skip
+    assert online["digital_barrier"] == "no_access"
+    dumped = _opening(
+        ValidateFlyTippingForm(), "fly_tipping_form",
+        "someone has dumped a van load of rubbish in the lane", "report_fly_tipping",
+    )  # fmt: skip
+    assert dumped["fly_tipping_amount"] == "van_load"
+    repair = _opening(
+        ValidateHousingRepairForm(), "housing_repair_form",
+        "hi the boiler in my council flat is broken", "report_housing_repair",
+    )  # fmt: skip
+    assert repair["repair_tenancy"] == "council"
+
+
+def test_a_new_bin_with_a_greeting_keeps_the_bin_and_the_reason():
+    order = _opening(
+        ValidateRequestBinForm(), "request_bin_form",
+        "hiya my green recycling bin was stolen", "request_bin",
+    )  # fmt: skip
+    assert order["bin_container"] == "recycling" and order["bin_reason"] == "stolen"
