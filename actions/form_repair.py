@@ -216,6 +216,12 @@ def _same_month(kept: str, previous: Any) -> str | None:
         return None
 
 
+def says_more_than_no(text: str) -> bool:
+    """ "sorry, it was 2 mattresses" says what was wrong; "no", "no thanks" do not."""
+    kept = without_wrong_answer(text)
+    return len(kept.split()) >= 2 and not _THANKS.match(kept)
+
+
 def read_correction(slot: str, text: str, previous: Any = None) -> Any:
     """A new value for this slot in a correction, in the form its validator takes; None if none."""
     kept = without_wrong_answer(text)

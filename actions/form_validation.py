@@ -110,6 +110,9 @@ class ResidentFormValidation(FormValidationAction):
     cancel_word_stops = True
     #: The service whose timescale answers "when will they come?" (services.yml), if any.
     service_key: str | None = None
+    #: Questions asked back are answered here (not in a form whose answers are themselves
+    #: questions, like "when do applications close?" for school admissions).
+    answers_questions = True
     #: What the form would store, for "Nothing has been <stored>".
     nothing_done = "Nothing has been stored or sent."
 
@@ -157,6 +160,8 @@ class ResidentFormValidation(FormValidationAction):
                 return None  # "ok thanks" to a read-back may mean yes: the form decides
             return await self._ask_again(dispatcher, tracker, domain)
         if repair.kind == "question":
+            if not self.answers_questions:
+                return None
             answer = self.answer_question(repair.topic, tracker)
             if answer is None:
                 return None

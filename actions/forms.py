@@ -10,7 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.bulky_waste import booked_here
-from actions.form_repair import detect_repair
+from actions.form_repair import detect_repair, says_more_than_no
 from actions.formatting import TALK_TO_A_PERSON
 from actions.missed_bin import correct_last_report
 from bot.storage.references import find_reference
@@ -124,6 +124,14 @@ class ActionNoOutsideForm(Action):
                 )
                 return []
         if kind == "correction" and correct_last_report(dispatcher, tracker, text):
+            return []
+        last = tracker.get_slot("last_request")
+        if kind == "correction" and isinstance(last, dict) and says_more_than_no(text):
+            dispatcher.utter_message(
+                text=f"If something in {last.get('reference')} is wrong, a person can put it right "
+                "for you.",
+                buttons=[TALK_TO_A_PERSON],
+            )
             return []
         dispatcher.utter_message(response="utter_anything_else")
         return []

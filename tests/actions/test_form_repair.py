@@ -391,3 +391,12 @@ def test_a_new_bin_with_a_greeting_keeps_the_bin_and_the_reason():
         "hiya my green recycling bin was stolen", "request_bin",
     )  # fmt: skip
     assert order["bin_container"] == "recycling" and order["bin_reason"] == "stolen"
+
+
+def test_a_correction_to_a_request_just_made_that_cannot_be_changed_here_offers_a_person():
+    booked = {"reference": "BW-7K3F9Q", "service": "bulky_waste", "postcode": "PL1 2JT"}
+    state = tracker(text="sorry, it was 2 mattresses not 1", intent="deny", slots={"last_request": booked})
+    messages, _ = run(ActionNoOutsideForm(), state)
+    assert "BW-7K3F9Q" in said(messages) and messages[0]["buttons"][0]["title"] == "Talk to a person"
+    messages, _ = run(ActionNoOutsideForm(), tracker(text="no thanks", intent="deny", slots={"last_request": booked}))
+    assert messages[0]["response"] == "utter_anything_else"

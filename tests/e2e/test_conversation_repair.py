@@ -180,3 +180,21 @@ def test_a_correction_inside_a_form_changes_that_answer_and_reads_it_back(live_s
     assert f"from {numbers[0]}, " in readback, readback
     reply = texts(chat.send(f"no, number {numbers[1]}"))
     assert f"from {numbers[1]}, " in reply and "Shall I book it?" in reply, reply
+
+
+def test_oh_sorry_it_was_the_green_recyclin_one_not_the_black_as_quoted(live_servers):
+    street, due = _street_with_a_missed_bin()
+    if not any(b.key == "general" for b in due):
+        pytest.skip("no black bin due to be reported today in the demo data")
+    chat = WebchatClient(live_servers.webchat)
+    chat.send("my black bin wasn't collected")
+    chat.send(street.postcode)
+    done = texts(chat.send(str((street.first_number or 1) + 2)))
+    match = re.search(r"reference is (MB-[A-Z0-9]{6})", done)
+    assert match, done
+    reply = texts(chat.send("oh sorry it was the green recyclin one not the black"))
+    assert DEAD_END not in reply.lower(), reply
+    assert match.group(1) in reply, reply  # changed, or told plainly why not, about that report
+    row = next(r for r in _requests(live_servers.database_url) if r["reference"] == match.group(1))
+    green_due = any(b.key == "recycling" for b in due)
+    assert row["details"]["bin_type"] == ("recycling" if green_due else "general"), reply
