@@ -125,8 +125,8 @@ DEPENDENTS: dict[str, tuple[str, ...]] = {
 #: Why each answer is needed, in plain words (for "why do you need my address?" and "I don't know").
 WHY: dict[str, str] = {
     "postcode": "The postcode tells me the home is in our area and which street and collection round it's on.",
-    "street": "I need the street so the crew goes to the right place.",
-    "house": "I need the house number or name so the crew knows which home it is.",
+    "street": "I need the street to find the right place.",
+    "house": "I need the house number or name to know exactly which home it is.",
     "bin_type": "Each bin is emptied by a different crew, so I need to know which one to send back.",
     "bin_container": "I need to know which bin, box or caddy to bring.",
     "bin_reason": "The reason decides what we can give and whether there's a charge.",
@@ -145,6 +145,12 @@ WHY: dict[str, str] = {
     "vehicle_reg": "The number plate is printed on the permit so wardens can check it.",
     "repair_room": "The room helps the repairs team bring the right tools.",
     "repair_description": "A short description helps the team bring the right parts.",
+    "digital_barrier": "It helps me find a place that suits you. There's no wrong answer: choose the closest.",
+    "permit_type": "A resident permit is for your own car, a visitor permit for guests' cars, and a business permit for a business vehicle.",
+    "repair_kind": "What's wrong tells me how quickly it must be fixed and who to send.",
+    "fly_tipping_kind": "What's been dumped tells us who to send and whether it's dangerous. 'Something else' is fine.",
+    "street_problem_kind": "The kind of problem tells me which team to send. 'Something else' is fine.",
+    "ctax_move_kind": "Moving in, out or within the area changes which bills we send.",
 }
 PRIVACY = "We only use it for this request."
 
@@ -274,5 +280,5 @@ def why_needed(slot: str) -> str:
     """Why the form asks for this, with what we do with it."""
     reason = WHY.get(slot)
     if reason is None:
-        return f"I need this to deal with your request. {PRIVACY}"
+        return f"I ask this to deal with your request properly. {PRIVACY}"
     return f"{reason} {PRIVACY}" if "stored" not in reason else reason

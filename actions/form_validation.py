@@ -241,9 +241,7 @@ class ResidentFormValidation(FormValidationAction):
                 "Roughly is fine: the nearest date you remember, like 'the start of March'. "
                 + why_needed(slot)
             )
-        return (
-            f"{why_needed(slot or '')} If you can't find it, a person can help instead."
-        )
+        return f"{why_needed(slot or '')} If you're not sure, a person can help instead."
 
     async def correct(
         self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
