@@ -18,6 +18,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.fallback import not_understood_in_form
 from bot.intents import CRISIS_INTENTS
 
 #: Below this, a guess that the message is another request does not interrupt an answer.
@@ -54,6 +55,16 @@ class ResidentFormValidation(FormValidationAction):
     @abstractmethod
     def name(self) -> str:
         """Abstract, so the action server registers only the real forms."""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        # Gibberish or another language is no answer: say so (in that language, or offering a
+        # person after two misses) and ask the same question again.
+        if not_understood_in_form(dispatcher, tracker):
+            requested = tracker.get_slot("requested_slot")
+            return [SlotSet(requested, None)] if requested else []
+        return await super().run(dispatcher, tracker, domain)
 
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
