@@ -73,7 +73,7 @@ def not_understood_reply(tracker: Tracker) -> tuple[list[str], list[dict[str, st
     if misses >= STRIKES_BEFORE_PERSON:
         return [
             "Sorry, I'm still not understanding. Would you like to talk to a person? "
-            "Just say \"talk to a person\", or call us on "
+            'Just say "talk to a person", or call us on '
             f"{phone} ({council.opening_hours_text()})."
         ], [TALK_TO_A_PERSON, button("Try again", "/greet")]
     return [
@@ -106,7 +106,9 @@ class ActionFallback(Action):
     ) -> list[EventType]:
         texts, buttons = not_understood_reply(tracker)
         for position, text in enumerate(texts):
-            dispatcher.utter_message(text=text, buttons=buttons if position == len(texts) - 1 else [])
+            dispatcher.utter_message(
+                text=text, buttons=buttons if position == len(texts) - 1 else []
+            )
         # Forget the misunderstood turn for the dialogue rules (a form it interrupted resumes);
         # consecutive_misunderstandings still sees it in the stored events.
         return [UserUtteranceReverted()]

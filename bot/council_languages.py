@@ -33,7 +33,9 @@ class LanguageLines(Model):
     def _codes(cls, value: dict[str, LanguageLine]) -> dict[str, LanguageLine]:
         for code in value:
             if not _CODE.match(code):
-                raise ValueError(f"'{code}' should be a two-letter ISO 639-1 code, such as cy or pl")
+                raise ValueError(
+                    f"'{code}' should be a two-letter ISO 639-1 code, such as cy or pl"
+                )
         return value
 
     def reply(self, language: str | None) -> list[str]:
@@ -50,7 +52,9 @@ def load_languages(files: _Files, placeholders: dict[str, str]) -> LanguageLines
             "english": files.fill(FILE, "english", rules.english, placeholders),
             "lines": {
                 code: entry.copy(
-                    update={"line": files.fill(FILE, f"lines > {code} > line", entry.line, placeholders)}
+                    update={
+                        "line": files.fill(FILE, f"lines > {code} > line", entry.line, placeholders)
+                    }
                 )
                 for code, entry in rules.lines.items()
             },

@@ -55,7 +55,8 @@ def _english_share(found: list[str], language: str) -> float:
     english = [
         word
         for word in found
-        if english_zipf(word) >= COMMON_ENGLISH_ZIPF and english_zipf(word) >= zipf_in(word, language)
+        if english_zipf(word) >= COMMON_ENGLISH_ZIPF
+        and english_zipf(word) >= zipf_in(word, language)
     ]
     return len(english) / len(found)
 
@@ -79,8 +80,10 @@ def foreign_language(text: str) -> str | None:
     if not found:
         return None
     if latin_share(text) < 0.5:
-        language = detector().detect_language_of(text)
-        return None if language is None or language == Language.ENGLISH else _code(language)
+        script_language = detector().detect_language_of(text)
+        if script_language is None or script_language == Language.ENGLISH:
+            return None
+        return _code(script_language)
     unusual = [word for word in found if english_zipf(word) < COMMON_ENGLISH_ZIPF]
     if len(unusual) < (2 if has_foreign_letters(text) else 3):
         return None  # one or two unknown words: a name or a typo more often than a language

@@ -23,9 +23,7 @@ NOT_UNDERSTOOD_KEY = "not_understood"
 LANGUAGE_KEY = "language"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class NotUnderstoodClassifier(GraphComponent):
     """Turns a message into nlu_fallback, whatever DIET said, when nobody could act on it.
 
@@ -74,7 +72,11 @@ class NotUnderstoodClassifier(GraphComponent):
             return "gibberish", None
         intent = message.get(INTENT) or {}
         name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-        if name and route_for(name) is Route.SELF_SERVICE and confidence < self._transaction_threshold:
+        if (
+            name
+            and route_for(name) is Route.SELF_SERVICE
+            and confidence < self._transaction_threshold
+        ):
             return "weak", None
         return None
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from actions.fallback import ActionFallback, consecutive_misunderstandings, not_understood_in_form
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionFallback, consecutive_misunderstandings, not_understood_in_form
 from tests.actions.trackers import run, tracker
 
 
@@ -51,17 +52,26 @@ def test_an_understood_message_between_misunderstandings_resets_the_count():
 def test_an_unsure_answer_to_a_form_question_is_not_counted_as_a_miss():
     # Most answers inside a form are nlu_fallback to DIET ("PL1 1JB"); only the fallback
     # action answering a turn, or gibberish and other languages, make it a miss.
-    history = [{"event": "user", "text": "PL1 1JB", "parse_data": {"intent": {"name": "nlu_fallback"}}}]
+    history = [
+        {"event": "user", "text": "PL1 1JB", "parse_data": {"intent": {"name": "nlu_fallback"}}}
+    ]
     state = tracker(text="zzz", intent="nlu_fallback", events=history)
     assert consecutive_misunderstandings(state) == 1
 
 
 def test_gibberish_in_a_form_counts_towards_the_offer_of_a_person():
     history = [
-        {"event": "user", "text": "asdfgh", "parse_data": {"intent": {"name": "nlu_fallback"}, "not_understood": "gibberish"}}
+        {
+            "event": "user",
+            "text": "asdfgh",
+            "parse_data": {"intent": {"name": "nlu_fallback"}, "not_understood": "gibberish"},
+        }
     ]
     state = tracker(
-        text="qqqq", intent="nlu_fallback", events=history, parse_extra={"not_understood": "gibberish"}
+        text="qqqq",
+        intent="nlu_fallback",
+        events=history,
+        parse_extra={"not_understood": "gibberish"},
     )
     assert consecutive_misunderstandings(state) == 2
 

@@ -33,7 +33,9 @@ def test_the_english_line_says_how_to_get_an_interpreter_and_a_person() -> None:
 
 def test_a_language_key_that_is_not_an_iso_code_is_named(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "languages.yml", "  cy:\n", "  welsh:\n")
-    with pytest.raises(CouncilDataError, match="languages.yml: lines: 'welsh' should be a two-letter"):
+    with pytest.raises(
+        CouncilDataError, match="languages.yml: lines: 'welsh' should be a two-letter"
+    ):
         load_council(folder)
 
 

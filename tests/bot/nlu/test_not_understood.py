@@ -81,7 +81,9 @@ def test_keyboard_mashing_is_gibberish(text: str) -> None:
     assert is_gibberish(text)
 
 
-@pytest.mark.parametrize("text", ["blah blah", "hmmm", "banana", "brb", "soz", "innit", "lol", "wat"])
+@pytest.mark.parametrize(
+    "text", ["blah blah", "hmmm", "banana", "brb", "soz", "innit", "lol", "wat"]
+)
 def test_real_words_and_text_speak_are_not_gibberish(text: str) -> None:
     assert not is_gibberish(text)
 
@@ -112,7 +114,9 @@ def test_a_welsh_missed_bin_starts_no_bin_order_and_names_its_language() -> None
 
 
 def test_a_crisis_rule_always_wins_over_language_and_gibberish() -> None:
-    message = _parsed("Nie chcę już żyć, mam dość wszystkiego", "suicide_self_harm", 1.0, crisis_rule="test")
+    message = _parsed(
+        "Nie chcę już żyć, mam dość wszystkiego", "suicide_self_harm", 1.0, crisis_rule="test"
+    )
     assert message.get("intent")["name"] == "suicide_self_harm"
     assert message.get("not_understood") is None
 
@@ -122,7 +126,9 @@ def test_a_button_payload_is_never_second_guessed() -> None:
     assert message.get("intent")["name"] == "request_human"
 
 
-def test_an_unsure_guess_at_a_transaction_starts_nothing_but_an_unsure_answer_still_answers() -> None:
+def test_an_unsure_guess_at_a_transaction_starts_nothing_but_an_unsure_answer_still_answers() -> (
+    None
+):
     weak = _parsed("moving my broadband to a new provider", "council_tax_move", 0.55)
     assert weak.get("intent")["name"] == "nlu_fallback"
     assert weak.get("not_understood") == "weak"
