@@ -14,6 +14,7 @@ lingua loads a language's model only when a message needs it.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
@@ -40,10 +41,30 @@ LANGUAGE_WORD_ZIPF = 2.5
 COMMON_ENGLISH_ZIPF = 4.0
 
 
+_BUILD = threading.Lock()
+#: One text per script whose languages need models: loading them takes seconds, once.
+_WARM_UP_TEXTS = ("Mae fy bin heb ei gasglu heddiw", "لم يتم جمع القمامة", "Мой мусор не забрали")
+
+
 @lru_cache(maxsize=1)
-def detector() -> LanguageDetector:
+def _built() -> LanguageDetector:
     codes = [getattr(IsoCode639_1, code.upper()) for code in LANGUAGES]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
+
+
+def detector() -> LanguageDetector:
+    with _BUILD:
+        return _built()
+
+
+def warm_up_in_background() -> None:
+    """Load lingua's models in a background thread, so the first resident doesn't wait for them."""
+
+    def load() -> None:
+        for text in _WARM_UP_TEXTS:
+            detector().compute_language_confidence_values(text)
+
+    threading.Thread(target=load, name="lingua-warm-up", daemon=True).start()
 
 
 def _code(language: Language) -> str:

@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.intents import Route, route_for
 from bot.nlu.crisis_classifier import CRISIS_RULE_KEY
 from bot.nlu.gibberish import is_gibberish
-from bot.nlu.language_detection import foreign_language
+from bot.nlu.language_detection import foreign_language, warm_up_in_background
 
 FALLBACK_INTENT = "nlu_fallback"
 #: Parse-data key saying why a message was not understood: "gibberish", "language" or "weak".
@@ -30,18 +30,21 @@ class NotUnderstoodClassifier(GraphComponent):
     - Keyboard mashing ("qqqq wwww eeee") and messages in a language the assistant can't
       answer: the parse data says which (`not_understood`, `language`), so the fallback
       action can answer in that language.
-    - A guess at a transaction (a form that stores something) below `transaction_threshold`:
-      starting a council transaction needs more certainty than answering a question.
+    - A guess at a transaction (a form that stores something) below `transaction_threshold`,
+      or one where DIET also gives `out_of_scope` at least `out_of_scope_doubt`: starting a
+      council transaction needs more certainty than answering a question. DIET's guess stays
+      in the ranking under the fallback.
     It sits after the crisis rule classifier and before FallbackClassifier; a message a
     crisis rule matched is never touched.
     """
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"transaction_threshold": 0.0}
+        return {"transaction_threshold": 0.0, "out_of_scope_doubt": 1.0}
 
     def __init__(self, config: dict[str, Any]) -> None:
         self._transaction_threshold = float(config.get("transaction_threshold") or 0.0)
+        self._out_of_scope_doubt = float(config.get("out_of_scope_doubt", 1.0))
 
     @classmethod
     def create(
@@ -51,6 +54,7 @@ class NotUnderstoodClassifier(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> NotUnderstoodClassifier:
+        warm_up_in_background()
         return cls(config)
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -72,11 +76,17 @@ class NotUnderstoodClassifier(GraphComponent):
             return "gibberish", None
         intent = message.get(INTENT) or {}
         name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-        if (
-            name
-            and route_for(name) is Route.SELF_SERVICE
-            and confidence < self._transaction_threshold
-        ):
+        if not name or route_for(name) is not Route.SELF_SERVICE:
+            return None
+        out_of_scope = max(
+            (
+                float(entry.get("confidence") or 0.0)
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get("name") == "out_of_scope"
+            ),
+            default=0.0,
+        )
+        if confidence < self._transaction_threshold or out_of_scope >= self._out_of_scope_doubt:
             return "weak", None
         return None
 
@@ -91,8 +101,12 @@ class NotUnderstoodClassifier(GraphComponent):
             if entry.get("name") != FALLBACK_INTENT
         ]
         if why == "weak":
-            # Like FallbackClassifier: the fallback at the threshold, DIET's guess kept below it.
-            fallback = {"name": FALLBACK_INTENT, "confidence": self._transaction_threshold}
+            # Like FallbackClassifier: the fallback first, DIET's guess kept in the ranking.
+            guess = float((message.get(INTENT) or {}).get("confidence") or 0.0)
+            fallback = {
+                "name": FALLBACK_INTENT,
+                "confidence": max(self._transaction_threshold, guess),
+            }
         else:
             fallback = {"name": FALLBACK_INTENT, "confidence": 1.0}
             # Halve the rest, so FallbackClassifier's ambiguity check keeps the fallback first.

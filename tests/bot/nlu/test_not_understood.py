@@ -97,7 +97,9 @@ def _parsed(text: str, intent: str, confidence: float, **extra: str) -> Message:
             **extra,
         }
     )
-    NotUnderstoodClassifier({"transaction_threshold": 0.6}).process([message])
+    NotUnderstoodClassifier({"transaction_threshold": 0.6, "out_of_scope_doubt": 1.0}).process(
+        [message]
+    )
     return message
 
 
@@ -137,3 +139,21 @@ def test_an_unsure_guess_at_a_transaction_starts_nothing_but_an_unsure_answer_st
     assert answer.get("intent")["name"] == "council_tax_bill_query"
     sure = _parsed("my bin wasnt collected", "report_missed_bin", 0.95)
     assert sure.get("intent")["name"] == "report_missed_bin"
+
+
+def test_a_guess_at_a_transaction_that_doubts_it_is_council_business_starts_nothing() -> None:
+    message = Message(
+        data={
+            "text": "my Hermes parcel wasn't collected",
+            "intent": {"name": "report_missed_bin", "confidence": 0.7},
+            "intent_ranking": [
+                {"name": "report_missed_bin", "confidence": 0.7},
+                {"name": "out_of_scope", "confidence": 0.2},
+            ],
+        }
+    )
+    NotUnderstoodClassifier({"transaction_threshold": 0.5, "out_of_scope_doubt": 0.05}).process(
+        [message]
+    )
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("not_understood") == "weak"
