@@ -1,8 +1,9 @@
 """Keyboard mashing ("qqqq wwww eeee", "asdfgh") told from real words, names and short answers.
 
-A message is gibberish when it has letters, no digits, and every word is both unknown in
-English and impossible to spell in English: a letter three times running, four or more
-letters without a vowel, or a run of three letters that no common English word contains.
+A message is gibberish when it has letters, no digits, no word known in English, and every
+word longer than three letters is impossible to spell in English: a letter three times
+running, four or more letters without a vowel, or a run of three letters that no common
+English word contains.
 Place and house names ("Tregenna", "Peverell") are spelt like English and are never gibberish;
 numbers, postcodes and references are never gibberish.
 """
@@ -30,8 +31,8 @@ def _english_trigrams() -> frozenset[str]:
     """Every three-letter run in common English words, with ^ and $ marking the ends."""
     seen: set[str] = set()
     for word in top_n_list("en", SPELLING_VOCABULARY):
-        if not word.isascii() or not word.isalpha():
-            continue
+        if not word.isascii() or not word.isalpha() or not _VOWELS.intersection(word):
+            continue  # acronyms such as "pdf" or "sdf" teach nothing about spelling
         padded = f"^{word}$"
         seen.update(padded[i : i + 3] for i in range(len(padded) - 2))
     return frozenset(seen)
@@ -67,4 +68,9 @@ def is_gibberish(text: str) -> bool:
     found = words(text)
     if not found:
         return False
-    return all(not known_word(word) and unpronounceable(word) for word in found)
+    if any(known_word(word) for word in found):
+        return False
+    # Words of three letters or fewer may be initials or a sound ("PCN", "mhm"): they never
+    # make a message gibberish on their own, but don't save one either.
+    long_words = [word for word in found if len(word) > 3]
+    return bool(long_words) and all(unpronounceable(word) for word in long_words)

@@ -75,14 +75,25 @@ def test_a_missed_bin_in_each_main_language_is_recognised(text: str, language: s
 
 
 @pytest.mark.parametrize(
-    "text", ["qqqq wwww eeee", "asdfgh", "jkjkjk", "sdfsdfsdf", "xcvbnm", "zzzz", "ksjdhfksjdhf"]
+    "text",
+    [
+        "qqqq wwww eeee",
+        "asdf jkl zzz",
+        "asdfgh",
+        "jkjkjk",
+        "sdfsdfsdf",
+        "xcvbnm",
+        "zzzz",
+        "ksjdhfksjdhf",
+    ],
 )
 def test_keyboard_mashing_is_gibberish(text: str) -> None:
     assert is_gibberish(text)
 
 
 @pytest.mark.parametrize(
-    "text", ["blah blah", "hmmm", "banana", "brb", "soz", "innit", "lol", "wat"]
+    "text",
+    ["blah blah", "hmmm", "banana", "brb", "soz", "innit", "lol", "wat", "mhm", "PCN", "hmm ok"],
 )
 def test_real_words_and_text_speak_are_not_gibberish(text: str) -> None:
     assert not is_gibberish(text)
