@@ -2,7 +2,8 @@
 
 A message is not understood when the NLU pipeline says so: gibberish or another language
 (bot/nlu/not_understood_classifier.py marks the parse data), or too unsure a guess
-(nlu_fallback). A message in another language gets the council's interpreter line in that
+(nlu_fallback). Too unsure a guess at a transaction asks "Do you want to ...?" with a
+button that starts it: a transaction never starts on a weak guess alone. A message in another language gets the council's interpreter line in that
 language first (councils/<council>/languages.yml), then in English. Two misses in a row offer
 a person, with the phone number, in words every channel shows (SMS has no buttons).
 
@@ -62,6 +63,33 @@ def consecutive_misunderstandings(tracker: Tracker) -> int:
     return count
 
 
+#: What each transaction does, in a resident's words, for "Did you mean ...?".
+TRANSACTIONS: dict[str, str] = {
+    "report_missed_bin": "report a missed bin collection",
+    "book_bulky_waste": "book a bulky waste collection",
+    "request_bin": "order a new or replacement bin, box or caddy",
+    "report_fly_tipping": "report fly-tipping",
+    "council_tax_move": "tell us you're moving home, for council tax",
+    "council_tax_discount": "apply for a council tax discount",
+    "benefits_change_of_circumstances": "report a change for Housing Benefit or Council Tax Support",
+    "report_housing_repair": "report a repair in your council home",
+    "parking_permit": "apply for a residents' parking permit",
+    "report_street_problem": "report a pothole, street light or other street problem",
+    "book_assisted_digital": "book a session with a digital helper",
+    "check_request_status": "check on a request you've made",
+}
+
+
+def suggested_transaction(parse_data: dict[str, Any]) -> str | None:
+    """DIET's guess at a transaction that was too unsure to start one (kept under the fallback)."""
+    if parse_data.get(NOT_UNDERSTOOD_KEY) != "weak":
+        return None
+    for entry in parse_data.get("intent_ranking") or []:
+        if entry.get("name") != FALLBACK_INTENT:
+            return entry.get("name") if entry.get("name") in TRANSACTIONS else None
+    return None
+
+
 def not_understood_reply(tracker: Tracker) -> tuple[list[str], list[dict[str, str]]]:
     """The texts and buttons for a message that was not understood."""
     council = context.council()
@@ -70,6 +98,15 @@ def not_understood_reply(tracker: Tracker) -> tuple[list[str], list[dict[str, st
     phone = council.config.contact.phone
     if parse_data.get(NOT_UNDERSTOOD_KEY) == "language" and council.languages is not None:
         return council.languages.reply(parse_data.get(LANGUAGE_KEY)), [TALK_TO_A_PERSON]
+    guess = suggested_transaction(parse_data)
+    if guess is not None and misses < STRIKES_BEFORE_PERSON:
+        # Too unsure to start a transaction, sure enough to ask: a button starts it.
+        what = TRANSACTIONS[guess]
+        return [f"I'm not sure I've got that right. Do you want to {what}?"], [
+            button(f"Yes, {what}", f"/{guess}"),
+            button("No, something else", "/deny"),
+            TALK_TO_A_PERSON,
+        ]
     if misses >= STRIKES_BEFORE_PERSON:
         return [
             "Sorry, I'm still not understanding. Would you like to talk to a person? "

@@ -119,3 +119,31 @@ def test_a_form_takes_an_unsure_short_answer_as_usual():
     state = tracker(text="PL1 1JB", intent="nlu_fallback", active_loop="missed_bin_form")
     assert not not_understood_in_form(dispatcher, state)
     assert dispatcher.messages == []
+
+
+def test_an_unsure_guess_at_a_transaction_asks_before_starting_it():
+    state = tracker(
+        text="rubbish collection never turned up",
+        intent="nlu_fallback",
+        parse_extra={
+            "not_understood": "weak",
+            "intent_ranking": [
+                {"name": "nlu_fallback", "confidence": 0.5},
+                {"name": "report_missed_bin", "confidence": 0.45},
+            ],
+        },
+    )
+    messages, _ = run(ActionFallback(), state)
+    assert "Do you want to report a missed bin collection?" in messages[0]["text"]
+    assert messages[0]["buttons"][0] == {
+        "title": "Yes, report a missed bin collection",
+        "payload": "/report_missed_bin",
+    }
+    assert "/request_human" in [b["payload"] for b in messages[0]["buttons"]]
+
+
+def test_every_transaction_has_words_for_the_question():
+    from actions.fallback import TRANSACTIONS
+    from bot.intents import INTENT_ROUTES, Route
+
+    assert set(TRANSACTIONS) == {i for i, r in INTENT_ROUTES.items() if r is Route.SELF_SERVICE}
