@@ -21,6 +21,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:he|she) (?:has |keeps |always |just |then |also |has been |is |was |tried to |sometimes |often |)?(?:hit|hits|hitting|hurt|hurts|hurting|abused|abuses|attacked|attacks|beat|beats|beating|punched|punches|punching|strangled|strangles|strangling|choked|chokes|choking|throttled|throttles|raped|rapes|slapped|slaps|kicked|kicks|headbutted|battered|batters|assaulted|stabbed|burnt|burned|pushed|shoved|bit|dragged|grabbed) me\b(?! (?:out|off|up at)\b(?! of\b))|\b(?:he|she) (?:has )?(?:strangled|choked|throttled|raped|stabbed) (?:me|her)\b",
     ),
     (
+        "has not stopped hurting me",
+        rf"\b(?:he|she|they|(?:my |our )?{PARTNER}) (?:has not|have not|will not|would not|does not|do not|never|cannot|can not|just will not) (?:stopped|stop|stops|ever stopped) (?:hitting|hurting|beating|punching|kicking|slapping|strangling|choking|abusing|attacking|threatening|pushing|shoving|battering|smacking|controlling) (?:me|us|my (?:kids|children|son|daughter|baby))\b",
+    ),
+    (
         "threats to kill or hurt",
         rf"\b(?:threaten\w*|says he will|said he will|says she will|said she will|going to|will|wants to|promised to) (?:to )?(?:kill|hurt|stab|burn|beat|batter|get) (?:me|us|my kids|my children|the kids|the children)\b|\b(?:threaten\w*) to (?:take|snatch) (?:the|my|our) (?:kids|children|baby|son|daughter)\b|\bthreatening (?:me|us)\b.{{0,40}}\b{PARTNER}\b|\b{PARTNER} .{{0,20}}\bthreaten\w* (?:me|us)\b",
     ),

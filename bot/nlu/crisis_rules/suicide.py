@@ -36,7 +36,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "does not want to live",
-        r"\b(?:do not|does not|did not|not|never|no longer) (?:want|wanting|wish|wishing) to (?:live|be alive|exist|wake up|be on this earth|be on this planet|be in this world)\b|\b(?:want|wants|wish|wishing) to not (?:live|be alive|exist|wake up|be here anymore)\b",
+        r"\b(?:do not|does not|did not|not|never|no longer) (?:want|wanting|wish|wishing) to (?:live|be alive|exist|wake up|be on this earth|be on this planet|be in this world)\b(?! (?:in|near|next|with|on|at|round|around|by|opposite|above|below|under|beside|there|abroad|anywhere near|somewhere|so far|miles|too far|far)\b)|\b(?:want|wants|wish|wishing) to not (?:live|be alive|exist|wake up|be here anymore)\b",
     ),
     (
         "does not want to be here",
