@@ -104,3 +104,8 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"\b(?:the|that|this) temporary accommodation (?:on|in|at|next to|across|opposite|near) (?:our|my|the) (?:road|street|estate|close|corner)\b",
     ),
 )
+
+#: The guards above that mean "the danger is not there": a denial, not an ordinary phrase.
+DENIALS: frozenset[str] = frozenset(
+    {"denies being in that situation", "denies being in danger", "no gas smell", "homeless long ago"}
+)

@@ -114,7 +114,15 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "wants life to end",
-        r"\b(?:want|wish|need) (?:my life|everything|it all|life) to (?:end|be over|stop)\b|\blife\b.{0,30}\bwant it (?:all )?to (?:end|be over|stop)\b",
+        r"\b(?:want|wish|need) (?:my life|everything|it all|life|the pain|all the pain|the thoughts) to (?:end|be over|stop)\b|\blife\b.{0,30}\bwant it (?:all )?to (?:end|be over|stop)\b",
+    ),
+    (
+        "might do something stupid",
+        r"\b(?:going to|gonna|might|could|about to|tempted to|thinking (?:of|about)|want to|will|scared i will|scared i might|afraid i will|afraid i might|worried i will|worried i might|before i) (?:do|doing) something (?:stupid|silly|daft|drastic)\b(?! (?:like|with|to (?:the|my|your) (?:car|hair|garden|house))\b)",
+    ),
+    (
+        "no way out",
+        r"\b(?:(?:cannot|can not|do not|does not|no longer) see (?:a|any)|there is no) way out\b(?= \||$| of (?:this|it|it all|here|the mess|this mess|my life)\b| for me| anymore| any more)",
     ),
     (
         "cutting again",
