@@ -82,7 +82,7 @@ GUARDS: tuple[tuple[str, str], ...] = (
     (
         "denies being in that situation",
         r"\b(?:(?:i am|we are|he is|she is|they are|i was|we were|am|is|are|was|were|i have|we have|he has|she has|have|has) )?"
-        r"(?:not|never|no longer) (?:been |ever been |actually |really |even )?(?:homeless|suicidal|sleeping rough)\b"
+        r"(?:not|never|no longer) (?:been |ever been |actually |really |even |about )?(?:homelessness|homeless|suicidal|sleeping rough)\b"
         r"(?! yet\b| for now\b)",
     ),
     (
