@@ -25,6 +25,10 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b(?:he|she|they|(?:my |our )?{PARTNER}) (?:has not|have not|will not|would not|does not|do not|never|cannot|can not|just will not) (?:stopped|stop|stops|ever stopped) (?:hitting|hurting|beating|punching|kicking|slapping|strangling|choking|abusing|attacking|threatening|pushing|shoving|battering|smacking|controlling) (?:me|us|my (?:kids|children|son|daughter|baby))\b",
     ),
     (
+        "not safe here with someone",
+        rf"\b(?:(?:i am|we are) not safe|(?:i|we) do not feel safe|(?:i|we) feel unsafe|(?:i am|we are) unsafe) (?:here|right now|tonight|at the moment|in here)\b(?=[^|]{{0,40}}\b(?:he|she|him|her|they|them|{PARTNER})\b)",
+    ),
+    (
         "threats to kill or hurt",
         rf"\b(?:threaten\w*|says he will|said he will|says she will|said she will|going to|will|wants to|promised to) (?:to )?(?:kill|hurt|stab|burn|beat|batter|get) (?:me|us|my kids|my children|the kids|the children)\b|\b(?:threaten\w*) to (?:take|snatch) (?:the|my|our) (?:kids|children|baby|son|daughter)\b|\bthreatening (?:me|us)\b.{{0,40}}\b{PARTNER}\b|\b{PARTNER} .{{0,20}}\bthreaten\w* (?:me|us)\b",
     ),

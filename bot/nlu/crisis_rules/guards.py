@@ -83,7 +83,7 @@ GUARDS: tuple[tuple[str, str], ...] = (
         "denies being in that situation",
         r"\b(?:(?:i am|we are|he is|she is|they are|i was|we were|am|is|are|was|were|i have|we have|he has|she has|have|has) )?"
         r"(?:not|never|no longer) (?:been |ever been |actually |really |even |about )?(?:homelessness|homeless|suicidal|sleeping rough)\b"
-        r"(?! yet\b| for now\b)",
+        r"(?! yet\b| for now\b| but (?:i|we|he|she|they) (?:will|might|could|may|am going to|are going to|is going to|soon)\b)",
     ),
     (
         "denies being in danger",
@@ -96,7 +96,7 @@ GUARDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "homeless long ago",
-        r"\b(?:i|we|he|she|they) (?:used to be|was|were) (?:homeless|evicted|sleeping rough)\b(?= (?:\w+ ){0,3}?(?:years|decades) ago\b| (?:for|as) a (?:teenager|kid|child|student)\b| (?:back )?in (?:19|20)\d\d\b| in the past\b| a long time ago\b)"
+        r"\b(?:i|we|he|she|they|my \w+) (?:used to be|was|were) (?:homeless|evicted|sleeping rough)\b(?= (?:\w+ ){0,3}?(?:years|decades) ago\b| (?:for|as) a (?:teenager|kid|child|student)\b| (?:back )?in (?:19|20)\d\d\b| in the past\b| a long time ago\b)"
         r"|\b(?:years|decades|a long time) ago (?:i|we|he|she|they) (?:was|were) (?:homeless|evicted|sleeping rough)\b|\bused to be homeless\b",
     ),
     (

@@ -165,8 +165,9 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b(?:elderly|old|disabled|vulnerable|frail|dementia|{CHILD}|nan|grandad|pensioner)\b.{{0,50}}\b(?:not|never|nobody|no one|noone|is not|isnt)\b.{{0,20}}\b(?:looked after|cared for|checks on|checking on|looking after|looks after|feeding|fed|washed|visits)\b|\b(?:no one|nobody|noone) (?:checks on|looks after|visits|cares for|feeds) (?:him|her|them)\b",
     ),
     (
-        "nobody caring for the children",
-        rf"\b(?:no one|nobody|noone|no body|no adult|no grown up) (?:is |has been |was |ever |seems to be |seems to )?(?:feeding|feeds|fed|looking after|looks after|caring for|cares for|watching|minding|supervising|washing|changing) (?:the |those |these |my |her |his |their |our )?(?:little |young |poor |tiny )?(?:{CHILD}|kids|children|little ones?)\b",
+        "nobody caring for a child or vulnerable adult",
+        rf"\b(?:no one|nobody|noone|no body|no adult|no grown up) (?:is |has been |was |ever |seems to be |seems to )?(?:feeding|feeds|fed|looking after|looks after|caring for|cares for|watching|minding|supervising|washing|changing) (?:the |those |these |my |her |his |their |our )?(?:little |young |poor |tiny )?(?:{CHILD}|kids|children|little ones?)\b"
+        rf"|\b(?:no one|nobody|noone|no body) (?:is |has been |was |seems to be )?(?:feeding|looking after|caring for|checking on|washing) (?:my |our |the |her |his |their )?{VULNERABLE}\b",
     ),
     (
         "child with bruises nearby",
