@@ -59,6 +59,7 @@ lint: install
 bench: install
 	$(BIN)/councilbot train
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_conversations.py
 
 clean:
 	rm -rf $(VENV) models var .rasa results

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
+from actions.channel_promises import how_to_pay, payment_text_details
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
 from actions.form_validation import ResidentFormValidation
@@ -260,7 +261,12 @@ class ActionSubmitBulkyWaste(Action):
                 sender_id=tracker.sender_id,
                 postcode=postcode,
                 address=address,
-                details={"items": encode(lines), "total": f"{total:.2f}", "paid": False},
+                details={
+                    "items": encode(lines),
+                    "total": f"{total:.2f}",
+                    "paid": False,
+                    **payment_text_details(tracker),
+                },
                 same_job=[address, day.isoformat(), describe(lines)],
             )
         except DateFull:
@@ -293,7 +299,7 @@ class ActionSubmitBulkyWaste(Action):
                 f"Booked. Your reference is {stored.reference}.\n"
                 f"We'll collect {describe(lines)} from {address} on {day_and_date(stored.due_by)}. "
                 f"Please put everything outside by {put_out} that day.\n"
-                f"The price is {pounds(total)}. {rules.payment}\n"
+                f"The price is {pounds(total)}. {how_to_pay(rules.payment, tracker)}\n"
                 f'You can cancel until {day_and_date(cancel_by)}: say "cancel my bulky collection '
                 f'{stored.reference}".'
             )

@@ -28,6 +28,7 @@ from actions.digital_help import (
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
 from actions.request_store import apologise_not_stored
+from bot.phone_numbers import read_uk_phone
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,6 @@ WHAT_TO_BRING = (
     "glasses if you use them. You type your own passwords: staff will never ask for them."
 )
 _YES_WORDS = re.compile(r"\b(yes|yeah|yep|please|ok|okay|book it|text me|sure)\b", re.IGNORECASE)
-_MOBILE = re.compile(r"^(?:\+44\s?7|07)\d{3}\s?\d{3}\s?\d{3}$")
 SESSIONS_OFFERED = 4
 #: The mobile slot's value when no number is needed (no reminder, or they are texting us already).
 NO_MOBILE_NEEDED = "not needed"
@@ -125,9 +125,9 @@ class ValidateDigitalSessionForm(ResidentFormValidation):
     def validate_booking_mobile(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        number = " ".join(str(value or "").split())
-        if _MOBILE.match(number):
-            return {"booking_mobile": number.replace(" ", "")}
+        number = read_uk_phone(str(value or ""))
+        if number is not None and number.is_mobile:
+            return {"booking_mobile": number.e164}
         if says_no(tracker, value):
             dispatcher.utter_message(text="Okay, no reminder.")
             return {"booking_reminder": "no", "booking_mobile": NO_MOBILE_NEEDED}

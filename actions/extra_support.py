@@ -12,7 +12,8 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.clients.support_register import identities, normalise_uk_phone
+from actions.channel_promises import known_mobile, register_offer, register_promise
+from actions.clients.support_register import identities
 from actions.form_validation import ResidentFormValidation
 from actions.handoff import hand_off
 
@@ -46,6 +47,27 @@ class ValidateExtraSupportForm(ResidentFormValidation):
         return {"support_helper": value, **(_skip_rest("support_helper") if value == "yes" else {})}
 
 
+class ActionAskSupportConsent(Action):
+    """Asks to join the register, saying what joining really changes on this channel."""
+
+    def name(self) -> str:
+        return "action_ask_extra_support_form_support_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=f"You can join our extra support register. {register_offer(tracker)} We keep a "
+            "scrambled code made from how you contact us, not your number itself, and you can ask "
+            "us to take you off at any time. Shall I add you?",
+            buttons=[
+                {"title": "Yes, add me", "payload": "/affirm"},
+                {"title": "No, thank you", "payload": "/deny"},
+            ],
+        )
+        return []
+
+
 def qualifies(tracker: Tracker) -> bool:
     """Cannot get online, cannot get help at a library, and has no one to help."""
     return all(tracker.get_slot(slot) == "no" for slot in CRITERIA_SLOTS)
@@ -77,7 +99,7 @@ class ActionSubmitExtraSupport(Action):
     @staticmethod
     def _register(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
         channel = (tracker.get_latest_input_channel() or "unknown")[:20]
-        phone = normalise_uk_phone(tracker.sender_id) if tracker.sender_id.startswith("+") else None
+        phone = known_mobile(tracker)
         label = f"Self-registered on {channel}" + (f" (…{phone[-3:]})" if phone else "")
         try:
             context.support_register().register(
@@ -94,7 +116,7 @@ class ActionSubmitExtraSupport(Action):
             )
             return False
         dispatcher.utter_message(
-            text="Thank you, you're now on our extra support register. From now on, when you contact "
-            "us here you'll go straight to a person."
+            text="Thank you, you're now on our extra support register. "
+            + register_promise(tracker, context.council())
         )
         return True

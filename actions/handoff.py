@@ -121,6 +121,7 @@ def hand_off(
             position=ticket.position,
             now=context.now(),
             extra_support=ticket.priority is Priority.EXTRA_SUPPORT,
+            channel=channel,
         )
     )
     # The assistant stays quiet until the advisor closes the ticket (the console resumes it).

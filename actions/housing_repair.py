@@ -22,6 +22,7 @@ from actions.information import StartFormOrAnswer
 from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
+from bot.phone_numbers import read_uk_phone
 
 logger = logging.getLogger(__name__)
 
@@ -52,24 +53,14 @@ _NO = re.compile(
 _SKIP = re.compile(
     r"^\s*(skip|no|none|no thanks|no thank you|rather not|i'd rather not|don't have one)\b", re.I
 )
-_PHONE_CHARS = re.compile(r"[\s\-().]")
 #: On the two questions where "no" is an answer, these words still stop the report.
 _STOP = re.compile(r"^\s*(cancel|stop|quit|forget it|never ?mind)\b", re.I)
 
 
 def uk_phone(text: str) -> str | None:
     """A UK landline or mobile number, written 01632 960123 or 07700 900123; None if it is not one."""
-    digits = _PHONE_CHARS.sub("", str(text or ""))
-    for international in ("+44", "0044"):
-        if digits.startswith(international):
-            digits = "0" + digits[len(international) :].removeprefix("0")
-    if not re.fullmatch(r"0[1237]\d{8,9}", digits):
-        return None
-    if digits.startswith(("02", "03", "07")) and len(digits) != 11:
-        return None
-    if digits.startswith(("02", "03")):
-        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
-    return f"{digits[:5]} {digits[5:]}"
+    found = read_uk_phone(text)
+    return found.national if found else None
 
 
 def _rules() -> Any:
@@ -343,11 +334,20 @@ class ActionSubmitHousingRepair(Action):
         if emergency:
             return clear + self._emergency(dispatcher, tracker, council, stored, kind, channel)
         access = rules.access_time(tracker.get_slot("repair_access"))
+        when_ = access.name.lower() if access else "on a weekday"
+        phone = council.config.contact.phone
+        if tracker.get_slot("repair_phone") in (None, NO_PHONE):
+            # No number to call: the resident arranges the visit instead of waiting for a call.
+            visit = (
+                f"As we have no phone number for you, please call us on {phone} "
+                f"({council.opening_hours_text()}) with your reference to agree a visit ({when_})"
+            )
+        else:
+            visit = f"We'll phone you to agree a visit ({when_})"
         dispatcher.utter_message(
             text=f"Thank you. I've sent your repair report. Your reference is {stored.reference}.\n"
-            f"{service.what_happens_next} We'll phone you to agree a visit "
-            f"({access.name.lower() if access else 'on a weekday'}), and we aim to finish the repair "
-            f"by {day_and_date(stored.due_by)}. If it gets worse, tell us on {council.config.contact.phone}.",
+            f"{service.what_happens_next} {visit}, and we aim to finish the repair "
+            f"by {day_and_date(stored.due_by)}. If it gets worse, tell us on {phone}.",
             buttons=[CHECK_A_REQUEST],
         )
         return clear
@@ -391,9 +391,11 @@ class ActionSubmitHousingRepair(Action):
                 buttons=[TALK_TO_A_PERSON],
             )
             return []
+        by_phone = tracker.get_slot("repair_phone") not in (None, NO_PHONE)
+        how = "by phone" if by_phone else "here in this chat, so please keep it open"
         dispatcher.utter_message(
-            text=f"{text}\nI've also asked a member of our team to contact you as soon as possible. "
-            "Anything you write here now goes to them. If you're in danger, call 999; if you "
+            text=f"{text}\nI've also asked a member of our team to contact you as soon as possible, "
+            f"{how}. Anything you write here now goes to them. If you're in danger, call 999; if you "
             f"can't wait, call {line.name} on {line.phone} ({line.hours})."
         )
         return [ConversationPaused()]

@@ -302,7 +302,7 @@ class ActionSubmitParkingPermit(Action):
             f"To pay {pounds(money(price))}: {rules.payment}\n"
             f"Please upload by {day_and_date(evidence_by)}, with your reference, at "
             f"{rules.evidence_upload}: {evidence}.\n"
-            f"We aim to email your permit by {day_and_date(due_by)} once we have both.",
+            f"We aim to post your permit by {day_and_date(due_by)} once we have both.",
             buttons=[CHECK_A_REQUEST],
         )
         return clear

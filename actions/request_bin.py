@@ -19,6 +19,7 @@ from actions.address_questions import (
     whose_home,
 )
 from actions.bulky_items import pounds
+from actions.channel_promises import how_to_pay, payment_text_details
 from actions.form_stops import StoppableForm
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
@@ -308,7 +309,7 @@ class ActionAskBinConfirm(Action):
             f"delivered to {address}.",
         ]
         if price > 0:
-            lines.append(f"Price: {pounds(price)}. {rules().payment}")
+            lines.append(f"Price: {pounds(price)}. {how_to_pay(rules().payment, tracker)}")
         else:
             lines.append("There's no charge.")
         if container.note:
@@ -363,6 +364,7 @@ class ActionSubmitRequestBin(Action):
                 "larger_bin_because": tracker.get_slot("bin_household")
                 if reason.key == LARGER
                 else None,
+                **(payment_text_details(tracker) if price else {}),
             },
             same_job=[address, container.bin_type, reason.key, today.isoformat()],
             what="save your order",
@@ -379,7 +381,7 @@ class ActionSubmitRequestBin(Action):
                 rules().delivery,
             ]
             if price > 0:
-                lines.append(f"The price is {pounds(price)}. {rules().payment}")
+                lines.append(f"The price is {pounds(price)}. {how_to_pay(rules().payment, tracker)}")
             if reason.key in ("damaged", "crew_damaged", LARGER):
                 lines.append(rules().old_bin)
         else:

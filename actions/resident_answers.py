@@ -31,6 +31,8 @@ _DONT_KNOW = re.compile(
     re.IGNORECASE,
 )
 _CANCEL = re.compile(r"\b(cancel|stop|quit|forget it)\b", re.IGNORECASE)
+_DIGIT_GROUPS = re.compile(r"(?<![\w-])\d+(?:[ -]\d+)*(?![\w-])")
+_DIGITS = re.compile(r"\d+")
 _HTML = re.compile(r"[<>{}\[\]\\]|https?://|www\.", re.IGNORECASE)
 
 
@@ -108,10 +110,18 @@ def address_problem(dispatcher: CollectingDispatcher, slot: str, found: Address)
 
 
 def read_account_number(value: Any) -> str | None:
-    """The account number the resident typed, if it has the council's format."""
+    """The account number in what the resident typed ("sorry 51948230", "its 5194 8230 i think"), if one
+    has the council's format."""
     rules = context.council().council_tax
-    digits = re.sub(r"[\s-]", "", str(value or ""))
-    return digits if rules is not None and rules.account_number.matches(digits) else None
+    if rules is None:
+        return None
+    text = str(value or "")
+    # A number written in groups ("5194 8230", "5194-8230") first, then each run of digits alone.
+    grouped = [re.sub(r"[\s-]", "", run) for run in _DIGIT_GROUPS.findall(text)]
+    for candidate in (*grouped, *_DIGITS.findall(text)):
+        if rules.account_number.matches(candidate):
+            return candidate
+    return None
 
 
 def account_question(whose: str = "your") -> str:

@@ -182,7 +182,7 @@ def _parking_permit(council: Any, found: Any, service: Any) -> StatusReply:
     return StatusReply(
         _at_address(found, service),
         notes=tuple(notes),
-        promise=f"We aim to email your permit by {by}{waiting}.",
+        promise=f"We aim to post your permit by {by}{waiting}.",
     )
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import validator
 
-from bot.council_models import BinsFile, Model
+from bot.council_models import BinsFile, Model, PaymentWays
 
 #: The reason that needs the household check (``larger_bin``) before it can be ordered.
 LARGER = "larger"
@@ -92,7 +92,7 @@ class BinRequestRules(Model):
     reasons: tuple[BinRequestReason, ...]
     containers: tuple[Container, ...]
     larger_bin: LargerBinRules
-    payment: str
+    payment: PaymentWays
     delivery: str
     old_bin: str
 
@@ -160,7 +160,9 @@ def load_bin_requests(files: Any, bins: BinsFile, placeholders: dict[str, str]) 
         update={
             "containers": containers,
             "larger_bin": larger,
-            "payment": fill("payment", rules.payment),
+            "payment": rules.payment.filled(
+                lambda field, text, link: files.fill(name, field, text, placeholders, link)
+            ),
             "delivery": fill("delivery", rules.delivery),
             "old_bin": fill("old_bin", rules.old_bin),
         }

@@ -441,7 +441,9 @@ def _bulky_waste(files: _Files, placeholders: dict[str, str]) -> BulkyWasteRules
     """bulky_waste.yml, with {phone} and the like filled in the payment and "instead" texts."""
     name = "bulky_waste.yml"
     rules = files.yaml_model(name, BulkyWasteRules)
-    payment = files.fill(name, "payment", rules.payment, placeholders)
+    payment = rules.payment.filled(
+        lambda field, text, link: files.fill(name, field, text, placeholders, link)
+    )
     not_collected = tuple(
         entry.copy(
             update={"instead": files.fill(name, f"not_collected {entry.name}", entry.instead, placeholders)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, time
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -397,6 +398,40 @@ class BulkyItem(Model):
         return value
 
 
+_PROMISES_CONTACT = re.compile(
+    r"\b(text|txt|call|ring|phone|sms|message|contact)\s+you\b|\bsend you a text\b", re.IGNORECASE
+)
+
+
+class PaymentWays(Model):
+    """How a charge is paid. A text with a payment link can only be promised where we know the
+    resident's mobile number (they are texting us); everywhere else, say how to pay instead."""
+
+    by_text: str
+    otherwise: str
+    link: str | None = None
+
+    _check_link = validator("link", allow_reuse=True)(_url)
+
+    @validator("otherwise")
+    def _keeps_no_promise_of_a_text(cls, value: str) -> str:
+        if _PROMISES_CONTACT.search(value):
+            raise ValueError(
+                "this is said where we have no phone number for the resident, so it cannot promise "
+                "to text or call them: say how to pay instead (a link, a phone number)"
+            )
+        return value
+
+    def filled(self, fill: Callable[[str, str, str | None], str]) -> PaymentWays:
+        """With {phone}, {link} and the like filled by fill(field, text, link)."""
+        return self.copy(
+            update={
+                "by_text": fill("payment by_text", self.by_text, self.link),
+                "otherwise": fill("payment otherwise", self.otherwise, self.link),
+            }
+        )
+
+
 class NotCollected(Model):
     """bulky_waste.yml item we do not collect, and what the resident can do instead."""
 
@@ -418,7 +453,7 @@ class BulkyWasteRules(Model):
     cancel_working_days_before: int = 1
     collection_days: dict[str, int]
     put_out_by: time
-    payment: str
+    payment: PaymentWays
     items: tuple[BulkyItem, ...]
     not_collected: tuple[NotCollected, ...] = ()
 

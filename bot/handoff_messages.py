@@ -15,7 +15,11 @@ def _wait_words(minutes: int) -> str:
     return "about an hour" if hours == 1 else f"about {hours} hours"
 
 
-def place_in_queue(council: Any, position: int, now: datetime) -> str:
+#: A web chat lives only as long as its page: an advisor's reply after closing time can't reach it.
+WEBCHAT = "webchat"
+
+
+def place_in_queue(council: Any, position: int, now: datetime, channel: str | None = None) -> str:
     """Where they are and roughly how long, or honestly that nobody is working now."""
     if council.is_open(now):
         place = "next in the queue" if position == 1 else f"number {position} in the queue"
@@ -24,21 +28,31 @@ def place_in_queue(council: Any, position: int, now: datetime) -> str:
             f"You're {place}. An advisor should reply in {wait}. "
             "Please keep this chat open; they will reply here."
         )
-    return (
-        f"Our advisors aren't working right now. We're open {council.opening_hours_text()}. "
-        "Your messages are saved and an advisor will reply here when we open."
-    )
+    closed = f"Our advisors aren't working right now. We're open {council.opening_hours_text()}. "
+    if channel == WEBCHAT:
+        return closed + (
+            "Your messages are saved for an advisor, but their reply can only reach this chat while "
+            f"this page is open, so please call us on {council.config.contact.phone} when we open."
+        )
+    return closed + "Your messages are saved and an advisor will reply here when we open."
 
 
 def queued_text(
-    council: Any, *, urgent: bool, reference: str, position: int, now: datetime, extra_support: bool = False
+    council: Any,
+    *,
+    urgent: bool,
+    reference: str,
+    position: int,
+    now: datetime,
+    extra_support: bool = False,
+    channel: str | None = None,
 ) -> str:
     """The reply after a ticket is raised."""
     kind = "an urgent request" if urgent else "a request"
     if extra_support and not urgent:
         kind = "a priority request, because you're registered for extra support"
     lines = [f"I've passed this to an advisor as {kind}. Your reference is {reference}."]
-    lines.append(place_in_queue(council, position, now))
+    lines.append(place_in_queue(council, position, now, channel))
     if urgent and not council.is_open(now):
         lines.append(f"If you need help before then, call {council.config.out_of_hours_phone}.")
     if urgent:
@@ -48,9 +62,9 @@ def queued_text(
     return "\n".join(lines)
 
 
-def waiting_text(council: Any, position: int, now: datetime) -> str:
+def waiting_text(council: Any, position: int, now: datetime, channel: str | None = None) -> str:
     """The reply to a message sent while waiting for an advisor."""
-    return "Thanks, I've added that for the advisor. " + place_in_queue(council, position, now)
+    return "Thanks, I've added that for the advisor. " + place_in_queue(council, position, now, channel)
 
 
 def unsaved_text(council: Any, *, urgent: bool, now: datetime) -> str:

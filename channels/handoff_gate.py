@@ -177,7 +177,7 @@ class HandoffGate:
                 return GateDecision(held=True, replies=replies)
         if ticket.status == "open" and ticket.position is not None:
             return GateDecision(
-                held=True, replies=[handoff_messages.waiting_text(self.council, ticket.position, now)]
+                held=True, replies=[handoff_messages.waiting_text(self.council, ticket.position, now, channel)]
             )
         return GateDecision(held=True)  # an advisor is talking with them: no automatic reply
 
@@ -247,6 +247,7 @@ class HandoffGate:
             position=raised.position,
             now=self.council.now(),
             extra_support=True,
+            channel=channel,
         )
         return GateDecision(held=True, replies=[reply])
 
@@ -279,6 +280,7 @@ class HandoffGate:
                 reference=raised.reference,
                 position=raised.position,
                 now=self.council.now(),
+                channel=channel,
             )
         )
         return replies

@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from bot.phone_numbers import read_uk_phone
 from bot.privacy import sender_key
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from bot.storage.models import SupportRegistration
 
-_NOT_DIGITS = re.compile(r"[^\d+]")
-
 
 def normalise_uk_phone(text: str) -> str | None:
     """A UK phone number as +44..., or None if it is not one (07700 900123 -> +447700900123)."""
-    digits = _NOT_DIGITS.sub("", text or "")
-    if digits.startswith("+44"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("0044"):
-        digits = "0" + digits[4:]
-    elif digits.startswith("44") and len(digits) == 12:
-        digits = "0" + digits[2:]
-    if not re.fullmatch(r"0\d{9,10}", digits):
-        return None
-    return "+44" + digits[1:]
+    found = read_uk_phone(text)
+    return found.e164 if found else None
 
 
 def identities(channel: str, sender_id: str) -> list[str]:

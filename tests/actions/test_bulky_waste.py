@@ -111,12 +111,32 @@ def test_a_confirmed_booking_is_stored_with_a_reference_price_and_what_happens_n
     reference = text.split("Your reference is ")[1].split(".")[0]
     assert reference.startswith("BW-")
     assert "Tuesday 24 November" in text and "by 7am" in text
-    assert "£25.00" in text and "link to pay by card" in text
+    assert "£25.00" in text and "pay by card at https://www.example-borough.gov.uk/pay/bulky-waste" in text
+    assert "text" not in text.replace("cancel", "")  # no number on webchat: no text is promised
     assert "cancel until Monday 23 November" in text
     stored = ServiceRequestStore().find(reference, "PL1 2JT")
     assert stored.service == "bulky_waste" and stored.due_by == date(2026, 11, 24)
     assert stored.details["items"] == ITEMS and stored.details["total"] == "25.00"
     assert all(value is None for value in slots_set(events).values())
+
+
+def test_a_resident_texting_us_is_promised_the_payment_link_by_text_and_the_number_is_kept_for_it(
+    database_url,
+):
+    state = tracker(slots=_booking_slots(), sender_id="+447700900123")
+    state.events[-1]["input_channel"] = "twilio_sms"
+    messages, _ = run(ActionSubmitBulkyWaste(), state)
+    text = messages[0]["text"]
+    assert "We'll text a secure link to pay by card to this number" in text
+    reference = text.split("Your reference is ")[1].split(".")[0]
+    stored = ServiceRequestStore().find(reference, "PL1 2JT")
+    assert stored.details["payment_link_text_to"] == "+447700900123"
+
+
+def test_a_webchat_booking_keeps_no_phone_number(database_url):
+    messages, _ = _submit()
+    reference = messages[0]["text"].split("Your reference is ")[1].split(".")[0]
+    assert "payment_link_text_to" not in ServiceRequestStore().find(reference, "PL1 2JT").details
 
 
 def test_confirming_twice_keeps_one_booking(database_url):

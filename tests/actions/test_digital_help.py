@@ -183,7 +183,7 @@ def confirmed(sender: str = "resident-1") -> object:
             "booking_venue": "Devonport Library",
             "booking_slot": "2026-11-25T11:00",
             "booking_reminder": "yes",
-            "booking_mobile": "07700900123",
+            "booking_mobile": "+447700900123",
             "booking_confirm": "yes",
         },
     )
@@ -249,7 +249,7 @@ def test_the_reminder_answer_is_a_simple_yes_or_no(text: str, value: str):
 
 
 def test_a_uk_mobile_number_is_accepted_for_the_reminder():
-    assert answer("booking_mobile", "07700 900123", booking_reminder="yes")[1]["booking_mobile"] == "07700900123"
+    assert answer("booking_mobile", "07700 900123", booking_reminder="yes")[1]["booking_mobile"] == "+447700900123"
 
 
 def test_a_landline_is_refused_for_a_text_reminder():

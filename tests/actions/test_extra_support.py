@@ -8,7 +8,11 @@ from zoneinfo import ZoneInfo
 from actions import context
 from actions.clients.support_register import SupportRegister
 from actions.clients.tickets import TicketQueue
-from actions.extra_support import ActionSubmitExtraSupport, ValidateExtraSupportForm
+from actions.extra_support import (
+    ActionAskSupportConsent,
+    ActionSubmitExtraSupport,
+    ValidateExtraSupportForm,
+)
 from bot.intents import Priority, Route
 from tests.actions.trackers import run, tracker
 
@@ -74,3 +78,54 @@ def test_someone_who_can_get_help_at_a_library_is_not_registered(database_url, m
     )
     assert "libraries" in messages[0]["text"]
     assert not SupportRegister().is_registered("webchat", "resident-3")
+
+
+def _on(channel: str, sender_id: str, **kwargs):
+    state = tracker(sender_id=sender_id, **kwargs)
+    state.events[-1]["input_channel"] = channel
+    return state
+
+
+def test_on_webchat_the_register_promise_is_for_this_chat_only_and_says_how_to_be_known_next_time(
+    database_url, monkeypatch
+):
+    monkeypatch.setattr(context, "now", lambda: OPEN)
+    messages, _ = run(
+        ActionSubmitExtraSupport(),
+        _on("webchat", "session-1", intent="affirm", slots=_answers("no", "no", "no", "yes")),
+    )
+    said = messages[0]["text"]
+    assert "For the rest of this chat you'll go straight to a person" in said
+    assert "A new web chat can't tell it's you" in said
+    assert f"call us on {context.council().config.contact.phone}" in said
+    assert "From now on" not in said
+
+
+def test_by_text_the_register_promise_is_for_this_number_and_a_new_text_is_recognised(
+    database_url, monkeypatch
+):
+    monkeypatch.setattr(context, "now", lambda: OPEN)
+    messages, _ = run(
+        ActionSubmitExtraSupport(),
+        _on("twilio_sms", "+447700900123", intent="affirm", slots=_answers("no", "no", "no", "yes")),
+    )
+    assert "when you text us from this number, you'll go straight to a person" in messages[0]["text"]
+    assert SupportRegister().is_registered("twilio_sms", "+447700900123")
+
+
+def test_on_telegram_the_register_promise_is_for_this_chat(database_url, monkeypatch):
+    monkeypatch.setattr(context, "now", lambda: OPEN)
+    messages, _ = run(
+        ActionSubmitExtraSupport(),
+        _on("telegram", "123456789", intent="affirm", slots=_answers("no", "no", "no", "yes")),
+    )
+    assert "when you message us in this Telegram chat" in messages[0]["text"]
+    assert SupportRegister().is_registered("telegram", "123456789")
+
+
+def test_the_consent_question_promises_only_what_this_channel_can_do():
+    webchat, _ = run(ActionAskSupportConsent(), _on("webchat", "session-2", intent="deny"))
+    sms, _ = run(ActionAskSupportConsent(), _on("twilio_sms", "+447700900123", intent="deny"))
+    assert "for the rest of this chat" in webchat[0]["text"] and "whenever" not in webchat[0]["text"]
+    assert "whenever you text us from this number" in sms[0]["text"]
+    assert [b["payload"] for b in sms[0]["buttons"]] == ["/affirm", "/deny"]

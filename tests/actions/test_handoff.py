@@ -111,3 +111,12 @@ def test_a_place_already_given_reaches_the_advisor_as_one_readable_line(database
     _handoff("request_human", OPEN, monkeypatch, slots={"report_location": place})
     ticket = TicketQueue().open_tickets()[0]
     assert ticket.form_values == {"report_location": "behind the Co-op, Union Street"}
+
+
+def test_out_of_hours_on_webchat_nobody_is_promised_a_reply_after_the_page_is_closed(database_url, monkeypatch):
+    council = context.council()
+    messages, _ = _handoff("complaint", CLOSED, monkeypatch)
+    text = messages[-1]["text"]
+    assert "will reply here when we open" not in text
+    assert "only reach this chat while this page is open" in text
+    assert f"call us on {council.config.contact.phone} when we open" in text

@@ -289,3 +289,23 @@ def test_a_routine_repair_date_skips_the_christmas_bank_holidays(database_url, m
         {**ROUTINE_REPORT, "repair_kind": "leak", "repair_description": "Tap drips"}
     )
     assert "Wednesday 30 December" in messages[0]["text"]  # 5 working days, not counting 25 and 28
+
+
+def test_without_a_phone_number_the_resident_is_not_promised_a_call_but_told_how_to_agree_a_visit(
+    database_url,
+):
+    messages, _ = _submit({**ROUTINE_REPORT, "repair_phone": "none"}, sender="webchat-no-phone")
+    text = messages[0]["text"]
+    assert "phone you" not in text
+    assert "please call us on 01632 960000" in text and "with your reference to agree a visit" in text
+
+
+def test_with_a_phone_number_the_resident_is_told_we_will_phone_to_agree_a_visit(database_url):
+    messages, _ = _submit(ROUTINE_REPORT, sender="webchat-phone")
+    assert "We'll phone you to agree a visit (weekday mornings" in messages[0]["text"]
+
+
+def test_an_emergency_without_a_phone_number_is_answered_in_the_chat(database_url):
+    messages, _ = _submit({**EMERGENCY_REPORT, "repair_phone": "none"}, sender="webchat-emergency-2")
+    text = messages[0]["text"]
+    assert "contact you as soon as possible, here in this chat, so please keep it open" in text

@@ -166,4 +166,4 @@ def test_the_whole_confirmation_fits_in_three_text_messages(database_url, permit
     }
     messages, _ = _submit(slots, sender="+447700900321")
     body = render_sms(messages, max_segments=3).body
-    assert "Your reference is PP-" in body and "We aim to email your permit by" in body
+    assert "Your reference is PP-" in body and "We aim to post your permit by" in body

@@ -139,7 +139,8 @@ def test_the_confirmation_shows_the_price_and_how_to_pay_before_ordering():
     text = messages[0]["text"]
     assert "180 litre black wheelie bin (stolen)" in text
     assert "delivered to 3, Citadel Mews, PL1 2JT" in text
-    assert "Price: £25.00" in text and "pay by card" in text
+    assert "Price: £25.00" in text and "Pay by card at https://www.example-borough.gov.uk/pay/bins" in text
+    assert "text" not in text  # on webchat we have no number to text a payment link to
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
 
 
@@ -249,3 +250,10 @@ def test_a_postcode_of_another_council_stops_the_order_and_names_that_council():
     assert "Cornwall Council" in dispatcher.messages[0]["text"]
     requested = [e["value"] for e in events if e.get("name") == "requested_slot"]
     assert requested and all(value is None for value in requested)
+
+
+def test_a_resident_texting_us_is_told_the_payment_link_comes_by_text_to_this_number():
+    state = tracker(slots={**_order(), "bin_confirm": None}, sender_id="+447700900123")
+    state.events[-1]["input_channel"] = "twilio_sms"
+    messages, _ = run(ActionAskBinConfirm(), state)
+    assert "We'll text a secure link to pay by card to this number" in messages[0]["text"]

@@ -73,7 +73,7 @@ def test_a_missed_bin_status_says_which_bin_we_will_come_back_for_and_by_when(da
 
 def test_a_parking_permit_status_says_the_permit_waits_for_payment_and_evidence(database_url):
     text = _status(_store("parking_permit", "PP", {"paid": False}))
-    assert "We aim to email your permit by Thursday 26 November once we have your payment" in text
+    assert "We aim to post your permit by Thursday 26 November once we have your payment" in text
 
 
 def test_every_service_reads_as_a_plain_status_reply_with_its_reference(database_url):

@@ -31,7 +31,9 @@ def test_an_extra_black_bin_is_not_offered_and_the_larger_bin_rule_is_explained(
 
 def test_placeholders_are_filled_in_the_payment_and_refusal_texts() -> None:
     council = get_council()
-    assert council.config.contact.phone in council.bin_requests.payment
+    payment = council.bin_requests.payment
+    assert council.config.contact.phone in payment.by_text
+    assert council.config.contact.phone in payment.otherwise and payment.link in payment.otherwise
     assert "{phone}" not in council.bin_requests.container("garden").not_offered
 
 
@@ -80,11 +82,11 @@ def test_an_unknown_placeholder_is_refused(tmp_path: Path) -> None:
     folder = broken_copy(
         tmp_path,
         "bin_requests.yml",
-        "call us on {phone}.\n  We deliver",
-        "call us on {fax}.\n  We deliver",
+        "call us on {phone} ({hours}).\n    We deliver",
+        "call us on {fax} ({hours}).\n    We deliver",
     )
     with pytest.raises(
-        CouncilDataError, match=r"bin_requests.yml: payment: the placeholder \{fax\}"
+        CouncilDataError, match=r"bin_requests.yml: payment otherwise: the placeholder \{fax\}"
     ):
         load_council(folder)
 
@@ -93,4 +95,14 @@ def test_a_missing_file_is_named(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "bins.yml", "bin_types:", "bin_types:")
     (folder / "bin_requests.yml").unlink()
     with pytest.raises(CouncilDataError, match="bin_requests.yml: the file is missing"):
+        load_council(folder)
+
+
+def test_a_payment_text_for_residents_whose_number_we_do_not_have_may_not_promise_a_text(
+    tmp_path: Path,
+) -> None:
+    folder = broken_copy(
+        tmp_path, "bin_requests.yml", "    Pay by card at {link}", "    We'll text you a link. Pay by card at {link}"
+    )
+    with pytest.raises(CouncilDataError, match="bin_requests.yml: payment > otherwise: this is said where"):
         load_council(folder)

@@ -19,7 +19,9 @@ def council() -> Council:
 def test_the_demo_price_list_loads_with_the_phone_number_filled_in(council: Council) -> None:
     rules = council.bulky_waste
     assert {item.key for item in rules.items} >= {"sofa", "mattress", "fridge_freezer"}
-    assert council.config.contact.phone in rules.payment
+    assert council.config.contact.phone in rules.payment.by_text
+    assert council.config.contact.phone in rules.payment.otherwise
+    assert "https://www.example-borough.gov.uk/pay/bulky-waste" in rules.payment.otherwise
     assert "{phone}" not in " ".join(entry.instead for entry in rules.not_collected)
 
 
@@ -58,6 +60,6 @@ def test_an_unknown_collection_day_is_refused_naming_the_file(tmp_path: Path) ->
 def test_an_unknown_placeholder_in_the_payment_text_is_refused(tmp_path: Path) -> None:
     folder = broken_copy(tmp_path, "bulky_waste.yml", "call us on {phone}", "call us on {fax}")
     with pytest.raises(
-        CouncilDataError, match=r"bulky_waste.yml: payment: the placeholder \{fax\}"
+        CouncilDataError, match=r"bulky_waste.yml: payment by_text: the placeholder \{fax\}"
     ):
         load_council(folder)
