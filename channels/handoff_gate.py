@@ -173,7 +173,7 @@ class HandoffGate:
             if ticket.route in (Route.EMERGENCY.value, Route.URGENT_ADVISOR.value):
                 replies = [KEPT_TEXT]
                 if ticket.position is not None:
-                    replies.append(handoff_messages.waiting_text(self.council, ticket.position, now))
+                    replies.append(handoff_messages.waiting_text(self.council, ticket.position, now, channel))
                 return GateDecision(held=True, replies=replies)
         if ticket.status == "open" and ticket.position is not None:
             return GateDecision(
