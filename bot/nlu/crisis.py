@@ -371,6 +371,15 @@ def names_a_danger(intent: str, text: str) -> bool:
     return any(cue.search(reading.text) for reading in readings)
 
 
+def has_an_ordinary_reading(text: str) -> bool:
+    """Whether a guard found an everyday phrase ("suicide prevention course", "beat me to it")."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    words = correct_spelling(_to_words(_fold_characters(text), _SENTENCE_BREAK))
+    plain = " " + _POSSESSIVE_ME.sub("my", words)
+    return any(guard.search(plain) for guard in _GUARDS)
+
+
 def denies_a_danger(text: str) -> bool:
     """Whether the message says a danger is not there ("I'm not suicidal", "no gas smell now")."""
     if not isinstance(text, str) or not text.strip():

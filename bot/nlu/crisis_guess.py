@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.intents import CRISIS_INTENTS
-from bot.nlu.crisis import denies_a_danger, names_a_danger
+from bot.nlu.crisis import denies_a_danger, has_an_ordinary_reading, names_a_danger
 
 #: Key in parse data naming the crisis rule that fired (never the resident's words).
 CRISIS_RULE_KEY = "crisis_rule"
@@ -26,14 +26,19 @@ def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
     """Whether the classifier's guess at a crisis topic, with no rule behind it, may raise an alarm.
 
     It stands when DIET is at least GUESS_FLOOR sure and the message names a danger of that
-    topic (not just its subject: "gas mark 6" names gas, not a leak) and does not deny it; or,
-    for suicide, when DIET is very sure and nothing is denied ("I'm not suicidal, just fed up").
+    topic (not just its subject: "gas mark 6" names gas, not a leak); or, for suicide, when DIET
+    is very sure and no everyday phrase explains the words ("suicide prevention course"). It
+    never stands when the message denies a danger ("I'm not suicidal, just fed up").
     """
     if intent not in CRISIS_INTENTS:
         return True
-    if confidence < GUESS_FLOOR:
+    if confidence < GUESS_FLOOR or denies_a_danger(text):
         return False
-    if intent == "suicide_self_harm" and confidence >= SUICIDE_LIKELY and not denies_a_danger(text):
+    if (
+        intent == "suicide_self_harm"
+        and confidence >= SUICIDE_LIKELY
+        and not has_an_ordinary_reading(text)
+    ):
         return True
     return names_a_danger(intent, text)
 

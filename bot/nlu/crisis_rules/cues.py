@@ -39,7 +39,8 @@ CUES: dict[str, str] = {
         r"this world|not worth|deserve|nobody|no one|noone|everyone|everybody|exhausted|broken|ready)\b"
     ),
     "gas_leak": (
-        r"\b(?:smel\w*|stink\w*|whiff|odour|odor|reek\w*|stench|leak\w*|escap\w*|hiss\w*|fumes|monoxide|"
+        r"\b(?:smel\w*|stink\w*|whiff|odour|odor|reek\w*|stench|leak\w*|escap\w*|hiss\w*|fumes|"
+        r"monoxide(?! (?:alarm|detector|monitor|sensor)s?\b)|"
         r"(?:co|carbon monoxide|gas|co2) (?:alarm|detector|monitor|sensor)s? (?:\w+ ){0,3}?(?:going off|gone off|went off|"
         r"goes off|beep\w*|bleep\w*|sound\w*|ring\w*|flash\w*|screaming|alarming|keeps going)|rotten eggs?|eggy|"
         r"sulphur|sulfur|dizzy|dizziness|headaches?|drowsy|nause\w*|faint|passed out|evacuat\w*|explo\w*|"
@@ -66,22 +67,26 @@ CUES: dict[str, str] = {
         r"names|hid\w*|leave (?:him|her|my|the house)|leaving (?:him|her|my)|go out|my friends|my family|"
         r"keeps me|punish\w*|grab\w*|pinned|smash\w*|broke|throws|threw)\b"
     ),
+    # Something failing, and someone or somewhere public it could hurt: "my fence fell down in
+    # the wind" is a repair, "the wall fell onto the pavement" is a danger.
     "dangerous_structure": (
-        r"\b(?:collaps\w*|fall|falls|falling|fell|fallen|crack\w*|lean\w*|sway\w*|wobbl\w*|crumbl\w*|"
-        r"unsafe|unstable|danger\w*|loose|hanging|dangling|exposed|live wires?|wires|cables|sparking|sparks|"
-        r"blocking|across the (?:road|street|path|pavement)|came down|come down|coming down|gave way|"
-        r"giving way|give way|subsid\w*|sink ?hole|debris|masonry|bricks?|tiles|slates|blown|blew|"
-        r"storm|gale|trapped|caved|caving|about to|bulg\w*|shak\w*|emergency|urgent\w*)\b"
+        r"(?=.*\b(?:collaps\w*|fall|falls|falling|fell|fallen|crack\w*|lean\w*|sway\w*|wobbl\w*|crumbl\w*|"
+        r"unsafe|unstable|danger\w*|loose|hanging|dangling|exposed|live wires?|sparking|sparks|"
+        r"blocking|came down|come down|coming down|gave way|giving way|give way|subsid\w*|sink ?hole|"
+        r"debris|masonry|blown|blew|trapped|caved|caving|about to|bulg\w*|shak\w*)\b)"
+        r"(?=.*\b(?:road|roads|street|pavement|path|footpath|lane|junction|bus stop|school|playground|park|"
+        r"people|someone|somebody|anyone|children|kids|pedestrians|cars?|traffic|house|houses|home|flat|"
+        r"flats|building|block|roof|balcony|stairs|stairwell|walkway|bridge|wires|cables|power lines?|"
+        r"danger\w*|unsafe|emergency|urgent\w*|injur\w*|hurt|kill\w*|hit (?:someone|somebody|a car))\b)"
     ),
     "homelessness": (
         r"\b(?:homeless\w*|evict\w*|notice|section (?:21|8|twenty one|eight)|possession|bailiff\w*|"
-        r"kicked (?:me|us) out|kicked out|thrown out|threw (?:me|us) out|chucked (?:me|us)? ?out|"
-        r"told (?:me|us) to (?:leave|go|get out)|get out|be out|have to leave|has to leave|got to leave|"
-        r"must leave|need to leave|nowhere|no where|anywhere to (?:go|stay|live|sleep)|"
-        r"somewhere to (?:go|stay|live|sleep)|place to (?:go|stay|live|sleep)|rough|streets?|sofa\w*|"
-        r"couch\w*|floor|floors|hostel|shelter|refuge|temporary accommodation|emergency (?:accommodation|housing)|"
-        r"tent|no home|lose (?:my|our) (?:home|house|flat)|losing (?:my|our) (?:home|house|flat)|"
-        r"roof over|repossess\w*|locked (?:me|us) out|changed the locks|cannot stay|can t stay|"
-        r"staying with|sleeping in|sleep in|slept in|tonight)\b"
+        r"kicked (?:me|us) out|thrown out|threw (?:me|us) out|chucked (?:me|us)? ?out|"
+        r"told (?:me|us) to (?:leave|go|get out)|have to leave|has to leave|got to leave|"
+        r"must leave|need to leave|nowhere (?:else )?to (?:go|stay|live|sleep)|nowhere (?:else|tonight)|"
+        r"anywhere to (?:go|stay|live|sleep)|somewhere to (?:go|stay|live|sleep)|place to (?:stay|live|sleep)|"
+        r"rough|on the streets?|hostel|shelter|refuge|temporary accommodation|emergency (?:accommodation|housing)|"
+        r"no home|lose (?:my|our) (?:home|house|flat)|losing (?:my|our) (?:home|house|flat)|"
+        r"roof over|locked (?:me|us) out|changed the locks(?! for)|cannot stay|can t stay|tonight)\b"
     ),
 }
