@@ -86,6 +86,8 @@ class ValidateBinDayForm(AddressQuestions, ResidentFormValidation):
 
     postcode_service = "bin collections"
 
+    answers_questions = False  # "when is ...?" is what this form is for
+
     def name(self) -> str:
         return "validate_bin_day_form"
 

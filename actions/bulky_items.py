@@ -129,6 +129,73 @@ def read_items(text: str, rules: Any) -> ItemsReading:
     return reading
 
 
+def items_in_message(text: str, rules: Any) -> ItemsReading:
+    """The price-list items named anywhere in a sentence ("hi can u take my old sofa and a fridge pls").
+
+    Unlike ``read_items`` the words around the items are ignored, so an opening request can
+    name them; only whole words that match an item closely are taken.
+    """
+    reading = ItemsReading()
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for chunk in _SPLIT.split(text or ""):
+        words = _normalise(chunk).split()
+        start = 0
+        while start < len(words):
+            found = None
+            for size in (3, 2, 1):
+                window = words[start : start + size]
+                if len(window) < size or _not_an_item_edge(window[0]) or _not_an_item_edge(window[-1]):
+                    continue
+                match = match_item(" ".join(window), rules)
+                if match is not None and _close(" ".join(window), match[0]):
+                    found = (size, match)
+                    break
+            if found is None:
+                start += 1
+                continue
+            size, (entry, collected) = found
+            quantity = _quantity_after(words[start + size :]) or _quantity_before(words[:start])
+            if collected:
+                counts[entry.key] = counts.get(entry.key, 0) + quantity
+                names[entry.key] = entry.name
+            elif (entry.name, entry.instead) not in reading.refused:
+                reading.refused.append((entry.name, entry.instead))
+            start += size
+    reading.lines = [Line(key, names[key], qty) for key, qty in counts.items()]
+    return reading
+
+
+def _close(words: str, entry: Any) -> bool:
+    """A window of a sentence is the item itself (not just a word that shares letters with it)."""
+    return any(
+        fuzz.ratio(form, _normalise(term)) >= MATCH_CUTOFF
+        for form in {words, _singular(words)}
+        for term in (entry.name, *entry.synonyms)
+    )
+
+
+def _not_an_item_edge(word: str) -> bool:
+    return word in _FILLER or word in _NUMBER_WORDS or word.isdigit() or word.startswith("x")
+
+
+def _quantity_after(words: list[str]) -> int | None:
+    """ "fridge freezer x2", "chairs x 3"."""
+    joined = " ".join(words[:2])
+    found = re.match(r"^x\s?(\d{1,2})\b", joined)
+    return int(found.group(1)) if found else None
+
+
+def _quantity_before(words: list[str]) -> int:
+    """ "2 mattresses", "two chairs", "a fridge": the count just before an item (1 if none)."""
+    for word in reversed(words[-2:]):
+        if word.isdigit() and 0 < int(word) < 100:
+            return int(word)
+        if word in _NUMBER_WORDS:
+            return _NUMBER_WORDS[word]
+    return 1
+
+
 def money(value: float | Decimal) -> Decimal:
     """A price from the council data as pounds and pence."""
     return Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -16,12 +16,22 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
-from actions.bulky_items import decode, describe, encode, money, pounds, price_lines, read_items
+from actions.bulky_items import (
+    decode,
+    describe,
+    encode,
+    items_in_message,
+    money,
+    pounds,
+    price_lines,
+    read_items,
+)
 from actions.channel_promises import how_to_pay, payment_text_details
 from actions.clients.bulky_bookings import SERVICE, DateFull
 from actions.clients.postcodes import normalise_postcode
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.opening_message import opening_message
 from actions.request_store import apologise_not_stored
 from bot.storage.references import find_reference
 
@@ -55,9 +65,25 @@ class ValidateBulkyWasteForm(AddressQuestions, ResidentFormValidation):
     """Checks the address (as for missed bins), the items, the date and the confirmation."""
 
     postcode_service = "bulky waste collections"
+    nothing_done = "Nothing has been booked."
 
     def name(self) -> str:
         return "validate_bulky_waste_form"
+
+    def cost_answer(self, tracker: Tracker) -> str:
+        rules = context.council().bulky_waste
+        lines = decode(tracker.get_slot("bulky_items"))
+        if lines:
+            _, total = price_lines(lines, rules)
+            return f"For {describe(lines)} it's {pounds(total)}. I'll show you the price again before I book."
+        return (
+            f"Up to {rules.band_items} items cost {pounds(money(rules.band_price))}, then "
+            f"{pounds(money(rules.extra_item_price))} for each extra item. I'll show you the total "
+            "before I book anything."
+        )
+
+    def when_answer(self, tracker: Tracker) -> str:
+        return "You choose the day: I'll offer the next dates we can come once I have the address."
 
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -74,12 +100,13 @@ class ValidateBulkyWasteForm(AddressQuestions, ResidentFormValidation):
     async def extract_bulky_items(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        # "Can you collect a fridge freezer" names the items on the opening message; only a
-        # message where every part matched the price list is taken, so nothing is guessed.
-        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("bulky_items"):
+        # "hi can u take away my old sofa and a fridge pls" names the items on the opening
+        # message; only words that closely match the price list are taken, so nothing is guessed.
+        # An item we don't collect is left to the items question, which explains what to do.
+        if opening_message(tracker) and not tracker.get_slot("bulky_items"):
             text = tracker.latest_message.get("text") or ""
-            reading = read_items(text, context.council().bulky_waste)
-            if reading.lines and not reading.unknown and not reading.refused:
+            reading = items_in_message(text, context.council().bulky_waste)
+            if reading.lines and not reading.refused:
                 return {"bulky_items": encode(reading.lines)}
         return {}
 
@@ -312,7 +339,8 @@ class ActionSubmitBulkyWaste(Action):
         dispatcher.utter_message(
             text=text, buttons=[CHECK_A_REQUEST]
         )
-        return clear
+        remembered = {"reference": stored.reference, "service": SERVICE, "postcode": postcode}
+        return [*clear, SlotSet("last_request", remembered)]
 
 
 class ActionStartBulkyWaste(Action):
@@ -331,7 +359,13 @@ class ActionStartBulkyWaste(Action):
 
 
 class ValidateBulkyCancelForm(ResidentFormValidation):
-    """Finds the BW reference (and postcode) for a cancellation."""
+    """Finds the BW reference (and postcode) for a cancellation.
+
+    A booking made earlier in this same conversation needs neither: "cancel that" means it.
+    """
+
+    cancel_word_stops = False  # "cancel" is what this form is for; "don't bother" still stops it
+    nothing_done = "Your booking hasn't been cancelled."
 
     def name(self) -> str:
         return "validate_bulky_cancel_form"
@@ -343,6 +377,19 @@ class ValidateBulkyCancelForm(ResidentFormValidation):
             found = find_reference(tracker.latest_message.get("text") or "")
             if found:
                 return {"reference": found}
+            booked = booked_here(tracker)
+            if booked is not None:
+                return {"reference": booked["reference"]}
+        return {}
+
+    async def extract_postcode(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("postcode"):
+            booked = booked_here(tracker)
+            found = find_reference(tracker.latest_message.get("text") or "")
+            if booked is not None and found in (None, booked["reference"]):
+                return {"postcode": booked["postcode"]}
         return {}
 
     def validate_reference(
@@ -387,6 +434,14 @@ class ActionSubmitBulkyCancel(Action):
             return clear
         cancel_booking(dispatcher, reference, postcode)
         return clear
+
+
+def booked_here(tracker: Tracker) -> dict[str, Any] | None:
+    """The bulky waste booking made earlier in this conversation (its reference and postcode)."""
+    last = tracker.get_slot("last_request")
+    if isinstance(last, dict) and last.get("service") == SERVICE and last.get("reference"):
+        return last
+    return None
 
 
 def cancel_booking(dispatcher: CollectingDispatcher, reference: str, postcode: str) -> None:

@@ -11,8 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.form_repair import DATE_WORDS
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
+from actions.opening_message import opening_message
 from actions.request_store import store_request
 from actions.resident_answers import (
     DONT_KNOW_BUTTON,
@@ -28,6 +30,7 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
+from actions.spoken_dates import check_date
 
 SERVICE = "council_tax_move"
 MOVE_SLOTS = (
@@ -114,6 +117,23 @@ class ValidateCouncilTaxMoveForm(ResidentFormValidation):
             kind = read_kind(tracker.latest_message.get("text") or "")
             if kind:
                 return {"ctax_move_kind": kind}
+        return {}
+
+    async def extract_ctax_move_date(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        # "I moved out on the 3rd of March" gives the date on the opening message too; only a
+        # date that reads cleanly and is within the council's window is taken.
+        if opening_message(tracker) and not tracker.get_slot("ctax_move_date"):
+            rules = context.council().council_tax
+            text = tracker.latest_message.get("text") or ""
+            if rules is not None and DATE_WORDS.search(text):
+                window = rules.moving
+                check = check_date(
+                    text, context.today(), window.earliest_days_ago, window.latest_days_ahead
+                )
+                if check.problem is None and check.day is not None:
+                    return {"ctax_move_date": check.day.isoformat()}
         return {}
 
     def validate_ctax_move_kind(

@@ -18,6 +18,7 @@ from actions.clients.postcodes import normalise_postcode
 from actions.clients.venues import NearbyVenue, VenueFinder, VenueWants, hours_today_text
 from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button
+from actions.opening_message import opening_message
 from actions.postcode_checks import check_local_postcode
 from actions.venue_filters import barrier_button, describe, read_barrier, read_wants
 
@@ -110,6 +111,11 @@ class ValidateDigitalHelpForm(ResidentFormValidation):
             pressed = barrier_button(tracker.latest_message.get("text") or "")
             if pressed:
                 return {"digital_barrier": pressed}
+        # "I've no internet at home, where can I get online?" says what gets in the way up front.
+        if opening_message(tracker) and not tracker.get_slot("digital_barrier"):
+            said = read_barrier(tracker.latest_message.get("text") or "")
+            if said:
+                return {"digital_barrier": said}
         return {}
 
     def validate_digital_barrier(

@@ -52,6 +52,8 @@ class ValidateFlyTippingForm(LocationQuestion, ResidentFormValidation):
 
     location_for = "fly-tipping"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_fly_tipping_form"
 
@@ -63,6 +65,16 @@ class ValidateFlyTippingForm(LocationQuestion, ResidentFormValidation):
             found = match_one(tracker.latest_message.get("text") or "", _kind_terms())
             if found and found != "other":
                 return {"fly_tipping_kind": found}
+        return {}
+
+    async def extract_fly_tipping_amount(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "a van load of rubbish dumped in the lane" says how much on the opening message.
+        if opening_message(tracker) and not tracker.get_slot("fly_tipping_amount"):
+            found = match_one(tracker.latest_message.get("text") or "", _amount_terms())
+            if found:
+                return {"fly_tipping_amount": found}
         return {}
 
     def validate_fly_tipping_kind(

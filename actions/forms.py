@@ -1,12 +1,22 @@
-"""Stopping a form when the resident says no or cancel, with nothing stored."""
+"""Stopping a form when the resident says no or cancel, and a "no" or "cancel that" after one."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, EventType, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.bulky_waste import booked_here
+from actions.form_repair import detect_repair, says_more_than_no
+from actions.formatting import TALK_TO_A_PERSON
+from actions.missed_bin import correct_last_report
+from bot.storage.references import find_reference
+
+#: "cancel the booking", "cancel my collection": a bulky waste booking, even with no reference.
+_A_BOOKING = re.compile(r"\b(booking|booked|collection|bulky|pick ?up|sofa|settee|mattress)\b", re.I)
 
 FORM_SLOTS = (
     "postcode",
@@ -82,3 +92,46 @@ class ActionCancelForm(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None)] + [
             SlotSet(slot, None) for slot in FORM_SLOTS
         ]
+
+
+class ActionNoOutsideForm(Action):
+    """A "no", "cancel that" or "sorry, it was the green one" with no form open.
+
+    Cancels a bulky waste booking ("cancel the booking please", "actually can i cancel that, my
+    brother is taking the sofa to the tip"), puts right a missed bin report just made, and
+    otherwise asks what else: never a dead end for a message that meant something.
+    """
+
+    def name(self) -> str:
+        return "action_no_outside_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        repair = detect_repair(text)
+        kind = repair.kind if repair is not None else None
+        reference = find_reference(text)
+        if kind == "cancel" or (reference and "cancel" in text.lower()):
+            if booked_here(tracker) or _A_BOOKING.search(text) or (reference or "").startswith("BW-"):
+                return [FollowupAction("bulky_cancel_form")]
+            last = tracker.get_slot("last_request")
+            if isinstance(last, dict) and last.get("reference"):
+                dispatcher.utter_message(
+                    text=f"I can't cancel {last['reference']} here, but a person can. "
+                    "Would you like me to pass you to one?",
+                    buttons=[TALK_TO_A_PERSON],
+                )
+                return []
+        if kind == "correction" and correct_last_report(dispatcher, tracker, text):
+            return []
+        last = tracker.get_slot("last_request")
+        if kind == "correction" and isinstance(last, dict) and says_more_than_no(text):
+            dispatcher.utter_message(
+                text=f"If something in {last.get('reference')} is wrong, a person can put it right "
+                "for you.",
+                buttons=[TALK_TO_A_PERSON],
+            )
+            return []
+        dispatcher.utter_message(response="utter_anything_else")
+        return []

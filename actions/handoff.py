@@ -76,6 +76,7 @@ def hand_off(
     reason: str,
     *,
     signpost: bool = True,
+    priority: Priority | None = None,
 ) -> list[EventType]:
     """Safety signpost, then raise (or update) the ticket, tell the resident, pause the assistant."""
     route = route_for(intent)
@@ -91,7 +92,7 @@ def hand_off(
     channel = (tracker.get_latest_input_channel() or "unknown")[:20]
     urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
     try:
-        priority = priority_for(intent)
+        priority = priority or priority_for(intent)
         registered = context.support_register().is_registered(channel, tracker.sender_id)
         if registered and PRIORITY_RANK[Priority.EXTRA_SUPPORT] < PRIORITY_RANK[priority]:
             priority = Priority.EXTRA_SUPPORT
@@ -120,7 +121,7 @@ def hand_off(
             reference=ticket.reference,
             position=ticket.position,
             now=context.now(),
-            extra_support=ticket.priority is Priority.EXTRA_SUPPORT,
+            extra_support=registered and ticket.priority is Priority.EXTRA_SUPPORT,
             channel=channel,
         )
     )

@@ -19,6 +19,7 @@ from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
 from actions.handoff import conversation_summary
 from actions.information import StartFormOrAnswer
+from actions.opening_message import opening_message
 from actions.request_store import channel_of, store_request
 from bot.council_housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
@@ -27,6 +28,11 @@ from bot.phone_numbers import read_uk_phone
 logger = logging.getLogger(__name__)
 
 SERVICE = "housing_repair"
+_COUNCIL_HOME = re.compile(
+    r"\bcouncil (flat|house|home|property|bungalow|maisonette|tenant|tenancy)\b"
+    r"|\brent (it |my (flat|house|home) )?from the council\b|\bi'?m a council tenant\b",
+    re.IGNORECASE,
+)
 INTENT = "report_housing_repair"
 REPAIR_SLOTS = (
     "repair_tenancy",
@@ -103,8 +109,15 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     postcode_service = "council housing repairs"
     postcode_records = "address records"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_housing_repair_form"
+
+    def cost_answer(self, tracker: Tracker) -> str:
+        return (
+            "Repairs to council homes are free to report. If the damage was caused on purpose, the team may charge for it and will tell you first."
+        )
 
     async def extract_repair_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -114,6 +127,16 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
             kind = _rules().match_kind(tracker.latest_message.get("text") or "")
             if kind is not None and kind.key != "other":
                 return {"repair_kind": kind.key}
+        return {}
+
+    async def extract_repair_tenancy(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "the boiler in my council flat is broken" says who the landlord is up front. Only the
+        # council is read from an opening message: anyone else is asked, never turned away unasked.
+        text = tracker.latest_message.get("text") or ""
+        if opening_message(tracker) and not tracker.get_slot("repair_tenancy") and _COUNCIL_HOME.search(text):
+            return {"repair_tenancy": COUNCIL_TENANCY}
         return {}
 
     def validate_repair_tenancy(

@@ -9,15 +9,19 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
 from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
+from actions.form_repair import detect_repair, without_wrong_answer
 from actions.form_validation import ResidentFormValidation
-from actions.formatting import CHECK_A_REQUEST, button, day_and_date
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date
+from actions.opening_message import opening_message
 from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
 
 SERVICE = "missed_bin"
+REPORT_SLOTS = ("postcode", "street", "house", "bin_type")
 
 
 @dataclass(frozen=True)
@@ -52,8 +56,36 @@ def _bins_for(council: Any, street: Any) -> list[Any]:
 class ValidateMissedBinForm(AddressQuestions, ResidentFormValidation):
     """Checks each answer; explains what's wrong in plain words and asks again."""
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_missed_bin_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        # "oh sorry it was the green one not the black" just after a report can read as a new
+        # missed bin: it puts that report right instead of starting another.
+        text = tracker.latest_message.get("text") or ""
+        repair = detect_repair(text)
+        if (
+            opening_message(tracker)
+            and repair is not None
+            and repair.kind == "correction"
+            and correct_last_report(dispatcher, tracker, text)
+        ):
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("requested_slot", None)]
+        return await super().run(dispatcher, tracker, domain)
+
+    async def extract_bin_type(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> dict[str, Any]:
+        # "my bin wasnt collected, the black one" names the bin on the opening message.
+        if opening_message(tracker) and not tracker.get_slot("bin_type"):
+            found = context.council().match_bin_type(tracker.latest_message.get("text") or "")
+            if found is not None:
+                return {"bin_type": found.name}
+        return {}
 
     def validate_bin_type(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -61,6 +93,8 @@ class ValidateMissedBinForm(AddressQuestions, ResidentFormValidation):
         council = context.council()
         street = street_at(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
         bin_type = council.match_bin_type(str(value or ""))
+        if bin_type is not None and street is None and opening_message(tracker):
+            return {"bin_type": bin_type.key}  # named up front: checked against the round later
         allowed = _bins_for(council, street) if street is not None else []
         if bin_type is None or bin_type not in allowed:
             dispatcher.utter_message(text="Sorry, I didn't catch which bin. Please choose one.")
@@ -127,7 +161,7 @@ class ActionSubmitMissedBin(Action):
         bin_type = next(
             (b for b in council.bin_types.values() if b.key == tracker.get_slot("bin_type")), None
         )
-        clear = [SlotSet(s, None) for s in ("postcode", "street", "house", "bin_type")]
+        clear = [SlotSet(s, None) for s in REPORT_SLOTS]
         if street is None or not house or bin_type is None:
             return clear  # the form was stopped early; the reason was already given
 
@@ -156,7 +190,6 @@ class ActionSubmitMissedBin(Action):
         )
         if stored is None:
             return clear
-
         if stored.created_now:
             text = (
                 f"Thank you. I've reported your missed {bin_type.name} at {address}.\n"
@@ -171,7 +204,14 @@ class ActionSubmitMissedBin(Action):
                 f"{day_and_date(stored.due_by)}. Please leave the bin out until then."
             )
         dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
-        return clear
+        remembered = {
+            "reference": stored.reference,
+            "service": SERVICE,
+            "postcode": postcode,
+            "street": street.name,
+            "house": house,
+        }
+        return [*clear, SlotSet("last_request", remembered)]
 
     @staticmethod
     def _not_reportable_text(council: Any, bin_type: Any, assessment: Assessment) -> str:
@@ -193,3 +233,59 @@ class ActionSubmitMissedBin(Action):
             f"Missed bins need to be reported within {council.missed_bin.report_within_working_days} "
             f"working days, so it isn't due to be collected again yet.{next_text}"
         )
+
+
+def correct_last_report(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> bool:
+    """ "oh sorry it was the green one not the black", just after a report: put that report right.
+
+    Only the report this resident made in this conversation, and only to a bin that was due.
+    Returns False when the message is not about the bin of the last missed bin report.
+    """
+    last = tracker.get_slot("last_request") or {}
+    if not isinstance(last, dict) or last.get("service") != SERVICE:
+        return False
+    council = context.council()
+    new_bin = council.match_bin_type(without_wrong_answer(text))
+    street = street_at(council, last.get("postcode"), last.get("street"))
+    if new_bin is None or street is None:
+        return False
+    reference = str(last.get("reference"))
+    at = context.now()
+    assessment = assess_collection(council, street, new_bin, at)
+    if assessment.outcome != "report":
+        dispatcher.utter_message(
+            text=f"I haven't changed report {reference}. "
+            + ActionSubmitMissedBin._not_reportable_text(council, new_bin, assessment)
+            + " If the report is wrong, a person can put it right.",
+            buttons=[TALK_TO_A_PERSON],
+        )
+        return True
+    service = council.service(SERVICE)
+    due_by = council.add_working_days(at.date(), service.timescale_working_days)
+    address = f"{last.get('house')}, {street.name}, {street.postcode}"
+    try:
+        amended = context.service_requests().amend_own(
+            reference,
+            tracker.sender_id,
+            details={
+                "bin_type": new_bin.key,
+                "scheduled": assessment.scheduled.isoformat() if assessment.scheduled else None,
+                "round": street.round_id(new_bin.key),
+            },
+            same_job=[address, new_bin.key, str(assessment.scheduled)],
+            due_by=due_by,
+        )
+    except SQLAlchemyError:
+        amended = None
+    if amended is None:
+        dispatcher.utter_message(
+            text=f"Sorry, I couldn't change report {reference}. A person can put it right for you.",
+            buttons=[TALK_TO_A_PERSON],
+        )
+        return True
+    dispatcher.utter_message(
+        text=f"Thanks, I've changed report {reference} to your {new_bin.name} at {address}. "
+        f"We'll collect it by {day_and_date(amended.due_by)}. Please leave the bin out until then.",
+        buttons=[CHECK_A_REQUEST],
+    )
+    return True

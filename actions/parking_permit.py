@@ -73,8 +73,15 @@ class ValidateParkingPermitForm(AddressQuestions, ResidentFormValidation):
     postcode_service = "parking permits"
     postcode_records = "address records"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_parking_permit_form"
+
+    def cost_answer(self, tracker: Tracker) -> str:
+        return (
+            "Each permit has its own price. I'll show you the permits sold in your zone with their prices before you choose, and the price again before I send it."
+        )
 
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

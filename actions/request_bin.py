@@ -89,8 +89,15 @@ class ValidateRequestBinForm(StoppableForm, AddressQuestions, ResidentFormValida
 
     postcode_service = "bins"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_request_bin_form"
+
+    def cost_answer(self, tracker: Tracker) -> str:
+        return (
+            "Some bins are free and some have a charge, depending on the bin and the reason. I'll show you the price, and how to pay, before I order anything."
+        )
 
     async def required_slots(
         self,

@@ -26,6 +26,8 @@ PUBLIC_PLACE_SERVICES = ("fly_tipping", "street_problem")
 class ValidateRequestStatusForm(ResidentFormValidation):
     """Finds the reference (and postcode) in what the resident typed."""
 
+    cancel_word_stops = False  # "cancel BW-7K3F9Q" is a reference to cancel, not a stop
+
     def name(self) -> str:
         return "validate_request_status_form"
 

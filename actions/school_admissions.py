@@ -36,6 +36,8 @@ def topic_answer(topic: Any) -> str:
 class ValidateSchoolAdmissionsForm(ResidentFormValidation):
     """Works out which admissions topic the resident means (from the opening message if it says)."""
 
+    answers_questions = False  # "when is ...?" is what this form is for
+
     def name(self) -> str:
         return "validate_school_admissions_form"
 

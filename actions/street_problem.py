@@ -66,6 +66,8 @@ class ValidateStreetProblemForm(StoppableForm, LocationQuestion, ResidentFormVal
 
     location_for = "street problems"
 
+    service_key = SERVICE
+
     def name(self) -> str:
         return "validate_street_problem_form"
 

@@ -120,3 +120,25 @@ class ServiceRequestStore:
             if row.postcode and row.postcode.replace(" ", "") != postcode.replace(" ", "").upper():
                 return None
             return _stored(row, created_now=False)
+
+    def amend_own(
+        self,
+        reference: str,
+        sender_id: str,
+        *,
+        details: dict[str, Any],
+        same_job: list[str],
+        due_by: date,
+    ) -> StoredRequest | None:
+        """Put right a request the same resident has just made; None if it isn't theirs or is closed."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(ServiceRequest).where(ServiceRequest.reference == reference.upper())
+            ).scalar_one_or_none()
+            if row is None or row.sender_key != sender_key(sender_id) or row.status != "received":
+                return None
+            row.details = {**dict(row.details or {}), **details}
+            row.dedupe_key = _dedupe_key([row.service, *same_job])
+            row.due_by = due_by
+            session.flush()
+            return _stored(row, created_now=False)

@@ -113,7 +113,10 @@ def test_a_report_the_day_after_collection_is_stored_with_reference_and_date(dat
     assert "Your reference is MB-" in text
     assert "3, Citadel Mews, PL1 2JT" in text
     assert "We'll collect it by" in text
-    assert all(e["value"] is None for e in events)  # the form's answers are cleared
+    answers = [e for e in events if e["name"] != "last_request"]
+    assert all(e["value"] is None for e in answers)  # the form's answers are cleared
+    remembered = next(e["value"] for e in events if e["name"] == "last_request")
+    assert remembered["reference"] in text  # so "sorry, it was the green one" can put it right
 
 
 def test_reporting_the_same_bin_again_gives_the_same_reference_not_a_second_report(database_url, monkeypatch):

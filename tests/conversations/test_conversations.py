@@ -19,10 +19,6 @@ STORIES = Path(__file__).with_name("test_stories.yml")
 EXPECTED_UNUSED = {
     "utter_form_cancelled",
     "utter_ask_request_status_form_reference",
-    "utter_ask_extra_support_form_support_online",
-    "utter_ask_extra_support_form_support_library",
-    "utter_ask_extra_support_form_support_helper",
-    "utter_ask_extra_support_form_support_consent",
     "utter_ask_request_status_form_postcode",
     "utter_ask_missed_bin_form_house",
     "utter_ask_bulky_waste_form_house",

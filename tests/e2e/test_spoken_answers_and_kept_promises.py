@@ -74,21 +74,14 @@ def test_a_bulky_booking_on_webchat_says_how_to_pay_without_promising_a_text(liv
     assert "payment_link_text_to" not in row["details"]  # no phone number kept without a reason
 
 
-def test_the_extra_support_register_on_webchat_promises_this_chat_only_which_is_what_happens(
+def test_a_resident_who_cannot_get_online_reaches_a_person_at_once_and_is_promised_only_this_chat(
     live_servers,
 ):
     chat = WebchatClient(live_servers.webchat)
-    chat.send("I can't use computers and I have no one to help me")
-    chat.press("/deny", "No, I can't")
-    chat.press("/deny", "No, I couldn't")
-    offer = texts(chat.press("/deny", "No, there isn't"))
+    offer = texts(chat.send("I can't use computers and I have no one to help me"))
+    assert "passing you to a person now" in offer and "Your reference is AD-" in offer, offer
     assert "for the rest of this chat" in offer and "whenever you contact us" not in offer, offer
-
-    done = texts(chat.press("/affirm", "Yes, add me"))
-    assert "you're now on our extra support register" in done, done
-    assert "For the rest of this chat you'll go straight to a person" in done, done
-    assert "A new web chat can't tell it's you" in done, done
-    assert "From now on" not in done
+    assert "From now on" not in offer
 
     # True to its word: a new web chat is the assistant again, not the advisor queue.
     later = WebchatClient(live_servers.webchat)
