@@ -39,6 +39,7 @@ from actions.form_repair import (
 )
 from actions.formatting import TALK_TO_A_PERSON, button
 from bot.intents import CRISIS_INTENTS
+from bot.nlu.crisis_guess import is_certain_crisis
 
 #: Below this, a guess that the message is another request does not interrupt an answer.
 WEAK_INTENT_CONFIDENCE = 0.6
@@ -54,7 +55,9 @@ def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> st
         return None
     intent = tracker.latest_message.get("intent") or {}
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-    if not name or name in ALWAYS_INTERRUPT or confidence >= WEAK_INTENT_CONFIDENCE:
+    if name in CRISIS_INTENTS and not is_certain_crisis(tracker.latest_message):
+        pass  # a crisis guessed by the classifier alone, not very likely: keep the answer
+    elif not name or name in ALWAYS_INTERRUPT or confidence >= WEAK_INTENT_CONFIDENCE:
         return None
     for mapping in (domain.get("slots", {}).get(requested) or {}).get("mappings", []):
         if mapping.get("type") != "from_text" or name not in (mapping.get("not_intent") or []):

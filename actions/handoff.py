@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
+from actions.clients.tickets import RULE_REASON_PREFIX
 from actions.forms import FORM_SLOTS
 from bot import handoff_messages
 from bot.intents import PRIORITY_RANK, Priority, Route, priority_for, route_for
@@ -46,7 +47,7 @@ def handoff_reason(intent: str, parse_data: dict[str, Any]) -> str:
     """Why this went to a person, in words an advisor understands at a glance."""
     rule = parse_data.get("crisis_rule")
     if rule:
-        return f"Safety rule matched: {rule}"
+        return f"{RULE_REASON_PREFIX}{rule}"
     if intent == "request_human":
         return "Resident asked for a person"
     if intent == "need_extra_support":

@@ -229,7 +229,10 @@ class ConsoleInput(InputChannel):
             if isinstance(advisor, HTTPResponse):
                 return advisor
             if not self.tickets.claim(reference, advisor.advisor_id):
-                return self._redirect("/queue?notice=taken")
+                ticket = self.tickets.get(reference)
+                # The resident took back a false alarm before anyone claimed it.
+                notice = "withdrawn" if ticket is not None and ticket.withdrawn else "taken"
+                return self._redirect(f"/queue?notice={notice}")
             self._audit(advisor, "ticket.claim", f"ticket:{reference}")
             return self._redirect(f"/tickets/{reference}")
 

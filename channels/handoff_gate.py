@@ -7,18 +7,26 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasa.core.channels.channel import UserMessage
-from rasa.shared.core.events import UserUttered
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    ConversationResumed,
+    UserUttered,
+)
 from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from sqlalchemy import exists, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.clients.support_register import SupportRegister, identities, identity_key
-from actions.clients.tickets import OPEN_STATUSES, TicketQueue
+from actions.clients.tickets import OPEN_STATUSES, RULE_REASON_PREFIX, TicketQueue
 from bot import handoff_messages
 from bot.council import get_council
 from bot.intents import Priority, Route, route_for
 from bot.nlu.crisis import detect_crisis
+from bot.nlu.false_alarm import takes_back_an_alarm
 from bot.settings import get_settings
 from bot.storage.engine import session_scope
 from bot.storage.models import HandoffTicket, SupportRegistration
@@ -28,6 +36,8 @@ logger = logging.getLogger(__name__)
 
 # Marks, in the tracker, a resident's message that went to the advisors without the assistant.
 HELD_FOR_ADVISOR = "held_for_advisor"
+# Marks, in the tracker, the message with which a resident withdrew a false alarm.
+FALSE_ALARM_WITHDRAWN = "false_alarm_withdrawn"
 REGISTERED_REASON = "Registered for additional support: goes straight to an advisor"
 
 
@@ -37,6 +47,20 @@ class GateDecision:
 
     held: bool
     replies: list[str] = field(default_factory=list)
+    withdrawn: bool = False  # the resident withdrew a false alarm: the assistant takes over again
+
+#: Told to a resident whose false alarm was withdrawn; the form they were in then goes on.
+WITHDRAWN_TEXT = (
+    "Sorry, I got that wrong. I've cancelled the urgent request, so an advisor won't contact "
+    "you about it."
+)
+WITHDRAWN_NO_FORM_TEXT = "What can I help you with?"
+WITHDRAWN_FORM_TEXT = "Let's carry on where we were."
+#: Told when the resident takes back an alarm a safety rule raised: it stays with the advisors.
+KEPT_TEXT = (
+    "Because of what you said about your safety, your message stays with an advisor. "
+    "If it was a mistake, just tell them when they reply. If anyone is in immediate danger, call 999."
+)
 
 
 class HandoffGate:
@@ -79,6 +103,8 @@ class HandoffGate:
         except SQLAlchemyError:
             logger.exception("handoff gate: database unavailable; the assistant answers")
             decision = GateDecision(held=False)
+        if decision.withdrawn:
+            return await self._resume_after_false_alarm(agent, on_new_message, message)
         if not decision.held:
             await on_new_message(message)
             return None
@@ -140,11 +166,65 @@ class HandoffGate:
         crisis = detect_crisis(text)
         if crisis is not None:
             return GateDecision(held=True, replies=self._escalate(ticket, crisis, channel, sender_id, text))
+        if ticket.status == "open" and takes_back_an_alarm(text):
+            if self.tickets.withdraw_false_alarm(ticket.reference):
+                logger.info("handoff gate: ticket %s withdrawn by the resident", ticket.reference)
+                return GateDecision(held=False, withdrawn=True)
+            if ticket.route in (Route.EMERGENCY.value, Route.URGENT_ADVISOR.value):
+                replies = [KEPT_TEXT]
+                if ticket.position is not None:
+                    replies.append(handoff_messages.waiting_text(self.council, ticket.position, now, channel))
+                return GateDecision(held=True, replies=replies)
         if ticket.status == "open" and ticket.position is not None:
             return GateDecision(
                 held=True, replies=[handoff_messages.waiting_text(self.council, ticket.position, now, channel)]
             )
         return GateDecision(held=True)  # an advisor is talking with them: no automatic reply
+
+    async def _resume_after_false_alarm(
+        self,
+        agent: Any,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message: UserMessage,
+    ) -> list[str]:
+        """The ticket is withdrawn: record the message, resume the assistant without forgetting
+        the form's answers, say so plainly and ask the interrupted form's question again."""
+        processor = getattr(agent, "processor", None)
+        if processor is None or agent.lock_store is None:  # no full Rasa agent: resume and tell
+            await conversation_control.set_paused(agent, message.sender_id, False)
+            return [WITHDRAWN_TEXT, WITHDRAWN_NO_FORM_TEXT]
+        output = CollectingOutputChannel()
+        async with agent.lock_store.lock(message.sender_id):
+            tracker = await processor.fetch_tracker_and_update_session(
+                message.sender_id, conversation_control.SilentOutput(), message.metadata
+            )
+            form = interrupted_form(tracker.events)
+            follow = WITHDRAWN_FORM_TEXT if form else WITHDRAWN_NO_FORM_TEXT
+            for event in (
+                UserUttered(
+                    message.text,
+                    intent={INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                    entities=[],
+                    parse_data={"text": message.text, FALSE_ALARM_WITHDRAWN: True},
+                    input_channel=message.input_channel,
+                    message_id=message.message_id,
+                    metadata=message.metadata,
+                ),
+                ConversationResumed(),
+                BotUttered(WITHDRAWN_TEXT),
+                BotUttered(follow),
+            ):
+                tracker.update(event)
+            await agent.tracker_store.save(tracker)
+            if form:
+                # Activating the form again asks the first question still unanswered: the one
+                # the alarm interrupted (the answers given before it are still in the slots).
+                await agent.execute_action(message.sender_id, form, output, None, 1.0)
+            tracker = await agent.tracker_store.retrieve(message.sender_id)
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+            await agent.tracker_store.save(tracker)
+        asked = [str(m.get("text")) for m in output.messages if m.get("text")]
+        return [WITHDRAWN_TEXT, follow, *asked]
 
     async def _straight_to_advisor(
         self, agent: Any, channel: str, sender_id: str, text: str
@@ -179,7 +259,7 @@ class HandoffGate:
             intent=crisis.intent,
             route=route_for(crisis.intent),
             priority=Priority.URGENT,
-            reason=f"Safety rule matched: {crisis.rule}",
+            reason=f"{RULE_REASON_PREFIX}{crisis.rule}",
             summary=f"{ticket.summary}\n- {text}".strip(),
             form_values={},
         )
@@ -204,3 +284,15 @@ class HandoffGate:
             )
         )
         return replies
+
+
+def interrupted_form(events: Any) -> str | None:
+    """The form that was active when the assistant last handed the conversation to an advisor."""
+    active: str | None = None
+    interrupted: str | None = None
+    for event in events:
+        if isinstance(event, ActiveLoop):
+            active = event.name
+        elif isinstance(event, ActionExecuted) and event.action_name == "action_handoff":
+            interrupted = active
+    return interrupted

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.intents import PRIORITY_RANK, Priority, Route
+from bot.storage import audit
 from bot.storage.engine import session_scope
 from bot.storage.models import Advisor, HandoffTicket, utcnow
 from bot.storage.references import new_reference
 
 TICKET_PREFIX = "AD"
 OPEN_STATUSES = ("open", "claimed")
+#: A ticket the resident withdrew as a false alarm before any advisor picked it up (kept, not deleted).
+WITHDRAWN = "withdrawn"
+WITHDRAWN_OUTCOME = "Withdrawn by the resident: false alarm"
+#: How long after raising an urgent ticket the resident may still withdraw it themselves.
+WITHDRAW_WINDOW = timedelta(minutes=15)
+#: How a ticket's reason starts when a curated crisis rule raised it (never withdrawn by the resident).
+RULE_REASON_PREFIX = "Safety rule matched: "
 QUEUE_ORDER = (HandoffTicket.priority_rank, HandoffTicket.created_at, HandoffTicket.id)
 
 
@@ -53,6 +61,15 @@ class TicketView:
     def waiting_minutes(self, now: datetime | None = None) -> int:
         return int(((now or utcnow()) - self.created_at).total_seconds() // 60)
 
+    @property
+    def raised_by_rule(self) -> bool:
+        """A curated crisis rule matched something the resident said: a real crisis message."""
+        return self.reason.startswith(RULE_REASON_PREFIX)
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status == WITHDRAWN
+
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
@@ -88,6 +105,11 @@ class TicketQueue:
                     existing.intent = intent
                     existing.route = route.value
                     existing.reason = reason
+                elif reason.startswith(RULE_REASON_PREFIX) and rank == existing.priority_rank:
+                    # A crisis rule now backs the ticket: it can no longer be withdrawn as a false alarm.
+                    existing.intent = intent
+                    existing.route = route.value
+                    existing.reason = reason[:200]
                 existing.summary = summary or existing.summary
                 existing.form_values = {**(existing.form_values or {}), **form_values}
                 existing.acting_for = acting_for or existing.acting_for
@@ -239,3 +261,33 @@ class TicketQueue:
             if result.rowcount != 1:
                 return None
         return self.get(reference)
+
+    def withdraw_false_alarm(self, reference: str, now: datetime | None = None) -> bool:
+        """Withdraw an urgent ticket the resident says was a false alarm, with an audit record.
+
+        Only while it waits for an advisor (nobody claimed it), within WITHDRAW_WINDOW of being
+        raised, and when no crisis rule backs it: a real crisis message is never withdrawn.
+        The ticket is kept (status ``withdrawn``) so the council can see what happened.
+        """
+        now = now or utcnow()
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(HandoffTicket).where(HandoffTicket.reference == reference)
+            ).scalar_one_or_none()
+            if (
+                row is None
+                or row.status != "open"
+                or row.route not in (Route.EMERGENCY.value, Route.URGENT_ADVISOR.value)
+                or (row.reason or "").startswith(RULE_REASON_PREFIX)
+                or now - _aware(row.created_at) > WITHDRAW_WINDOW
+            ):
+                return False
+            result = session.execute(
+                update(HandoffTicket)
+                .where(HandoffTicket.id == row.id, HandoffTicket.status == "open")
+                .values(status=WITHDRAWN, outcome=WITHDRAWN_OUTCOME, closed_at=now)
+            )
+            if result.rowcount != 1:  # an advisor claimed it a moment ago
+                return False
+            audit.record(session, "resident", "ticket.withdraw", f"ticket:{reference}")
+        return True

@@ -160,6 +160,11 @@ class _Rule:
 _GUARDS = tuple(
     re.compile(_anchor_at_word_starts(pattern)) for _name, pattern in crisis_rules.GUARDS
 )
+_DENIALS = tuple(
+    re.compile(_anchor_at_word_starts(pattern))
+    for name, pattern in crisis_rules.GUARDS
+    if name in crisis_rules.DENIALS
+)
 #: Per crisis intent, in precedence order.
 _RULES: tuple[tuple[str, tuple[_Rule, ...]], ...] = tuple(
     (intent, tuple(_Rule.compile(name, pattern) for name, pattern in crisis_rules.RULES[intent]))
@@ -346,3 +351,39 @@ def detect_crisis(text: str) -> CrisisMatch | None:
                 if any(reading.matches(rule) for reading in clauses):
                     return CrisisMatch(intent=intent, rule=rule.name)
     return None
+
+
+_CUES: dict[str, re.Pattern[str]] = {
+    intent: re.compile(pattern) for intent, pattern in crisis_rules.CUES.items()
+}
+
+
+def names_a_danger(intent: str, text: str) -> bool:
+    """Whether the message names a danger of this crisis topic (words a denial masks do not count).
+
+    Looser than the rules: it decides whether the classifier's own guess at a crisis topic may
+    stand when no rule matched, never raises an alarm by itself.
+    """
+    cue = _CUES.get(intent)
+    if cue is None or not isinstance(text, str) or not text.strip():
+        return False
+    readings = _readings(_to_words(_fold_characters(text), _SENTENCE_BREAK))
+    return any(cue.search(reading.text) for reading in readings)
+
+
+def has_an_ordinary_reading(text: str) -> bool:
+    """Whether a guard found an everyday phrase ("suicide prevention course", "beat me to it")."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    words = correct_spelling(_to_words(_fold_characters(text), _SENTENCE_BREAK))
+    plain = " " + _POSSESSIVE_ME.sub("my", words)
+    return any(guard.search(plain) for guard in _GUARDS)
+
+
+def denies_a_danger(text: str) -> bool:
+    """Whether the message says a danger is not there ("I'm not suicidal", "no gas smell now")."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    words = correct_spelling(_to_words(_fold_characters(text), _SENTENCE_BREAK))
+    plain = " " + _POSSESSIVE_ME.sub("my", words)
+    return any(denial.search(plain) for denial in _DENIALS)

@@ -10,7 +10,8 @@ from bot.nlu.crisis_rules import (
     structures,
     suicide,
 )
-from bot.nlu.crisis_rules.guards import GUARDS
+from bot.nlu.crisis_rules.cues import CUES
+from bot.nlu.crisis_rules.guards import DENIALS, GUARDS
 from bot.nlu.crisis_rules.normalisation import (
     BEFORE_APOSTROPHES,
     G_DROP_EXCEPTIONS,
@@ -41,6 +42,8 @@ RULES: dict[str, tuple[tuple[str, str], ...]] = {
 
 __all__ = [
     "BEFORE_APOSTROPHES",
+    "CUES",
+    "DENIALS",
     "FUZZY_KEYWORDS",
     "GUARDS",
     "G_DROP_EXCEPTIONS",

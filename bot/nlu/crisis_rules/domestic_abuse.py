@@ -18,7 +18,15 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "he or she hurt me",
-        r"\b(?:he|she) (?:has |keeps |always |just |then |also |has been |is |was |tried to |sometimes |often |)?(?:hit|hits|hitting|hurt|hurts|hurting|abused|abuses|attacked|attacks|beat|beats|beating|punched|punches|punching|strangled|strangles|strangling|choked|chokes|choking|throttled|throttles|raped|rapes|slapped|slaps|kicked|kicks|headbutted|battered|batters|assaulted|stabbed|burnt|burned|pushed|shoved|bit|dragged|grabbed) me\b(?! (?:out|off|up at)\b(?! of\b))|\b(?:he|she) (?:has )?(?:strangled|choked|throttled|raped|stabbed) (?:me|her)\b",
+        r"\b(?:he|she) (?:has |keeps |always |just |then |also |has been |is |was |tried to |sometimes |often |does |did |still |really |actually |)?(?:hit|hits|hitting|hurt|hurts|hurting|abused|abuses|attacked|attacks|beat|beats|beating|punched|punches|punching|strangled|strangles|strangling|choked|chokes|choking|throttled|throttles|raped|rapes|slapped|slaps|kicked|kicks|headbutted|battered|batters|assaulted|stabbed|burnt|burned|pushed|shoved|bit|dragged|grabbed) me\b(?! (?:out|off|up at)\b(?! of\b))|\b(?:he|she) (?:has )?(?:strangled|choked|throttled|raped|stabbed) (?:me|her)\b",
+    ),
+    (
+        "has not stopped hurting me",
+        rf"\b(?:he|she|they|(?:my |our )?{PARTNER}) (?:has not|have not|will not|would not|does not|do not|never|cannot|can not|just will not) (?:stopped|stop|stops|ever stopped) (?:hitting|hurting|beating|punching|kicking|slapping|strangling|choking|abusing|attacking|threatening|pushing|shoving|battering|smacking|controlling) (?:me|us|my (?:kids|children|son|daughter|baby))\b",
+    ),
+    (
+        "not safe here with someone",
+        rf"\b(?:(?:i am|we are) not safe|(?:i|we) do not feel safe|(?:i|we) feel unsafe|(?:i am|we are) unsafe) (?:here|right now|tonight|at the moment|in here)\b(?=[^|]{{0,40}}\b(?:he|she|him|her|they|them|{PARTNER})\b)",
     ),
     (
         "threats to kill or hurt",

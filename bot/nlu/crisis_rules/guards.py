@@ -76,8 +76,36 @@ GUARDS: tuple[tuple[str, str], ...] = (
         "a section of a form",
         r"\bsection (?:21|8|twenty one|eight) (?:of|on|in) (?:the|this|my|your|a) (?:\w+ ){0,3}?(?:form|application|document|leaflet|guide|booklet|questionnaire)\b",
     ),
+    # Negation and reported speech: the resident says the danger is not there (or long past).
+    # Kept narrow: only the denied words are masked, so the rest of the message is still read,
+    # and "not safe", "don't want to live", "hasn't stopped hitting me" are never masked.
+    (
+        "denies being in that situation",
+        r"\b(?:(?:i am|we are|he is|she is|they are|i was|we were|am|is|are|was|were|i have|we have|he has|she has|have|has) )?"
+        r"(?:not|never|no longer) (?:been |ever been |actually |really |even |about )?(?:homelessness|homeless|suicidal|sleeping rough)\b"
+        r"(?! yet\b| for now\b| but (?:i|we|he|she|they) (?:will|might|could|may|am going to|are going to|is going to|soon)\b)",
+    ),
+    (
+        "denies being in danger",
+        r"\b(?:i am|we are|he is|she is|they are|am|is|are|i|we) (?:not|no longer) (?:in (?:any )?danger|at risk|being evicted|getting evicted|being abused|being hurt)\b(?! yet\b)",
+    ),
+    (
+        "no gas smell",
+        r"\b(?:no|not any|never (?:a|any)|cannot|can not|could not|do not|does not|did not|no longer|not) (?:smell (?:of )?gas|gas smell\w*|smell\w* (?:of )?gas|whiff of gas|gas leak\w*)\b(?! (?:now|anymore) but\b)"
+        r"|\b(?:the )?(?:gas )?smell (?:of gas )?(?:has |is |had )?(?:gone|went away|stopped|disappeared|cleared)\b(?! (?:in|into|through|up|upstairs|down|round|everywhere|all)\b)",
+    ),
+    (
+        "homeless long ago",
+        r"\b(?:i|we|he|she|they|my \w+) (?:used to be|was|were) (?:homeless|evicted|sleeping rough)\b(?= (?:\w+ ){0,3}?(?:years|decades) ago\b| (?:for|as) a (?:teenager|kid|child|student)\b| (?:back )?in (?:19|20)\d\d\b| in the past\b| a long time ago\b)"
+        r"|\b(?:years|decades|a long time) ago (?:i|we|he|she|they) (?:was|were) (?:homeless|evicted|sleeping rough)\b|\bused to be homeless\b",
+    ),
     (
         "temporary accommodation as a neighbour",
         r"\b(?:the|that|this) temporary accommodation (?:on|in|at|next to|across|opposite|near) (?:our|my|the) (?:road|street|estate|close|corner)\b",
     ),
+)
+
+#: The guards above that mean "the danger is not there": a denial, not an ordinary phrase.
+DENIALS: frozenset[str] = frozenset(
+    {"denies being in that situation", "denies being in danger", "no gas smell", "homeless long ago"}
 )

@@ -106,7 +106,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "carer harming someone",
-        rf"\b{CARER} (?:is |are |was |has been |keeps |keep |has |have )*(?:(?:steals|stealing|stole|takes|taking|took|has taken|keeps) (?:all )?(?:of )?(?:my |her |his |their |the )?(?:\w+ )?(?:money|pension|savings|bank card|cards|cash|jewellery|medication|meds)|steals|stealing|stole|stolen|hits|hitting|hit|hurts|hurting|hurt|shouts at|shouting at|swears at|abuses|abusing|abused|neglects|neglecting|neglected|slaps|slapping|slapped|pushes|pushing|pushed|rough with|locks|locking|locked|ignores|ignoring|scares|frightening|bullies|bullying|pinches|pinching|leaves? (?:her|him|them) (?:alone|in|without)|left (?:her|him|them) (?:alone|in|without))\b",
+        rf"\b{CARER} (?:is |are |was |has been |keeps |keep |has |have |has not stopped |have not stopped |will not stop |does not stop |never stops )*(?:(?:steals|stealing|stole|takes|taking|took|has taken|keeps) (?:all )?(?:of )?(?:my |her |his |their |the )?(?:\w+ )?(?:money|pension|savings|bank card|cards|cash|jewellery|medication|meds)|steals|stealing|stole|stolen|hits|hitting|hit|hurts|hurting|hurt|shouts at|shouting at|swears at|abuses|abusing|abused|neglects|neglecting|neglected|slaps|slapping|slapped|pushes|pushing|pushed|rough with|locks|locking|locked|ignores|ignoring|scares|frightening|bullies|bullying|pinches|pinching|leaves? (?:her|him|them) (?:alone|in|without)|left (?:her|him|them) (?:alone|in|without))\b",
     ),
     (
         "carer not turning up",
@@ -163,6 +163,11 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "vulnerable person not cared for",
         rf"\b(?:elderly|old|disabled|vulnerable|frail|dementia|{CHILD}|nan|grandad|pensioner)\b.{{0,50}}\b(?:not|never|nobody|no one|noone|is not|isnt)\b.{{0,20}}\b(?:looked after|cared for|checks on|checking on|looking after|looks after|feeding|fed|washed|visits)\b|\b(?:no one|nobody|noone) (?:checks on|looks after|visits|cares for|feeds) (?:him|her|them)\b",
+    ),
+    (
+        "nobody caring for a child or vulnerable adult",
+        rf"\b(?:no one|nobody|noone|no body|no adult|no grown up) (?:is |has been |was |ever |seems to be |seems to )?(?:feeding|feeds|fed|looking after|looks after|caring for|cares for|watching|minding|supervising|washing|changing) (?:the |those |these |my |her |his |their |our )?(?:little |young |poor |tiny )?(?:{CHILD}|kids|children|little ones?)\b"
+        rf"|\b(?:no one|nobody|noone|no body) (?:is |has been |was |seems to be )?(?:feeding|looking after|caring for|checking on|washing) (?:my |our |the |her |his |their )?{VULNERABLE}\b",
     ),
     (
         "child with bruises nearby",

@@ -36,7 +36,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "does not want to live",
-        r"\b(?:do not|does not|did not|not|never|no longer) (?:want|wanting|wish|wishing) to (?:live|be alive|exist|wake up|be on this earth|be on this planet|be in this world)\b|\b(?:want|wants|wish|wishing) to not (?:live|be alive|exist|wake up|be here anymore)\b",
+        r"\b(?:do not|does not|did not|not|never|no longer) (?:want|wanting|wish|wishing) to (?:live|be alive|exist|wake up|be on this earth|be on this planet|be in this world)\b(?! (?:in|near|next|with|on|at|round|around|by|opposite|above|below|under|beside|there|abroad|anywhere near|somewhere|so far|miles|too far|far)\b)|\b(?:want|wants|wish|wishing) to not (?:live|be alive|exist|wake up|be here anymore)\b",
     ),
     (
         "does not want to be here",
@@ -114,7 +114,15 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "wants life to end",
-        r"\b(?:want|wish|need) (?:my life|everything|it all|life) to (?:end|be over|stop)\b|\blife\b.{0,30}\bwant it (?:all )?to (?:end|be over|stop)\b",
+        r"\b(?:want|wish|need) (?:my life|everything|it all|life|the pain|all the pain|the thoughts) to (?:end|be over|stop)\b|\blife\b.{0,30}\bwant it (?:all )?to (?:end|be over|stop)\b",
+    ),
+    (
+        "might do something stupid",
+        r"\b(?:going to|gonna|might|could|about to|tempted to|thinking (?:of|about)|want to|will|scared i will|scared i might|afraid i will|afraid i might|worried i will|worried i might|before i) (?:do|doing) something (?:stupid|silly|daft|drastic)\b(?! (?:like|with|to (?:the|my|your) (?:car|hair|garden|house))\b)",
+    ),
+    (
+        "no way out",
+        r"\b(?:(?:cannot|can not|do not|does not|no longer) see (?:a|any)|there is no) way out\b(?= \||$| of (?:this|it|it all|here|the mess|this mess|my life)\b| for me| anymore| any more)",
     ),
     (
         "cutting again",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.clients.tickets import TicketQueue
+from actions.clients.tickets import RULE_REASON_PREFIX, WITHDRAW_WINDOW, TicketQueue
 from bot.intents import Priority, Route
 
 
@@ -103,3 +103,75 @@ def test_a_claimed_ticket_leaves_the_waiting_queue_and_only_its_advisor_can_clos
     assert closed is not None and closed.status == "closed" and closed.outcome == "Resolved in the chat"
     assert queue.open_ticket_for("a") is None
     assert [t.reference for t in queue.queue()] == [second.reference]
+
+
+def _urgent(queue: TicketQueue, sender: str, reason: str = "Topic needs an advisor: homelessness"):
+    return queue.raise_ticket(
+        channel="webchat",
+        sender_id=sender,
+        intent="homelessness",
+        route=Route.URGENT_ADVISOR,
+        priority=Priority.URGENT,
+        reason=reason,
+        summary="- he left on the 14th of november",
+        form_values={},
+    )
+
+
+def _audit_actions(reference: str) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import AuditEvent
+
+    with session_scope() as session:
+        rows = session.execute(select(AuditEvent).where(AuditEvent.subject == f"ticket:{reference}"))
+        return [(row.actor, row.action) for row in rows.scalars()]
+
+
+def test_a_false_alarm_is_withdrawn_kept_audited_and_leaves_the_queue(database_url):
+    queue = TicketQueue()
+    raised = _urgent(queue, "resident")
+    assert queue.withdraw_false_alarm(raised.reference)
+    ticket = queue.get(raised.reference)
+    assert ticket is not None and ticket.withdrawn and ticket.outcome
+    assert raised.reference not in [t.reference for t in queue.queue()]
+    assert queue.open_ticket_for("resident") is None
+    assert _audit_actions(raised.reference) == [("resident", "ticket.withdraw")]
+    assert not queue.claim(raised.reference, advisor_id=1)
+
+
+def test_a_ticket_a_safety_rule_raised_is_never_withdrawn(database_url):
+    queue = TicketQueue()
+    raised = _urgent(queue, "resident", reason=f"{RULE_REASON_PREFIX}homeless")
+    assert not queue.withdraw_false_alarm(raised.reference)
+    assert queue.get(raised.reference).status == "open"
+    assert _audit_actions(raised.reference) == []
+
+
+def test_a_rule_matched_crisis_while_waiting_stops_a_false_alarm_being_withdrawn(database_url):
+    queue = TicketQueue()
+    raised = _urgent(queue, "resident")
+    _urgent(queue, "resident", reason=f"{RULE_REASON_PREFIX}nowhere to sleep")
+    assert queue.get(raised.reference).raised_by_rule
+    assert not queue.withdraw_false_alarm(raised.reference)
+
+
+def test_a_false_alarm_cannot_be_withdrawn_once_claimed_or_after_the_window(database_url):
+    from datetime import timedelta
+
+    from bot.storage.models import utcnow
+
+    queue = TicketQueue()
+    claimed = _urgent(queue, "claimed")
+    queue.claim(claimed.reference, advisor_id=None)  # type: ignore[arg-type]
+    assert not queue.withdraw_false_alarm(claimed.reference)
+    late = _urgent(queue, "late")
+    assert not queue.withdraw_false_alarm(late.reference, now=utcnow() + WITHDRAW_WINDOW + timedelta(seconds=1))
+    assert queue.withdraw_false_alarm(late.reference, now=utcnow() + WITHDRAW_WINDOW - timedelta(minutes=1))
+
+
+def test_only_urgent_tickets_can_be_withdrawn_as_false_alarms(database_url):
+    queue = TicketQueue()
+    normal = _raise(queue, "person", "request_human", Route.ADVISOR, Priority.NORMAL)
+    assert not queue.withdraw_false_alarm(normal.reference)

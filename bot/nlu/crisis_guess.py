@@ -1,0 +1,57 @@
+"""When a crisis topic guessed by the classifier alone (no curated rule) may raise an alarm or stop a form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.intents import CRISIS_INTENTS
+from bot.nlu.crisis import denies_a_danger, has_an_ordinary_reading, names_a_danger
+
+#: Key in parse data naming the crisis rule that fired (never the resident's words).
+CRISIS_RULE_KEY = "crisis_rule"
+#: Key in parse data keeping a classifier's crisis guess that was set aside, for advisors and tests.
+SET_ASIDE_KEY = "crisis_guess_set_aside"
+
+#: A classifier-only crisis guess this sure is "very likely": it may stop a form.
+VERY_LIKELY = 0.9
+#: Below this DIET is barely past the fallback threshold (0.3): too unsure of a crisis topic to
+#: alarm an advisor on its own, with no rule behind it.
+GUESS_FLOOR = 0.4
+#: Suicidal thoughts are said in more indirect ways than any other topic, and missing one costs
+#: most: a classifier guess this sure stands even when the message names no danger word.
+SUICIDE_LIKELY = 0.8
+
+
+def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
+    """Whether the classifier's guess at a crisis topic, with no rule behind it, may raise an alarm.
+
+    It stands when DIET is at least GUESS_FLOOR sure and the message names a danger of that
+    topic (not just its subject: "gas mark 6" names gas, not a leak); or, for suicide, when DIET
+    is very sure and no everyday phrase explains the words ("suicide prevention course"). It
+    never stands when the message denies a danger ("I'm not suicidal, just fed up").
+    """
+    if intent not in CRISIS_INTENTS:
+        return True
+    if confidence < GUESS_FLOOR or denies_a_danger(text):
+        return False
+    if (
+        intent == "suicide_self_harm"
+        and confidence >= SUICIDE_LIKELY
+        and not has_an_ordinary_reading(text)
+    ):
+        return True
+    return names_a_danger(intent, text)
+
+
+def is_certain_crisis(parse_data: dict[str, Any]) -> bool:
+    """A crisis that stops whatever the resident is doing: a rule matched, or the classifier is very sure.
+
+    Inside a form, a classifier-only crisis guess below VERY_LIKELY is taken as the answer to the
+    question asked ("he left on the 14th of november" is a date, not homelessness).
+    """
+    intent = parse_data.get("intent") or {}
+    if intent.get("name") not in CRISIS_INTENTS:
+        return False
+    if parse_data.get(CRISIS_RULE_KEY):
+        return True
+    return float(intent.get("confidence") or 0.0) >= VERY_LIKELY
