@@ -64,9 +64,18 @@ def read_discount(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
+#: A house number in an address ("17 Citadel Mews, PL1 2JT") is not a count of adults.
+_ADDRESS = re.compile(
+    r"\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b|\b\d+[a-z]?,? [a-z']+ (?:road|street|lane|close|avenue|"
+    r"drive|way|terrace|mews|gardens|crescent|court|place|rise|hill|green|walk|view|park|row)\b"
+)
+
+
 def read_adults(text: str) -> int | None:
-    """How many adults the resident says live there ("just me" is 1)."""
+    """How many adults the resident says live there ("just me" is 1); None for an address."""
     words = str(text or "").lower()
+    if _ADDRESS.search(words):
+        return None
     if match := re.search(r"\b(\d{1,2})\b", words):
         return int(match.group(1))
     for word, number in NUMBER_WORDS.items():

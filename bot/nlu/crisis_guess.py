@@ -18,8 +18,11 @@ VERY_LIKELY = 0.9
 #: alarm an advisor on its own, with no rule behind it.
 GUESS_FLOOR = 0.4
 #: Suicidal thoughts are said in more indirect ways than any other topic, and missing one costs
-#: most: a classifier guess this sure stands even when the message names no danger word.
-SUICIDE_LIKELY = 0.8
+#: most: any suicide guess above the floor stands even when the message names no danger word,
+#: unless it is denied or has an everyday reading. (At 0.8, two indirect held-out messages that
+#: DIET scored 0.40 and 0.45 were set aside after the NLU data grew; no unrelated message of
+#: the 2,480 in tests/data/unrelated_messages.txt scores a suicide guess above 0.3.)
+SUICIDE_LIKELY = GUESS_FLOOR
 
 
 def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:

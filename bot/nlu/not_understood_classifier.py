@@ -1,7 +1,8 @@
-"""Rasa pipeline component: gibberish, other languages and weak guests at a transaction are not understood."""
+"""Rasa pipeline component: gibberish, other languages and weak guesses at a transaction are not understood."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -17,6 +18,9 @@ from bot.nlu.gibberish import is_gibberish
 from bot.nlu.language_detection import foreign_language, warm_up_in_background
 
 FALLBACK_INTENT = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+#: A UK postcode anywhere in a message ("PL1 2JT", "pl12jt").
+POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
 #: Parse-data key saying why a message was not understood: "gibberish", "language" or "weak".
 NOT_UNDERSTOOD_KEY = "not_understood"
 #: Parse-data key with the ISO 639-1 code of the language a message was written in.
@@ -76,13 +80,17 @@ class NotUnderstoodClassifier(GraphComponent):
             return "gibberish", None
         intent = message.get(INTENT) or {}
         name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
+        if name == OUT_OF_SCOPE and POSTCODE.search(text):
+            # A message that names a UK postcode is about a place: never "not something the
+            # council deals with". The best council guess, if any, is asked about (weak).
+            return "weak", None
         if not name or route_for(name) is not Route.SELF_SERVICE:
             return None
         out_of_scope = max(
             (
                 float(entry.get("confidence") or 0.0)
                 for entry in message.get(INTENT_RANKING_KEY) or []
-                if entry.get("name") == "out_of_scope"
+                if entry.get("name") == OUT_OF_SCOPE
             ),
             default=0.0,
         )
@@ -98,7 +106,7 @@ class NotUnderstoodClassifier(GraphComponent):
         ranking = [
             entry
             for entry in (message.get(INTENT_RANKING_KEY) or [])
-            if entry.get("name") != FALLBACK_INTENT
+            if entry.get("name") not in (FALLBACK_INTENT, OUT_OF_SCOPE if why == "weak" else None)
         ]
         if why == "weak":
             # Like FallbackClassifier: the fallback first, DIET's guess kept in the ranking.

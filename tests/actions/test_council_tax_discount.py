@@ -149,3 +149,10 @@ def test_when_the_database_fails_nothing_is_sent_and_the_phone_number_is_given(
     monkeypatch.setattr(ServiceRequestStore, "create", broken)
     messages, _ = _submit()
     assert "Nothing has been sent" in messages[0]["text"] and "01632 960000" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("said", ["17 Citadel Mews, PL1 2JT", "PL1 2JT", "its 4 harbour view road"])
+def test_an_address_given_for_the_number_of_adults_is_asked_again_not_read_as_a_count(said):
+    messages, events = _validate("ctax_adults", said, ctax_discount_kind="single_person")
+    assert "how many adults live there" in messages[0]["text"]
+    assert slots_set(events) == {"ctax_adults": None}

@@ -24,6 +24,10 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"\b(?:volunteer\w*|donat\w*|fundrais\w*) (?:at|to|for|with) (?:a |the |our |local )?homeless\b",
     ),
     (
+        "starting a car with jump leads",
+        r"\bjump[ -]?start\w*\b|\bjump leads?\b",
+    ),
+    (
         "training course about suicide",
         r"\bsuicide (?:prevention|awareness) (?:training|course|courses|event|week|day|leaflets?|charity|walk)\b",
     ),

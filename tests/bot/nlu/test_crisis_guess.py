@@ -49,9 +49,12 @@ def test_a_classifier_guess_naming_a_danger_still_raises_the_alarm(intent: str, 
     assert classifier_guess_stands(intent, 0.5, text)
 
 
-def test_a_very_sure_suicide_guess_stands_without_a_danger_word_unless_it_is_denied() -> None:
+def test_a_suicide_guess_above_the_floor_stands_without_a_danger_word_unless_it_is_denied() -> None:
     assert classifier_guess_stands("suicide_self_harm", 0.85, "it would all be fine")
-    assert not classifier_guess_stands("suicide_self_harm", 0.5, "it would all be fine")
+    assert classifier_guess_stands("suicide_self_harm", GUESS_FLOOR, "it would all be fine")
+    assert not classifier_guess_stands("suicide_self_harm", GUESS_FLOOR - 0.01, "it would all be fine")
+    # Other topics need the message to name a danger of that topic.
+    assert not classifier_guess_stands("gas_leak", 0.85, "what gas does my car take")
     assert not classifier_guess_stands(
         "suicide_self_harm", 0.99, "i'm not suicidal, just fed up with the bins"
     )
