@@ -22,7 +22,7 @@ _HARM = (
 
 CUES: dict[str, str] = {
     "suicide_self_harm": (
-        r"\b(?:die|dying|died|dead|death|suicid\w*|kill|killing|end it|end my|ending it|ending my|end things|"
+        r"\b(?:die|dying|died|dead|death|suicid\w*|kill (?:me|my ?self)|killing (?:me|my ?self)|end it|end my|ending it|ending my|end things|"
         r"end everything|my life|live|living|alive|exist|existing|overdos\w*|pills|tablets|paracetamol|"
         r"cut|cuts|cutting|harm|harming|hurt|hurting|myself|herself|himself|hopeless\w*|pointless|"
         r"no point|cope|coping|give up|giving up|goodbye|worthless|burden|rope|hang|hanging|disappear\w*|"
