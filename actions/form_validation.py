@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.fallback import not_understood_in_form
 from actions.form_repair import (
     DEPENDENTS,
     DESCRIPTIONS,
@@ -126,6 +127,11 @@ class ResidentFormValidation(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        # Gibberish or another language is no answer: say so (in that language, or offering a
+        # person after two misses) and ask the same question again.
+        if not_understood_in_form(dispatcher, tracker):
+            requested = tracker.get_slot("requested_slot")
+            return [SlotSet(requested, None)] if requested else []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent not in NOT_A_REPAIR and answer_turn(tracker, self.form_name()):
             text = tracker.latest_message.get("text") or ""

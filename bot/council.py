@@ -16,6 +16,7 @@ from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory,
 from bot import council_schedule as schedule
 from bot.council_bin_requests import BinRequestRules, load_bin_requests
 from bot.council_housing import HousingRepairs, load_housing_repairs
+from bot.council_languages import LanguageLines, load_languages
 from bot.council_loader import CouncilDataError, _Files, read_council
 from bot.council_models import (
     AdvisorSettings,
@@ -99,6 +100,7 @@ class Council:
         bin_requests: BinRequestRules | None = None,
         fly_tipping: FlyTippingRules | None = None,
         street_problems: StreetProblemRules | None = None,
+        languages: LanguageLines | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -127,6 +129,8 @@ class Council:
         self.bin_requests = bin_requests
         self.fly_tipping = fly_tipping
         self.street_problems = street_problems
+        #: languages.yml: the interpreter line for residents writing in another language.
+        self.languages = languages
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -382,6 +386,7 @@ TOPIC_LOADERS: tuple[tuple[str, Callable[[_Files, dict[str, Any]], Any]], ...] =
     ("schools", lambda files, core: load_schools(files)),
     ("council_tax", lambda files, core: load_council_tax(files, core["placeholders"])),
     ("benefits", lambda files, core: load_benefits(files, core["placeholders"])),
+    ("languages", lambda files, core: load_languages(files, core["placeholders"])),
 )
 
 
