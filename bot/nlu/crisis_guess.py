@@ -14,28 +14,21 @@ SET_ASIDE_KEY = "crisis_guess_set_aside"
 
 #: A classifier-only crisis guess this sure is "very likely": it may stop a form.
 VERY_LIKELY = 0.9
-#: Suicidal thoughts are said in more indirect ways than any other topic, and missing one costs
-#: most: a classifier guess this sure stands even when the message names no danger word.
-SUICIDE_LIKELY = 0.8
 
 
 def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
     """Whether the classifier's guess at a crisis topic, with no rule behind it, may raise an alarm.
 
     It stands when the message names a danger of that topic (not just its subject: "gas mark 6"
-    names gas, not a leak); or, for suicide, when DIET is very sure and no everyday phrase
-    explains the words ("suicide prevention course"). It never stands when the message denies
+    names gas, not a leak); or, for suicide (said in more indirect ways than any other topic,
+    and the costliest to miss), whenever no everyday phrase explains the words ("suicide prevention course"). It never stands when the message denies
     a danger ("I'm not suicidal, just fed up").
     """
     if intent not in CRISIS_INTENTS:
         return True
     if denies_a_danger(text):
         return False
-    if (
-        intent == "suicide_self_harm"
-        and confidence >= SUICIDE_LIKELY
-        and not has_an_ordinary_reading(text)
-    ):
+    if intent == "suicide_self_harm" and not has_an_ordinary_reading(text):
         return True
     return names_a_danger(intent, text)
 

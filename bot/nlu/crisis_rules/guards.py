@@ -76,6 +76,10 @@ GUARDS: tuple[tuple[str, str], ...] = (
         "a section of a form",
         r"\bsection (?:21|8|twenty one|eight) (?:of|on|in) (?:the|this|my|your|a) (?:\w+ ){0,3}?(?:form|application|document|leaflet|guide|booklet|questionnaire)\b",
     ),
+    (
+        "starting a car or a motorbike",
+        r"\bjump ?start\w*\b|\bjump (?:leads|cables|pack|starter)\b|\b(?:need|needs|give|gave|get) (?:\w+ ){0,2}?a jump\b(?= (?:start|from|off (?:a|my|your) (?:car|battery))|[^|]{0,30}\b(?:car|van|battery|engine|motorbike)\b)",
+    ),
     # Negation and reported speech: the resident says the danger is not there (or long past).
     # Kept narrow: only the denied words are masked, so the rest of the message is still read,
     # and "not safe", "don't want to live", "hasn't stopped hitting me" are never masked.

@@ -48,12 +48,13 @@ def test_a_classifier_guess_naming_a_danger_still_raises_the_alarm(intent: str, 
     assert classifier_guess_stands(intent, 0.5, text)
 
 
-def test_a_very_sure_suicide_guess_stands_without_a_danger_word_unless_it_is_denied() -> None:
-    assert classifier_guess_stands("suicide_self_harm", 0.85, "it would all be fine")
-    assert not classifier_guess_stands("suicide_self_harm", 0.5, "it would all be fine")
+def test_a_suicide_guess_stands_without_a_danger_word_unless_denied_or_explained() -> None:
+    assert classifier_guess_stands("suicide_self_harm", 0.45, "it would all be fine")
     assert not classifier_guess_stands(
         "suicide_self_harm", 0.99, "i'm not suicidal, just fed up with the bins"
     )
+    assert not classifier_guess_stands("suicide_self_harm", 0.9, "is there a suicide prevention course")
+    assert not classifier_guess_stands("gas_leak", 0.6, "there's a smell of burning from my car engine")
 
 
 def test_other_intents_are_never_set_aside() -> None:
