@@ -14,34 +14,21 @@ SET_ASIDE_KEY = "crisis_guess_set_aside"
 
 #: A classifier-only crisis guess this sure is "very likely": it may stop a form.
 VERY_LIKELY = 0.9
-#: Below this DIET is barely past the fallback threshold (0.3): too unsure of a crisis topic to
-#: alarm an advisor on its own, with no rule behind it.
-GUESS_FLOOR = 0.4
-#: Suicidal thoughts are said in more indirect ways than any other topic, and missing one costs
-#: most: any suicide guess above the floor stands even when the message names no danger word,
-#: unless it is denied or has an everyday reading. (At 0.8, two indirect held-out messages that
-#: DIET scored 0.40 and 0.45 were set aside after the NLU data grew; no unrelated message of
-#: the 2,480 in tests/data/unrelated_messages.txt scores a suicide guess above 0.3.)
-SUICIDE_LIKELY = GUESS_FLOOR
 
 
 def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
     """Whether the classifier's guess at a crisis topic, with no rule behind it, may raise an alarm.
 
-    It stands when DIET is at least GUESS_FLOOR sure and the message names a danger of that
-    topic (not just its subject: "gas mark 6" names gas, not a leak); or, for suicide, when DIET
-    is very sure and no everyday phrase explains the words ("suicide prevention course"). It
-    never stands when the message denies a danger ("I'm not suicidal, just fed up").
+    It stands when the message names a danger of that topic (not just its subject: "gas mark 6"
+    names gas, not a leak); or, for suicide (said in more indirect ways than any other topic,
+    and the costliest to miss), whenever no everyday phrase explains the words ("suicide prevention course"). It never stands when the message denies
+    a danger ("I'm not suicidal, just fed up").
     """
     if intent not in CRISIS_INTENTS:
         return True
-    if confidence < GUESS_FLOOR or denies_a_danger(text):
+    if denies_a_danger(text):
         return False
-    if (
-        intent == "suicide_self_harm"
-        and confidence >= SUICIDE_LIKELY
-        and not has_an_ordinary_reading(text)
-    ):
+    if intent == "suicide_self_harm" and not has_an_ordinary_reading(text):
         return True
     return names_a_danger(intent, text)
 

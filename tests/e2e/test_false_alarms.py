@@ -80,8 +80,8 @@ def test_a_resident_withdraws_a_false_alarm_and_the_form_asks_its_question_again
     chat = WebchatClient(live_servers.webchat)
     _start_single_person_discount(chat)
 
-    # Pasted into the wrong chat: the classifier is very sure it is a safeguarding concern.
-    alarm = texts(chat.send("a little one was wandering the street on their own at night"))
+    # Meant for someone else: the classifier alone is very sure (0.9 or more) it is safeguarding.
+    alarm = texts(chat.send("the little girl upstairs is always crying and looks scared"))
     reference = _reference(alarm)
     assert any(t["reference"] == reference and t["priority"] == "urgent" for t in console.queue())
 

@@ -22,7 +22,7 @@ _HARM = (
 
 CUES: dict[str, str] = {
     "suicide_self_harm": (
-        r"\b(?:die|dying|died|dead|death|suicid\w*|kill|killing|end it|end my|ending it|ending my|end things|"
+        r"\b(?:die|dying|died|dead|death|suicid\w*|kill (?:me|my ?self)|killing (?:me|my ?self)|end it|end my|ending it|ending my|end things|"
         r"end everything|my life|live|living|alive|exist|existing|overdos\w*|pills|tablets|paracetamol|"
         r"cut|cuts|cutting|harm|harming|hurt|hurting|myself|herself|himself|hopeless\w*|pointless|"
         r"no point|cope|coping|give up|giving up|goodbye|worthless|burden|rope|hang|hanging|disappear\w*|"
@@ -39,7 +39,9 @@ CUES: dict[str, str] = {
         r"this world|not worth|deserve|nobody|no one|noone|everyone|everybody|exhausted|broken|ready)\b"
     ),
     "gas_leak": (
-        r"\b(?:smel\w*|stink\w*|whiff|odour|odor|reek\w*|stench|leak\w*|escap\w*|hiss\w*|fumes|"
+        r"\b(?:(?:smel\w*|stink\w*|whiff|odour|odor|reek\w*|stench)(?! (?:of |like )?(?:burning|smoke|weed|"
+        r"cannabis|sewage|drains|damp|mould|bins|rubbish|food|cooking|paint|petrol|diesel|oil|clutch)\b)|"
+        r"leak\w*|escap\w*|hiss\w*|fumes|"
         r"monoxide(?! (?:alarm|detector|monitor|sensor)s?\b)|"
         r"(?:co|carbon monoxide|gas|co2) (?:alarm|detector|monitor|sensor)s? (?:\w+ ){0,3}?(?:going off|gone off|went off|"
         r"goes off|beep\w*|bleep\w*|sound\w*|ring\w*|flash\w*|screaming|alarming|keeps going)|rotten eggs?|eggy|"

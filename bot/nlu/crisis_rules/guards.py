@@ -24,10 +24,6 @@ GUARDS: tuple[tuple[str, str], ...] = (
         r"\b(?:volunteer\w*|donat\w*|fundrais\w*) (?:at|to|for|with) (?:a |the |our |local )?homeless\b",
     ),
     (
-        "starting a car with jump leads",
-        r"\bjump[ -]?start\w*\b|\bjump leads?\b",
-    ),
-    (
         "training course about suicide",
         r"\bsuicide (?:prevention|awareness) (?:training|course|courses|event|week|day|leaflets?|charity|walk)\b",
     ),
@@ -79,6 +75,10 @@ GUARDS: tuple[tuple[str, str], ...] = (
     (
         "a section of a form",
         r"\bsection (?:21|8|twenty one|eight) (?:of|on|in) (?:the|this|my|your|a) (?:\w+ ){0,3}?(?:form|application|document|leaflet|guide|booklet|questionnaire)\b",
+    ),
+    (
+        "starting a car or a motorbike",
+        r"\bjump ?start\w*\b|\bjump (?:leads|cables|pack|starter)\b|\b(?:need|needs|give|gave|get) (?:\w+ ){0,2}?a jump\b(?= (?:start|from|off (?:a|my|your) (?:car|battery))|[^|]{0,30}\b(?:car|van|battery|engine|motorbike)\b)",
     ),
     # Negation and reported speech: the resident says the danger is not there (or long past).
     # Kept narrow: only the denied words are masked, so the rest of the message is still read,

@@ -8,7 +8,6 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.crisis_classifier import CrisisRuleClassifier
 from bot.nlu.crisis_guess import (
-    GUESS_FLOOR,
     SET_ASIDE_KEY,
     VERY_LIKELY,
     classifier_guess_stands,
@@ -49,20 +48,13 @@ def test_a_classifier_guess_naming_a_danger_still_raises_the_alarm(intent: str, 
     assert classifier_guess_stands(intent, 0.5, text)
 
 
-def test_a_suicide_guess_above_the_floor_stands_without_a_danger_word_unless_it_is_denied() -> None:
-    assert classifier_guess_stands("suicide_self_harm", 0.85, "it would all be fine")
-    assert classifier_guess_stands("suicide_self_harm", GUESS_FLOOR, "it would all be fine")
-    assert not classifier_guess_stands("suicide_self_harm", GUESS_FLOOR - 0.01, "it would all be fine")
-    # Other topics need the message to name a danger of that topic.
-    assert not classifier_guess_stands("gas_leak", 0.85, "what gas does my car take")
+def test_a_suicide_guess_stands_without_a_danger_word_unless_denied_or_explained() -> None:
+    assert classifier_guess_stands("suicide_self_harm", 0.45, "it would all be fine")
     assert not classifier_guess_stands(
         "suicide_self_harm", 0.99, "i'm not suicidal, just fed up with the bins"
     )
-
-
-def test_a_barely_confident_classifier_guess_raises_no_alarm_even_with_a_danger_word() -> None:
-    assert not classifier_guess_stands("gas_leak", GUESS_FLOOR - 0.01, "it smells of gas")
-    assert classifier_guess_stands("gas_leak", GUESS_FLOOR, "it smells of gas")
+    assert not classifier_guess_stands("suicide_self_harm", 0.9, "is there a suicide prevention course")
+    assert not classifier_guess_stands("gas_leak", 0.6, "there's a smell of burning from my car engine")
 
 
 def test_other_intents_are_never_set_aside() -> None:
