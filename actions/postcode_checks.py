@@ -12,7 +12,7 @@ FIND_YOUR_COUNCIL = "https://www.gov.uk/find-local-council"
 
 @dataclass(frozen=True)
 class PostcodeCheck:
-    """A usable postcode, or the plain-English problem and whether to stop asking."""
+    """A usable postcode, or the plain-English problem (and whether to stop asking)."""
 
     postcode: str | None
     problem: str | None = None
@@ -45,5 +45,9 @@ def check_local_postcode(text: str, what_for: str) -> PostcodeCheck:
                 f"{postcode} isn't in {council.name}'s area, so we can't help with {what_for} there. "
                 f"You can find the right council at {FIND_YOUR_COUNCIL}"
             )
-        return PostcodeCheck(None, problem, stop=True)
+        # Not a dead end: people often give a work or family address first ("oh sorry, that's
+        # my work"), so the question stays open for a postcode of ours; "cancel" still stops.
+        return PostcodeCheck(
+            None, f"{problem}\nIf it's somewhere in our area, please type that postcode instead."
+        )
     return PostcodeCheck(postcode)

@@ -76,10 +76,10 @@ def test_a_postcode_in_our_area_with_no_streets_in_our_records_gets_the_general_
     assert slots_set(events)["requested_slot"] is None
 
 
-def test_a_postcode_of_another_council_names_that_council():
+def test_a_postcode_of_another_council_names_that_council_and_asks_for_one_of_ours():
     messages, events = _validate_postcode("PL11 2AA")
     assert "Cornwall Council" in messages[0]["text"]
-    assert slots_set(events)["requested_slot"] is None
+    assert "requested_slot" not in slots_set(events)
 
 
 def test_a_resident_who_will_not_give_a_postcode_gets_the_general_answer():

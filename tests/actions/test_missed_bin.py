@@ -55,16 +55,17 @@ def test_a_postcode_that_does_not_exist_is_refused():
     assert slots_set(events)["postcode"] is None
 
 
-def test_a_neighbouring_councils_postcode_stops_the_form_and_names_that_council():
+def test_a_neighbouring_councils_postcode_names_that_council_and_asks_for_one_of_ours():
     messages, events = _validate("postcode", "PL11 2AA")
     assert "Cornwall Council" in messages[0]["text"]
-    assert slots_set(events) == {"postcode": None, "requested_slot": None}
+    assert "somewhere in our area, please type that postcode" in messages[0]["text"]
+    assert slots_set(events) == {"postcode": None}
 
 
 def test_a_far_away_postcode_points_to_find_your_council():
     messages, events = _validate("postcode", "SW1A 1AA")
     assert "gov.uk/find-local-council" in messages[0]["text"]
-    assert slots_set(events)["requested_slot"] is None
+    assert "requested_slot" not in slots_set(events)  # the question stays open
 
 
 def test_a_misspelt_street_is_matched_among_the_postcodes_streets():

@@ -13,9 +13,9 @@ def test_a_postcode_in_our_area_is_accepted_with_its_street():
     assert reading.location == Location("PL1 2JT", "Citadel Mews", "PL1 2JT")
 
 
-def test_a_postcode_outside_our_area_stops_and_says_where_to_go():
+def test_a_postcode_outside_our_area_says_where_to_go_and_asks_for_one_of_ours():
     reading = read_location("by the shops, PL11 2AA", "fly-tipping")
-    assert reading.location is None and reading.stop and "Cornwall Council" in reading.problem
+    assert reading.location is None and not reading.stop and "Cornwall Council" in reading.problem
 
 
 def test_one_of_our_streets_is_matched_with_typos():

@@ -239,7 +239,7 @@ def test_a_small_household_asking_for_a_larger_bin_is_told_before_giving_the_add
     assert slots_set(events)["requested_slot"] is None
 
 
-def test_a_postcode_of_another_council_stops_the_order_and_names_that_council():
+def test_a_postcode_of_another_council_names_that_council_and_asks_for_one_of_ours():
     state = tracker(
         text="PL11 2AA", intent="request_bin", slots={"postcode": "PL11 2AA"},
         active_loop="request_bin_form", just_set={"postcode": "PL11 2AA"},
@@ -249,7 +249,7 @@ def test_a_postcode_of_another_council_stops_the_order_and_names_that_council():
     events = asyncio.run(ValidateRequestBinForm().run(dispatcher, state, domain()))
     assert "Cornwall Council" in dispatcher.messages[0]["text"]
     requested = [e["value"] for e in events if e.get("name") == "requested_slot"]
-    assert requested and all(value is None for value in requested)
+    assert requested and requested[-1] == "postcode"  # asked again, not stopped
 
 
 def test_a_resident_texting_us_is_told_the_payment_link_comes_by_text_to_this_number():

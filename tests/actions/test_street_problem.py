@@ -199,7 +199,7 @@ def test_used_needles_get_the_do_not_touch_advice_at_once_and_a_next_day_collect
     assert "fix it by Wednesday 2 December" in done[0]["text"]
 
 
-def test_a_place_in_another_councils_area_stops_the_report_and_names_that_council():
+def test_a_place_in_another_councils_area_names_that_council_and_asks_for_the_place_again():
     state = tracker(
         text="by the shops PL11 2AA", intent="report_street_problem",
         slots={"street_problem_kind": "pothole", "report_location": "by the shops PL11 2AA"},
@@ -210,7 +210,7 @@ def test_a_place_in_another_councils_area_stops_the_report_and_names_that_counci
     events = asyncio.run(ValidateStreetProblemForm().run(dispatcher, state, domain()))
     assert "Cornwall Council" in dispatcher.messages[0]["text"]
     requested = [e["value"] for e in events if e.get("name") == "requested_slot"]
-    assert requested and all(value is None for value in requested)
+    assert requested and requested[-1] == "report_location"  # asked again, not stopped
 
 
 def test_the_next_question_is_still_chosen_when_nothing_stops_the_report():

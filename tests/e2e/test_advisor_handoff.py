@@ -144,15 +144,17 @@ def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(li
     assert ticket["priority"] == "extra_support"
 
 
-def test_the_register_conversation_signs_a_resident_up_with_consent(live_servers):
+def test_a_resident_who_cannot_use_computers_reaches_an_advisor_at_once_ahead_of_the_queue(
+    live_servers,
+):
+    console = _advisor(live_servers)
     chat = WebchatClient(live_servers.webchat)
-    asked = texts(chat.send("I can't use computers and I have no one to help me"))
-    assert "Can you get online on your own" in asked
-    assert "library" in texts(chat.press("/deny", "No, I can't"))
-    assert "someone" in texts(chat.press("/deny", "No, I couldn't"))
-    assert "Shall I add you?" in texts(chat.press("/deny", "No, there isn't"))
-    done = texts(chat.press("/affirm", "Yes, add me"))
-    assert "you're now on our extra support register" in done and "priority request" in done
+    replies = texts(chat.send("I can't use computers and I have no one to help me"))
+    assert "passing you to a person now" in replies and "Your reference is AD-" in replies
+    assert "Can you get online on your own" not in replies  # no questions before a person
+    reference = replies.split("Your reference is ")[1].split(".")[0]
+    ticket = next(t for t in console.queue() if t["reference"] == reference)
+    assert ticket["priority"] == "extra_support"
 
 
 def test_an_advocate_is_asked_about_the_right_persons_home_and_the_advisor_is_told(live_servers):
