@@ -20,7 +20,7 @@ from rasa_sdk.events import EventType, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.did_you_mean import pending_suggestion, start_suggested
+from actions.did_you_mean import start_suggested
 from actions.formatting import TALK_TO_A_PERSON, button
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -143,11 +143,9 @@ class ActionFallback(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         # Just asked "Do you want to ...?" and the resident carried on ("PL2 3QP"): that's a yes.
-        own_guess = suggested_transaction(tracker.latest_message or {})
-        if own_guess is None or own_guess == pending_suggestion(tracker):
-            started = start_suggested(tracker)
-            if started is not None:
-                return started
+        started = start_suggested(tracker)
+        if started is not None:
+            return started
         texts, buttons = not_understood_reply(tracker)
         for position, text in enumerate(texts):
             dispatcher.utter_message(

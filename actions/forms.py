@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from typing import Any
 
@@ -10,7 +11,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.bulky_waste import booked_here
-from actions.form_repair import detect_repair, says_more_than_no
+from actions.form_repair import detect_repair, read_correction, says_more_than_no
 from actions.formatting import TALK_TO_A_PERSON
 from actions.missed_bin import correct_last_report
 from bot.storage.references import find_reference
@@ -88,10 +89,63 @@ class ActionCancelForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        corrected = await correction_read_as_no(dispatcher, tracker, domain)
+        if corrected is not None:
+            return corrected
         dispatcher.utter_message(response="utter_form_cancelled")
         return [ActiveLoop(None), SlotSet("requested_slot", None)] + [
             SlotSet(slot, None) for slot in FORM_SLOTS
         ]
+
+
+async def correction_read_as_no(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+) -> list[EventType] | None:
+    """ "sorry it was the green one not the black" can read as "no": it is a correction.
+
+    The answer it gives (even to a question not asked yet) is checked by the form's own
+    validator and kept, and the form carries on with its question; None when it is no correction.
+    """
+    text = tracker.latest_message.get("text") or ""
+    repair = detect_repair(text)
+    form = (tracker.active_loop or {}).get("name")
+    if repair is None or repair.kind != "correction" or not form:
+        return None
+    validator = _validator_for(form)
+    for slot in (domain.get("forms", {}).get(form) or {}).get("required_slots") or []:
+        candidate = read_correction(slot, text, tracker.get_slot(slot))
+        check = getattr(validator, f"validate_{slot}", None) if validator else None
+        if candidate is None or check is None:
+            continue
+        asked = tracker.get_slot("requested_slot")
+        if slot != asked and tracker.get_slot(slot) is None:
+            # Not asked yet: checked the way an answer given up front is (opening_message).
+            tracker.slots["requested_slot"] = None
+            tracker.latest_message = {**tracker.latest_message, "intent": {"name": "correction"}}
+        result = check(candidate, dispatcher, tracker, domain)
+        result = await result if inspect.isawaitable(result) else result
+        tracker.slots["requested_slot"] = asked
+        if not result or result.get(slot) is None:
+            return [FollowupAction(form)]  # the validator has said why; the form asks again
+        dispatcher.utter_message(text="No problem, I've put that right.")
+        return [SlotSet(name, value) for name, value in result.items()] + [FollowupAction(form)]
+    return None
+
+
+def _validator_for(form: str) -> Any:
+    """The form's validation action (validate_<form>), from the classes every form derives from."""
+    from actions.form_validation import ResidentFormValidation
+
+    pending = list(ResidentFormValidation.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if inspect.isabstract(cls):
+            continue
+        action = cls()
+        if action.name() == f"validate_{form}":
+            return action
+    return None
 
 
 class ActionNoOutsideForm(Action):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from bot.council import get_council
 from bot.privacy import sender_key
 from bot.storage.models import HandoffTicket, ServiceRequest
 from tests.e2e.webchat_client import WebchatClient
-from tests.support.scripted_resident import REFERENCE, Household, next_reply
+from tests.support.scripted_resident import NO_TITLES, REFERENCE, Household, next_reply
 
 #: Turns the resident answers after the script, before giving up ("cooperate").
 COOPERATE_TURNS = 8
@@ -37,7 +37,8 @@ PERSON_OFFERED = re.compile(
 )
 #: Streets whose homes residents live in: each alone in its postcode and in parking zone A.
 HOME_STREETS = ("Citadel Mews", "Millbay Terrace", "Sound View Crescent", "Harbour View Road")
-NEW_ADDRESS = "12 Mutley Gardens, PL3 4BP"
+#: Where residents move to (street, postcode, highest house number), in the demo data.
+NEW_HOMES = (("Mutley Gardens", "PL3 4BP", 36), ("Tamar Road", "PL2 1DE", 64), ("Southway Drive", "PL6 6BN", 84))
 
 
 class Skip(Exception):
@@ -114,7 +115,9 @@ def home_for(conversation_id: str, spec: str, now: datetime | None = None) -> Ho
     first, last = street.first_number or 1, street.last_number or (street.first_number or 1)
     house = first + 1 + (seed // 7) % max(1, last - first) if last > first else first
     prefer = (council.bin_types[spec.split(":", 1)[1]].name,) if spec.startswith("missed:") else ()
-    return Household(street.postcode, street.name, str(house), new_address=NEW_ADDRESS, prefer=prefer)
+    new_home = NEW_HOMES[(seed // 11) % len(NEW_HOMES)]
+    moving_to = f"{1 + (seed // 13) % new_home[2]} {new_home[0]}, {new_home[1]}"
+    return Household(street.postcode, street.name, str(house), new_address=moving_to, prefer=prefer)
 
 
 def _missed_streets(bin_key: str, streets: list, now: datetime | None) -> list:
@@ -207,7 +210,8 @@ class Runner:
             if REFERENCE.search("\n".join(m.get("text") or "" for m in last)):
                 return last
             own = _own_answer(last, answers)
-            step = ("say", fill(own, home, replies)) if own else next_reply(last, home)
+            chooser = replace(home, prefer=(*home.prefer, *_titles_in_own_words(last, result)))
+            step = ("say", fill(own, home, replies)) if own else next_reply(last, chooser)
             if step is None:
                 return last
             kind, value = step
@@ -287,6 +291,26 @@ def _own_answer(messages: list[dict[str, Any]], answers: dict[str, str]) -> str 
             del answers[pattern]
             return str(text)
     return None
+
+
+#: Words too common to choose a button by ("yes, report a missed bin").
+_COMMON = frozenset("that this with have your yours what when where which from there their about".split())
+
+
+def _titles_in_own_words(messages: list[dict[str, Any]], result: Result) -> tuple[str, ...]:
+    """Buttons naming something the resident said ("blue glass box" after "my blue box for
+    glass"): a person picks the one that matches their own words, not the first."""
+    said = " ".join(line[2:] for line in result.transcript if line.startswith("> ")).lower()
+    words = {w for w in re.findall(r"[a-z]{4,}", said) if w not in _COMMON}
+    scored = []
+    for button in (messages[-1].get("buttons") or []) if messages else []:
+        title = button.get("title") or ""
+        if NO_TITLES.match(title):
+            continue  # never a "no" because it shares a word
+        score = len(words & set(re.findall(r"[a-z]{4,}", title.lower())))
+        if score:
+            scored.append((score, title))
+    return tuple(title for _, title in sorted(scored, reverse=True))
 
 
 def _stored_text(row: dict[str, Any]) -> str:

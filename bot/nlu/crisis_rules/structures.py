@@ -8,6 +8,9 @@ from __future__ import annotations
 RULES: tuple[tuple[str, str], ...] = (
     (
         "collapsing structure",
+        # A garden shed's or greenhouse's roof is not a building's ("the shed roof collapsed
+        # into the bin"): the lookbehinds keep those out.
+        r"(?<!shed )(?<!sheds )(?<!greenhouse )(?<!summerhouse )(?<!gazebo )(?<!carport )(?<!kennel )(?<!hutch )(?<!playhouse )"
         r"\b(?:front|facade|frontage|pub|factory|warehouse|mill|wall|walls|ceiling|ceilings|roof|building|buildings|house|chimney|chimney stack|chimney pot|balcony|stairs|staircase|stairwell|floor|bridge|footbridge|garage|porch|extension|block|flats|gable end|retaining wall|garden wall|boundary wall|front wall|back wall|bay window|canopy|bus shelter|church|tower|shop front|tree|trees|branch|scaffolding|lamp post|lamppost|street light|telegraph pole)\b(?: (?!fence|fences|gate|shed|window|windows|cupboard|cupboards|guttering|gutter|handle|tiles?|light|lights|panel|garden|hedge|bins?|paint|wallpaper|plaster|curtains?|blinds?|carpet|sink|bath|toilet|shower|radiator|boiler|pipe|pipes|shelf|shelves|units?|aerial|dish)\w+){0,6}? (?:collaps\w*|cav\w* in|fall\w* down|fell down|come down|coming down|came down|crumbl\w* (?:onto|on to|on|into|away|down)|gave way|giving way|give way|bulging|bowing|sagging|leaning (?:badly|dangerously|over|out|into)|subsided|subsiding|sinking|cracked in half|split open|fall\w* (?:onto|on|into|over)|fell (?:onto|on|into|over)|blown down|blew down|structurally unsafe|unsafe to (?:walk|go|use|stand)|looks unsafe|unstable|coming away|pulling away|(?:about|going|likely) to (?:fall|collapse|come down|give way|topple)|(?:looks like|feels like|looks as if|as if) (?:it|its|it is) (?:will |is |going to |could |might |about to )*(?:fall|collapse|come down|give way|topple)|could (?:fall|collapse|come down|give way) (?:any|at any))\b",
     ),
     (
