@@ -118,7 +118,7 @@ async def correction_read_as_no(
         if candidate is None or check is None:
             continue
         asked = tracker.get_slot("requested_slot")
-        if slot != asked and tracker.get_slot(slot) is None:
+        if slot != asked:
             # Not asked yet: checked the way an answer given up front is (opening_message).
             tracker.slots["requested_slot"] = None
             tracker.latest_message = {**tracker.latest_message, "intent": {"name": "correction"}}

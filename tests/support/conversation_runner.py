@@ -301,7 +301,9 @@ def _titles_in_own_words(messages: list[dict[str, Any]], result: Result) -> tupl
     """Buttons naming something the resident said ("blue glass box" after "my blue box for
     glass"): a person picks the one that matches their own words, not the first."""
     said = " ".join(line[2:] for line in result.transcript if line.startswith("> ")).lower()
+    denied = set(re.findall(r"\bnot (?:the |my |a |our )?([a-z]+)|\b([a-z]+) (?:was|is) fine", said))
     words = {w for w in re.findall(r"[a-z]{4,}", said) if w not in _COMMON}
+    words -= {w for pair in denied for w in pair}
     scored = []
     for button in (messages[-1].get("buttons") or []) if messages else []:
         title = button.get("title") or ""

@@ -110,7 +110,9 @@ def _choose_button(message: dict[str, Any], prefer: tuple[str, ...]) -> dict[str
     buttons = [b for b in message.get("buttons") or [] if b.get("payload") not in SIDE_BUTTONS]
     if not buttons:
         return None
-    preferred = [b for b in buttons if b.get("title") in prefer]
+    preferred = sorted(
+        (b for b in buttons if b.get("title") in prefer), key=lambda b: prefer.index(b["title"])
+    )
     if preferred:
         return preferred[0]
     yes = [b for b in buttons if YES_TITLES.match(b.get("title", ""))]
