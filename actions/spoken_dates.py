@@ -185,9 +185,13 @@ def _found_in_sentence(words: str, today: date) -> str | None:
     return max(spans, key=lambda text: (any(c.isdigit() for c in text), len(text)))
 
 
+#: A period, not a day ("next month", "this week"): ask for the day rather than guess one.
+_PERIOD = re.compile(r"^(?:in |during |within )?(?:the )?(?:next|this|last|coming|following) (?:week|month|year)$")
+
+
 def _by_dateparser(words: str, today: date) -> list[date]:
     span = words if _parse(words, today) is not None else _found_in_sentence(words, today)
-    if span is None:
+    if span is None or _PERIOD.match(span.strip()):
         return []
     found = _parse(span, today)
     if found is None:

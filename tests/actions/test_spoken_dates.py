@@ -135,3 +135,10 @@ def test_dates_outside_the_window_say_which_side_and_impossible_dates_are_named(
     assert check_date("01/01/2030", TUESDAY, 365, 90).problem == "too_late"
     assert check_date("30/02/2027", TUESDAY, 365, 90).problem == "not_a_date"
     assert check_date("whenever", TUESDAY, 365, 90).problem == "unreadable"
+
+
+@pytest.mark.parametrize(
+    "said", ["next month", "I'm moving out of the area next month", "this week", "sometime next year"]
+)
+def test_a_period_is_not_a_day_so_the_day_is_asked_for(said):
+    assert date_candidates(said, TUESDAY) == []
