@@ -25,7 +25,7 @@ from bot.council import get_council
 from bot.privacy import sender_key
 from bot.storage.models import HandoffTicket, ServiceRequest
 from tests.e2e.webchat_client import WebchatClient
-from tests.support.scripted_resident import NO_TITLES, REFERENCE, Household, next_reply
+from tests.support.scripted_resident import NO_TITLES, REFERENCE, Household, next_reply, take_step
 
 #: Turns the resident answers after the script, before giving up ("cooperate").
 COOPERATE_TURNS = 8
@@ -214,16 +214,9 @@ class Runner:
             step = ("say", fill(own, home, replies)) if own else next_reply(last, chooser)
             if step is None:
                 return last
-            kind, value = step
-            if result.transcript[-8:].count(f"> {value}") >= 2:
+            if result.transcript[-8:].count(f"> {step[1]}") >= 2:
                 return last  # asked the same thing three times: a resident would give up
-            if kind == "press":
-                payload, title = value.split("\x1f", 1)
-                result.transcript.append(f"> [{title}]")
-                last = chat.press(payload, title)
-            else:
-                result.transcript.append(f"> {value}")
-                last = chat.send(value)
+            last = take_step(chat, step, result.transcript)
             self._heard(last, replies, result)
         return last
 

@@ -158,11 +158,16 @@ def converse(webchat_url: str, opening: str, household: Household) -> Outcome:
         kind, value = step
         if outcome.transcript[-6:].count(f"> {value}") >= 2:
             return outcome  # asked the same thing three times: a resident would give up
-        if kind == "press":
-            payload, title = value.split("\x1f", 1)
-            outcome.transcript.append(f"> [{title}]")
-            messages = chat.press(payload, title)
-        else:
-            outcome.transcript.append(f"> {value}")
-            messages = chat.send(value)
+        messages = take_step(chat, step, outcome.transcript)
     return outcome
+
+
+def take_step(chat: WebchatClient, step: tuple[str, str], transcript: list[str]) -> list[dict[str, Any]]:
+    """Press the button or type the words of one step, noting it in the transcript; the replies."""
+    kind, value = step
+    if kind == "press":
+        payload, title = value.split("\x1f", 1)
+        transcript.append(f"> [{title}]")
+        return chat.press(payload, title)
+    transcript.append(f"> {value}")
+    return chat.send(value)
