@@ -65,6 +65,17 @@ _QUESTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "contact",
+        re.compile(
+            r"\b(will|would|do|does|are|is) (some ?one|some ?body|any ?one|any1|you|u|they|the council"
+            r"|a person|an advisor|the team)\b.{0,25}\b(ring|call|phone|text|email|e-mail|contact|get in "
+            r"touch|let me know|get back to)\b"
+            r"|\bwill i (get|hear|be) (a |an )?(call|text|email|e-mail|phone call|back|called|contacted|told)\b"
+            r"|\bhow will (i|you) (know|hear|contact|let me know)\b",
+            re.I,
+        ),
+    ),
+    (
         "when",
         re.compile(
             r"\bwhen (will|are|do|does|would|can|is)\b|\bhow long\b|\bhow soon\b|\bwhat time\b"
@@ -173,6 +184,11 @@ class Repair:
 
     kind: str
     topic: str = ""
+
+
+def is_contact_question(text: str) -> bool:
+    """ "Will someone ring me about it?": a question about what happens next, not a request for a person."""
+    return detect_repair(text) == Repair("question", "contact")
 
 
 def detect_repair(text: str) -> Repair | None:

@@ -25,6 +25,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
+from actions.channel_promises import known_mobile
 from actions.fallback import not_understood_in_form
 from actions.form_repair import (
     DEPENDENTS,
@@ -33,6 +34,7 @@ from actions.form_repair import (
     SHORT_MESSAGE_WORDS,
     Repair,
     detect_repair,
+    is_contact_question,
     read_correction,
     topic_slots,
     why_needed,
@@ -133,8 +135,10 @@ class ResidentFormValidation(FormValidationAction):
             requested = tracker.get_slot("requested_slot")
             return [SlotSet(requested, None)] if requested else []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent not in NOT_A_REPAIR and answer_turn(tracker, self.form_name()):
-            text = tracker.latest_message.get("text") or ""
+        text = tracker.latest_message.get("text") or ""
+        # "Will someone ring me about it?" reads like asking for a person, but asks what happens next.
+        asks_about_contact = intent == "request_human" and is_contact_question(text)
+        if (intent not in NOT_A_REPAIR or asks_about_contact) and answer_turn(tracker, self.form_name()):
             repair = detect_repair(text)
             if tracker.get_slot("requested_slot") in DESCRIPTIONS and len(text.split()) > SHORT_MESSAGE_WORDS:
                 repair = None  # a description in their own words, however it is phrased
@@ -230,7 +234,20 @@ class ResidentFormValidation(FormValidationAction):
             return self.cost_answer(tracker)
         if topic == "when":
             return self.when_answer(tracker)
+        if topic == "contact":
+            return self.contact_answer(tracker)
         return None
+
+    def contact_answer(self, tracker: Tracker) -> str:
+        """Whether anyone will be in touch, promising only what this channel can keep."""
+        if known_mobile(tracker):
+            how = "If we need anything more, we'll text this number."
+        else:
+            how = "I don't take a phone number in this chat, so nobody will ring you about it."
+        return (
+            f"{how} You'll get a reference at the end: you can ask me about it here any time. "
+            "If you'd rather speak to someone now, choose 'Talk to a person'."
+        )
 
     def cost_answer(self, tracker: Tracker) -> str:
         return "There's no charge for this."

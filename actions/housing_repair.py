@@ -241,6 +241,17 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
             return {"repair_access": None}
         return {"repair_access": access.key}
 
+    def contact_answer(self, tracker: Tracker) -> str:
+        if tracker.get_slot("repair_phone") not in (None, NO_PHONE):
+            return (
+                "Yes: we'll phone you to agree a visit. You'll get a reference at the end, "
+                "and you can ask me about it here any time."
+            )
+        return (
+            "Once I've taken the details, we'll agree a visit by phone: I'll ask for your number "
+            "(you don't have to give it, and then you'd call us with your reference)."
+        )
+
     def validate_repair_phone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:

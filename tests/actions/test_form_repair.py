@@ -185,6 +185,29 @@ def test_a_crisis_or_a_request_for_a_person_is_never_taken_as_a_repair(intent):
     assert "Nothing has been" not in str(events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["will someone ring me about it", "will you text me when it's done?", "will i get a call back?",
+     "how will i know when its sorted"],
+)  # fmt: skip
+def test_will_someone_ring_me_is_answered_honestly_and_the_form_goes_on(text):
+    messages, events = run(
+        ValidateMissedBinForm(),
+        in_form("missed_bin_form", "house", text, "request_human", postcode="PL1 2JT", street="x"),
+    )
+    assert "nobody will ring you" in said(messages) and "reference" in said(messages)
+    assert slots_set(events) == {"house": None, "requested_slot": "house"}
+
+
+@pytest.mark.parametrize("text", ["can someone ring me please", "i want to speak to a person"])
+def test_asking_for_a_call_or_a_person_is_still_a_request_for_a_person(text):
+    _, events = run(
+        ValidateMissedBinForm(),
+        in_form("missed_bin_form", "house", text, "request_human", postcode="PL1 2JT", street="x"),
+    )
+    assert slots_set(events).get("requested_slot") != "house"
+
+
 def test_an_ordinary_answer_is_not_mistaken_for_a_repair():
     for text in ["PL1 2JT", "12", "the black one", "behind the Co-op", "yes"]:
         assert detect_repair(text) is None, text
