@@ -30,7 +30,7 @@ from channels.delivery import DeliveryError, delivery_for
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-STATIC_DIR = HERE / "console_static"
+STATIC_DIR = HERE / "static"
 STATIC_FILES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}
 COOKIE = "councilbot_console"
 BASE = "/webhooks/console"
@@ -55,7 +55,7 @@ CRITERIA = {
 def _templates() -> Environment:
     # Autoescape everywhere: everything a resident wrote is shown as text, never as HTML.
     return Environment(
-        loader=FileSystemLoader(HERE / "console_templates"),
+        loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,

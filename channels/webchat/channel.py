@@ -28,7 +28,7 @@ from channels.webchat_store import ArrivalState, ChatMessage, ReceiptState, Webc
 
 logger = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).resolve().parent / "webchat_static"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"chat.js": "text/javascript; charset=utf-8", "chat.css": "text/css; charset=utf-8"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
