@@ -21,15 +21,14 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
+from bot.records.outbound import Outbound, OutboundStore
+from bot.records.receipts import ReceiptState, ReceiptStore
 from bot.settings import TELEGRAM_API_URL, Environment, Settings, SettingsError, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
-from channels.outbound_sender import OutboundSender
-from channels.outbound_store import Outbound, OutboundStore
-from channels.resident_text import webchat_texts
-from channels.sms_providers import SendError, SendResult
+from channels.outbound_sender import OutboundSender, SendError, SendResult
+from channels.resident_text import channel_texts
 from channels.text import clean_text, is_intent_payload
-from channels.webchat_store import ReceiptState, WebchatStore
 
 logger = logging.getLogger(__name__)
 MAX_CONCURRENT_TURNS = 4
@@ -140,7 +139,7 @@ class TelegramInput(InputChannel):
         install_log_redaction()
         self.settings = settings
         self.secret = settings.telegram_secret_token.get_secret_value()
-        self.receipts = WebchatStore()
+        self.receipts = ReceiptStore()
         self.outbound = OutboundStore()
         self.gate = HandoffGate()
         # Few turns at once per process: Rasa's own work blocks the event loop, and webhook
@@ -225,7 +224,7 @@ class TelegramInput(InputChannel):
         except Exception:
             logger.exception("telegram: handling an update failed")
             chat_id = str(update.effective_chat.id) if update.effective_chat else None
-            replies = [(webchat_texts().unavailable, [])]
+            replies = [(channel_texts().unavailable, [])]
         try:
             ids = self.outbound.enqueue(CHANNEL, source, chat_id, replies) if chat_id else []
             self.receipts.complete_receipt(CHANNEL, str(update.update_id), ids)
@@ -280,7 +279,7 @@ class TelegramInput(InputChannel):
             ]
             parts = split_text(str(reply.get("text") or "")) or (["Please choose:"] if buttons else [])
             replies.extend((part, buttons if i == len(parts) - 1 else []) for i, part in enumerate(parts))
-        return chat_id, replies or [(webchat_texts().no_reply, [])]
+        return chat_id, replies or [(channel_texts().no_reply, [])]
 
     async def _answer_callback(self, query_id: str) -> None:
         """Stops the button's loading spinner; failure only affects the spinner."""

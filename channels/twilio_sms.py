@@ -19,16 +19,16 @@ from twilio.request_validator import RequestValidator
 
 from bot.council import get_council
 from bot.privacy import install_log_redaction
+from bot.records.outbound import Outbound, OutboundStore
+from bot.records.receipts import InboundStash, ReceiptState, ReceiptStore
 from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
-from channels.outbound_sender import OutboundSender
-from channels.outbound_store import InboundStash, Outbound, OutboundStore
-from channels.resident_text import webchat_texts
-from channels.sms_providers import SendResult, SmsProvider, make_sms_provider
+from channels.outbound_sender import OutboundSender, SendResult
+from channels.resident_text import channel_texts
+from channels.sms_providers import SmsProvider, make_sms_provider
 from channels.sms_render import render_plain, render_sms
 from channels.text import clean_text
-from channels.webchat_store import ReceiptState, WebchatStore
 
 logger = logging.getLogger(__name__)
 MAX_CONCURRENT_TURNS = 4
@@ -111,7 +111,7 @@ class TwilioSmsInput(InputChannel):
         self.settings = settings
         self.max_segments = settings.sms_max_segments
         self.public_base_url = settings.public_base_url.rstrip("/")
-        self.receipts = WebchatStore()
+        self.receipts = ReceiptStore()
         self.outbound = OutboundStore()
         self.gate = HandoffGate()
         # Few turns at once per process: Rasa's own work blocks the event loop, and webhook
@@ -197,7 +197,7 @@ class TwilioSmsInput(InputChannel):
         try:
             state, _ = self.receipts.claim_receipt(CHANNEL, sid)
             if state == ReceiptState.NEW:
-                self.stash.stash(sid, number, body[:MAX_SMS_CHARS])
+                self.stash.stash(sid, {"sender": number, "text": body[:MAX_SMS_CHARS]})
         except SQLAlchemyError:
             logger.exception("sms: database unavailable")
             return _refuse(503, "Please try again shortly.")  # Twilio retries on errors
@@ -229,7 +229,8 @@ class TwilioSmsInput(InputChannel):
         """Answer messages acknowledged but never answered (e.g. the server stopped mid-turn)."""
         if self._agent is None or self._on_new_message is None or self.sender is None:
             return
-        for sid, number, text in self.stash.take_stale(RECOVER_AFTER_S):
+        for sid, pending in self.stash.take_stale(RECOVER_AFTER_S):
+            number, text = str(pending.get("sender", "")), str(pending.get("text", ""))
             logger.warning("sms: answering a message left unanswered by an earlier run")
             await self.process(self._agent, self._on_new_message, sid, number, text)
 
@@ -248,7 +249,7 @@ class TwilioSmsInput(InputChannel):
                 texts = await self._answer(agent, on_new_message, number, clean_text(raw))
         except Exception:
             logger.exception("sms: handling a message failed")
-            texts = [render_plain(webchat_texts().unavailable, self.max_segments)]
+            texts = [render_plain(channel_texts().unavailable, self.max_segments)]
         try:
             ids = self.outbound.enqueue(CHANNEL, sid, number, [(text, []) for text in texts])
             self.receipts.complete_receipt(CHANNEL, sid, ids)
@@ -292,7 +293,7 @@ class TwilioSmsInput(InputChannel):
         messages = [{"text": t} for t in held] if held is not None else output.messages
         if not messages:
             self.outbound.set_options(number, [])
-            return [render_plain(webchat_texts().no_reply, self.max_segments)]
+            return [render_plain(channel_texts().no_reply, self.max_segments)]
         reply = render_sms(messages, self.max_segments)
         self.outbound.set_options(number, reply.options)
         return [reply.body] if reply.body else []

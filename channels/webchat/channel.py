@@ -19,12 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
+from bot.records.receipts import ReceiptState, ReceiptStore
 from bot.settings import get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
-from channels.resident_text import webchat_texts
+from channels.resident_text import channel_texts
 from channels.text import clean_text, is_intent_payload
-from channels.webchat_store import ArrivalState, ChatMessage, ReceiptState, WebchatStore
+from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +135,7 @@ class WebchatInput(InputChannel):
         settings = get_settings()
         install_log_redaction()
         self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
+        self.receipts = ReceiptStore()
         self.max_chars = settings.max_message_chars
         self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
         self.gate = HandoffGate()
@@ -144,7 +146,7 @@ class WebchatInput(InputChannel):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         webchat = Blueprint("webchat_webhook", __name__)
-        texts = webchat_texts()
+        texts = channel_texts()
 
         @webchat.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -298,7 +300,7 @@ class WebchatInput(InputChannel):
             logger.exception("webchat: handling a message failed")
             if receipt_id:
                 try:
-                    self.store.release_receipt(self.name(), receipt_id)
+                    self.receipts.release_receipt(self.name(), receipt_id)
                 except SQLAlchemyError:
                     logger.exception("webchat: could not release a receipt")
             return _error(503, texts.unavailable)
@@ -323,11 +325,11 @@ class WebchatInput(InputChannel):
         deadline = time.monotonic() + RETRY_WAIT_S
         while time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-            state, ids = self.store.claim_receipt(self.name(), receipt_id)
+            state, ids = self.receipts.claim_receipt(self.name(), receipt_id)
             if state == ReceiptState.DONE:
                 return ids
             if state == ReceiptState.NEW:  # the first attempt failed and released it
-                self.store.release_receipt(self.name(), receipt_id)
+                self.receipts.release_receipt(self.name(), receipt_id)
                 return []
         return []
 

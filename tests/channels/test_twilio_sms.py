@@ -295,7 +295,7 @@ def test_a_message_acknowledged_before_a_crash_is_answered_after_a_restart(sms, 
     running, _, bot = sms
     channel = running.channel
     channel.receipts.claim_receipt("twilio_sms", "SMlost")
-    channel.stash.stash("SMlost", RESIDENT, "hello from before the crash")
+    channel.stash.stash("SMlost", {"sender": RESIDENT, "text": "hello from before the crash"})
     assert channel.stash.take_stale(300) == []  # too recent: it may still be in progress
     with session_scope() as session:
         receipt = session.execute(select(MessageReceipt)).scalar_one()
