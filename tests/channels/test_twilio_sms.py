@@ -41,7 +41,7 @@ def sms(sqlite_url: str, twilio_api: FakeApi, monkeypatch: pytest.MonkeyPatch) -
     from channels.twilio_sms import TwilioSmsInput
 
     sms_env(monkeypatch, twilio_api.url)
-    channel = TwilioSmsInput()
+    channel = TwilioSmsInput.from_credentials(None)
     bot = ScriptedBot(scripted_reply)
     with RunningChannel(channel, bot) as running, httpx.Client(timeout=30) as client:
         yield running, client, bot
@@ -253,7 +253,7 @@ def test_the_webhook_answers_503_when_sms_is_not_set_up(sqlite_url, monkeypatch)
     from channels.twilio_sms import TwilioSmsInput
 
     monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
-    with RunningChannel(TwilioSmsInput(), ScriptedBot()) as running, httpx.Client() as client:
+    with RunningChannel(TwilioSmsInput.from_credentials(None), ScriptedBot()) as running, httpx.Client() as client:
         reply = client.post(f"{running.base_url}/webhook", data=inbound("hello"))
         assert reply.status_code == 503 and "not set up" in reply.text
         assert client.get(f"{running.base_url}/").json() == {"status": "not configured"}
@@ -265,7 +265,7 @@ def test_tests_cannot_reach_the_real_twilio_api(sqlite_url, monkeypatch):
 
     sms_env(monkeypatch, "")
     with pytest.raises(SettingsError, match="real Twilio"):
-        TwilioSmsInput()
+        TwilioSmsInput.from_credentials(None)
 
 
 def test_empty_parameters_twilio_sends_are_part_of_the_signature(sms, twilio_api):
