@@ -125,9 +125,6 @@ class WebchatInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        from bot import rasa_speedups
-
-        rasa_speedups.install()
         return cls()
 
     def __init__(self, store: WebchatStore | None = None) -> None:
