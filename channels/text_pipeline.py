@@ -10,7 +10,8 @@ A text channel is one module with a `TextChannelInput` subclass plus one line in
 
 - `name()`: the URL slug (`/webhooks/<name>/webhook`) and the channel stored on receipts,
   tickets and the outbound queue;
-- `from_credentials(credentials)`: `cls(get_settings())` (secrets come from the settings);
+- `from_credentials(credentials)`: `cls(get_settings())`, the only code that reads the
+  configuration (secrets come from the settings object, never from credentials.yml);
 - `__init__(settings)`: calls `super().__init__(settings)`, sets up its client, and calls
   `self.start_sending()` once it is configured (until then the webhook answers 503);
 - `title` and `message_word`, for the advisor's error messages ("SMS", "text");
@@ -124,7 +125,7 @@ class TextChannelInput(InputChannel, abc.ABC):
         self.sender: OutboundSender | None = None
         self._agent: Any = None
         self._on_new_message: OnNewMessage | None = None
-        register_delivery(TextDelivery(self))
+        self.delivery = TextDelivery(self)
 
     def start_sending(self) -> None:
         """Called by the channel's __init__ once it is configured: from here it answers."""
@@ -183,6 +184,10 @@ class TextChannelInput(InputChannel, abc.ABC):
         @channel.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok" if self.sender else "not configured"})
+
+        @channel.listener("before_server_start")
+        async def register(app: Any, _loop: Any) -> None:
+            register_delivery(app, self.delivery)
 
         @channel.listener("after_server_start")
         async def started(app: Any, _loop: Any) -> None:

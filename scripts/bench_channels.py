@@ -176,7 +176,7 @@ def main() -> None:
                 params = inbound(text, number=number)
                 post(params, sign(webhook_path, params))
             try:
-                running.run(delivery_for("twilio_sms").send(number, "An advisor's reply"))
+                running.run(delivery_for(running.app, "twilio_sms").send(number, "An advisor's reply"))
             except DeliveryError:
                 refused += 1
         running.run(channel.sender.retry_due())

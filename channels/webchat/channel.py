@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.records.receipts import ReceiptState, ReceiptStore
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
@@ -125,10 +125,9 @@ class WebchatInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls()
+        return cls(get_settings())
 
-    def __init__(self, store: WebchatStore | None = None) -> None:
-        settings = get_settings()
+    def __init__(self, settings: Settings, store: WebchatStore | None = None) -> None:
         install_log_redaction()
         self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
         self.receipts = ReceiptStore()
@@ -136,13 +135,17 @@ class WebchatInput(InputChannel):
         self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
         self.gate = HandoffGate()
         self.turns = TurnLimit(RASA_AT_ONCE, TURN_WAIT_S)
-        register_delivery(WebchatDelivery(self.store))
+        self.delivery = WebchatDelivery(self.store)
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         webchat = Blueprint("webchat_webhook", __name__)
         texts = channel_texts()
+
+        @webchat.listener("before_server_start")
+        async def register(app: Any, _loop: Any) -> None:
+            register_delivery(app, self.delivery)
 
         @webchat.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

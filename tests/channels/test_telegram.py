@@ -171,7 +171,7 @@ def test_an_advisor_reply_reaches_the_chat_through_the_shared_delivery(telegram,
     running, _, _ = telegram
     from channels.delivery import delivery_for
 
-    running.run(delivery_for("telegram").send(str(CHAT_ID), "Hello, I'm Priya from the council."))
+    running.run(delivery_for(running.app, "telegram").send(str(CHAT_ID), "Hello, I'm Priya from the council."))
     settle(running)
     assert telegram_api.sent_bodies() == ["Hello, I'm Priya from the council."]
 

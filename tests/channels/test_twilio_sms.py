@@ -184,7 +184,7 @@ def test_an_opt_out_word_gets_no_reply_and_nothing_is_sent_until_start(sms, twil
     from channels.delivery import DeliveryError, delivery_for
 
     with pytest.raises(DeliveryError, match="STOP"):
-        running.run(delivery_for("twilio_sms").send(RESIDENT, "An advisor's reply"))
+        running.run(delivery_for(running.app, "twilio_sms").send(RESIDENT, "An advisor's reply"))
     assert twilio_api.requests == []
 
     post_signed(client, running.base_url, inbound("START"))
@@ -280,7 +280,7 @@ def test_an_advisor_reply_reaches_the_resident_by_sms_through_the_shared_deliver
     running, _, _ = sms
     from channels.delivery import delivery_for
 
-    running.run(delivery_for("twilio_sms").send(RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."))
+    running.run(delivery_for(running.app, "twilio_sms").send(RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."))
     settle(running)
     [sent] = twilio_api.requests
     assert sent.params["To"] == RESIDENT
