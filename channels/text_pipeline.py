@@ -15,7 +15,8 @@ A text channel is one module with a `TextChannelInput` subclass plus one line in
 - `__init__(settings)`: calls `super().__init__(settings)`, sets up its client, and calls
   `self.start_sending()` once it is configured (until then the webhook answers 503);
 - `title` and `message_word`, for the advisor's error messages ("SMS", "text");
-- `verify(request)`: None for a genuine request, else the refusal to answer with;
+- `verify(request)`: None for a genuine request to a configured channel, else the refusal
+  (503 until it is configured, 403 if the provider did not send it);
 - `parse(request)`: an `Inbound` (its id and what `answer` needs, as JSON), or a refusal;
 - `acknowledge()`: the response the provider expects once a message is accepted;
 - `answer(inbound)`: the recipient and the replies to queue, using `self.converse` for the
