@@ -100,9 +100,13 @@ class TextDelivery(Delivery):
             )
         try:
             parts = channel.delivery_parts(sender_id, text)
-            ids = channel.outbound.enqueue(self.channel, f"{sender}:{uuid.uuid4().hex}", sender_id, parts)
+            ids = channel.outbound.enqueue(
+                self.channel, f"{sender}:{uuid.uuid4().hex}", sender_id, parts
+            )
         except SQLAlchemyError as error:
-            raise DeliveryError(f"The {channel.message_word} could not be queued for sending.") from error
+            raise DeliveryError(
+                f"The {channel.message_word} could not be queued for sending."
+            ) from error
         channel.sender.send_soon(ids)
 
 
@@ -130,7 +134,9 @@ class TextChannelInput(InputChannel, abc.ABC):
 
     def start_sending(self) -> None:
         """Called by the channel's __init__ once it is configured: from here it answers."""
-        self.sender = OutboundSender(self.outbound, self.name(), self.send, self.blocked, self.recover)
+        self.sender = OutboundSender(
+            self.outbound, self.name(), self.send, self.blocked, self.recover
+        )
 
     # What each channel provides
 
@@ -245,7 +251,9 @@ class TextChannelInput(InputChannel, abc.ABC):
             recipient, replies = self.recipient_of(inbound.pending), self.render_unavailable()
         try:
             source = self.source_id(inbound.external_id)
-            ids = self.outbound.enqueue(self.name(), source, recipient, replies) if recipient else []
+            ids = (
+                self.outbound.enqueue(self.name(), source, recipient, replies) if recipient else []
+            )
             self.receipts.complete_receipt(self.name(), inbound.external_id, ids)
         except SQLAlchemyError:
             logger.exception("%s: could not queue a reply", self.name())
@@ -258,6 +266,12 @@ class TextChannelInput(InputChannel, abc.ABC):
         held = await self.gate.handle(
             self._agent,
             self._on_new_message,  # type: ignore[arg-type]
-            UserMessage(text, output, sender_id, input_channel=self.name(), metadata={"channel": self.name()}),
+            UserMessage(
+                text,
+                output,
+                sender_id,
+                input_channel=self.name(),
+                metadata={"channel": self.name()},
+            ),
         )
         return [{"text": t} for t in held] if held is not None else output.messages

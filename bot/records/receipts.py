@@ -83,7 +83,10 @@ class InboundStash:
         with session_scope(self._url) as session:
             session.execute(
                 update(MessageReceipt)
-                .where(MessageReceipt.channel == self._channel, MessageReceipt.external_id == external_id)
+                .where(
+                    MessageReceipt.channel == self._channel,
+                    MessageReceipt.external_id == external_id,
+                )
                 .values(response={"pending": pending})
             )
 
@@ -92,12 +95,19 @@ class InboundStash:
         cutoff = utcnow() - timedelta(seconds=older_than_s)
         taken: list[tuple[str, dict[str, Any]]] = []
         with session_scope(self._url) as session:
-            rows = session.execute(
-                select(MessageReceipt)
-                .where(MessageReceipt.channel == self._channel, MessageReceipt.status == "processing")
-                .order_by(MessageReceipt.id)
-                .limit(limit)
-            ).scalars().all()
+            rows = (
+                session.execute(
+                    select(MessageReceipt)
+                    .where(
+                        MessageReceipt.channel == self._channel,
+                        MessageReceipt.status == "processing",
+                    )
+                    .order_by(MessageReceipt.id)
+                    .limit(limit)
+                )
+                .scalars()
+                .all()
+            )
             candidates = [
                 (row.id, row.external_id, row.received_at, row.response)
                 for row in rows

@@ -16,7 +16,9 @@ def test_every_rasa_server_the_project_starts_runs_through_the_start_up_module()
     assert RASA_SERVER_MODULE == "bot.rasa_server"
 
 
-def test_the_speed_ups_are_installed_before_rasa_reads_its_command_line(monkeypatch: pytest.MonkeyPatch):
+def test_the_speed_ups_are_installed_before_rasa_reads_its_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+):
     import rasa.__main__
 
     from bot import rasa_server, rasa_speedups
@@ -28,7 +30,9 @@ def test_the_speed_ups_are_installed_before_rasa_reads_its_command_line(monkeypa
     assert calls == ["speed-ups", "rasa"]
 
 
-def test_the_webchat_channel_no_longer_installs_anything_when_it_is_loaded(monkeypatch: pytest.MonkeyPatch):
+def test_the_webchat_channel_no_longer_installs_anything_when_it_is_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+):
     from bot import rasa_speedups
     from channels.webchat import WebchatInput
 
