@@ -14,6 +14,8 @@ from pathlib import Path
 from bot.settings import PROJECT_ROOT, Settings
 
 STARTUP_TIMEOUT_S = 300
+# Runs `rasa run` with the project's start-up tweaks installed (see bot/rasa_server.py).
+RASA_SERVER_MODULE = "bot.rasa_server"
 
 
 def server_environment(settings: Settings) -> dict[str, str]:
@@ -44,7 +46,7 @@ def action_server_command(settings: Settings) -> list[str]:
 def rasa_server_command(settings: Settings, model: Path) -> list[str]:
     bot = PROJECT_ROOT / "bot"
     return [
-        sys.executable, "-m", "rasa", "run",
+        sys.executable, "-m", RASA_SERVER_MODULE, "run",
         "--model", str(model),
         "--endpoints", str(bot / "endpoints.yml"),
         "--credentials", str(bot / "credentials.yml"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from typing import Any
 
 
 class DeliveryError(RuntimeError):
@@ -22,17 +23,18 @@ class Delivery(abc.ABC):
         """
 
 
-_DELIVERIES: dict[str, Delivery] = {}
+def register_delivery(app: Any, delivery: Delivery) -> None:
+    """Called by each resident channel when the server starts: the app's channels, not a global."""
+    deliveries = getattr(app.ctx, "deliveries", None)
+    if deliveries is None:
+        deliveries = app.ctx.deliveries = {}
+    deliveries[delivery.channel] = delivery
 
 
-def register_delivery(delivery: Delivery) -> None:
-    """Called by each input channel when the server loads it."""
-    _DELIVERIES[delivery.channel] = delivery
-
-
-def delivery_for(channel: str) -> Delivery:
+def delivery_for(app: Any, channel: str) -> Delivery:
+    """The delivery of a channel served by this app (the Sanic app of the request)."""
     try:
-        return _DELIVERIES[channel]
+        return getattr(app.ctx, "deliveries", {})[channel]  # type: ignore[no-any-return]
     except KeyError:
         raise DeliveryError(
             f"The '{channel}' channel is not switched on in this server, so the reply cannot be sent."

@@ -1,19 +1,40 @@
-"""Sends queued texts off the request path: claim, check opt-out, send, record, retry with backoff."""
+"""Sends queued messages off the request path: claim, check opt-out, send, record, retry with backoff.
+
+A channel's send function returns a SendResult or raises SendError (defined here, for every channel).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from channels.outbound_store import Outbound, OutboundStore
-from channels.sms_providers import SendError, SendResult
+from bot.records.outbound import Outbound, OutboundStore
 
 logger = logging.getLogger(__name__)
 RETRY_POLL_S = 2.0
 RECOVER_EVERY_TICKS = 30  # look for unanswered inbound messages about once a minute
+
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """The provider's id for the message and its first status."""
+
+    provider_id: str | None
+    status: str = "sent"
+
+
+class SendError(RuntimeError):
+    """A send failed; `retry` says whether trying again may help."""
+
+    def __init__(self, message: str, *, retry: bool) -> None:
+        super().__init__(message)
+        self.retry = retry
+
 
 SendFunction = Callable[[Outbound], Awaitable[SendResult]]
 BlockedCheck = Callable[[Outbound], bool]

@@ -22,7 +22,8 @@ class ChannelTexts:
     no_reply: str = ""
 
 
-def webchat_texts() -> ChannelTexts:
+def channel_texts() -> ChannelTexts:
+    """The texts for the council in COUNCIL_DIR (every channel: webchat, SMS, Telegram)."""
     council = get_council(get_settings().council_dir)
     phone = council.config.contact.phone
     hours = council.opening_hours_text()

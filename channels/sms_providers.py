@@ -5,7 +5,6 @@ from __future__ import annotations
 import abc
 import asyncio
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from twilio.base.exceptions import TwilioException, TwilioRestException
@@ -14,26 +13,11 @@ from twilio.http.response import Response
 from twilio.rest import Client
 
 from bot.settings import Environment, Settings, SettingsError
+from channels.outbound_sender import SendError, SendResult
 
 logger = logging.getLogger(__name__)
 TWILIO_API = "https://api.twilio.com"
 SEND_TIMEOUT_S = 10.0
-
-
-@dataclass(frozen=True)
-class SendResult:
-    """The provider's id for the message and its first status."""
-
-    provider_id: str | None
-    status: str = "sent"
-
-
-class SendError(RuntimeError):
-    """A send failed; `retry` says whether trying again may help."""
-
-    def __init__(self, message: str, *, retry: bool) -> None:
-        super().__init__(message)
-        self.retry = retry
 
 
 class SmsProvider(abc.ABC):

@@ -7,32 +7,26 @@ import hmac
 import logging
 import time
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
-from sanic import Blueprint, response
+from rasa.core.channels.channel import InputChannel
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.exc import SQLAlchemyError
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.intents import INTENT_ROUTES
-from bot.privacy import install_log_redaction
+from bot.records.outbound import Outbound
 from bot.settings import TELEGRAM_API_URL, Environment, Settings, SettingsError, get_settings
-from channels.delivery import Delivery, DeliveryError, register_delivery
-from channels.handoff_gate import HandoffGate
-from channels.outbound_sender import OutboundSender
-from channels.outbound_store import Outbound, OutboundStore
-from channels.resident_text import webchat_texts
-from channels.sms_providers import SendError, SendResult
+from channels.outbound_sender import SendError, SendResult
+from channels.resident_text import channel_texts
 from channels.text import clean_text, is_intent_payload
-from channels.webchat_store import ReceiptState, WebchatStore
+from channels.text_pipeline import Inbound, Reply, TextChannelInput
 
 logger = logging.getLogger(__name__)
-MAX_CONCURRENT_TURNS = 4
 
 CHANNEL = "telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -85,42 +79,17 @@ def keyboard(buttons: list[dict[str, str]]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-class TelegramOutput(CollectingOutputChannel):
-    """Collects one turn's replies; they are queued and sent after Rasa finishes."""
-
-    @classmethod
-    def name(cls) -> str:
-        return CHANNEL
-
-
-class TelegramDelivery(Delivery):
-    """Advisor replies and notices, queued and paced like every other Telegram message."""
-
-    channel = CHANNEL
-
-    def __init__(self, channel: TelegramInput) -> None:
-        self._channel = channel
-
-    async def send(self, sender_id: str, text: str, *, sender: str = "advisor") -> None:
-        if self._channel.sender is None:
-            raise DeliveryError("Telegram is not set up on this server, so the reply cannot be sent.")
-        try:
-            ids = self._channel.outbound.enqueue(
-                CHANNEL, f"{sender}:{time.time_ns()}", sender_id, [(part, []) for part in split_text(text)]
-            )
-        except SQLAlchemyError as error:
-            raise DeliveryError("The message could not be queued for sending.") from error
-        self._channel.sender.send_soon(ids)
-
-
 def _bot(settings: Settings) -> Bot:
     if settings.environment is Environment.TEST and settings.telegram_api_url == TELEGRAM_API_URL:
         raise SettingsError("Tests must never reach the real Telegram API: set TELEGRAM_API_URL to a local fake.")
     return Bot(settings.telegram_bot_token.get_secret_value(), base_url=settings.telegram_api_url)
 
 
-class TelegramInput(InputChannel):
+class TelegramInput(TextChannelInput):
     """`/webhooks/telegram/webhook`, called by Telegram (or by the polling forwarder)."""
+
+    title = "Telegram"
+    message_word = "message"
 
     @classmethod
     def name(cls) -> str:
@@ -128,33 +97,25 @@ class TelegramInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls()
+        return cls(get_settings())
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        settings = settings or get_settings()
+    def __init__(self, settings: Settings) -> None:
         if settings.environment is Environment.PRODUCTION and not settings.telegram_secret_configured:
             raise SettingsError(
                 "TELEGRAM_SECRET_TOKEN must be set in production (or remove the Telegram channel "
                 "from bot/credentials.yml)."
             )
-        install_log_redaction()
-        self.settings = settings
+        super().__init__(settings)
         self.secret = settings.telegram_secret_token.get_secret_value()
-        self.receipts = WebchatStore()
-        self.outbound = OutboundStore()
-        self.gate = HandoffGate()
-        # Few turns at once per process: Rasa's own work blocks the event loop, and webhook
-        # acknowledgements must not wait behind a crowd of turns.
-        self.turns = asyncio.Semaphore(MAX_CONCURRENT_TURNS)
         self.pacer = ChatPacer()
         self.bot: Bot | None = None
-        self.sender: OutboundSender | None = None
         if settings.telegram_configured:
             self.bot = _bot(settings)
-            self.sender = OutboundSender(self.outbound, CHANNEL, self._send)
-        register_delivery(TelegramDelivery(self))
+            self.start_sending()
 
-    async def _send(self, message: Outbound) -> SendResult:
+    # Sending
+
+    async def send(self, message: Outbound) -> SendResult:
         assert self.bot is not None
         try:
             async with self.pacer.turn(message.recipient):
@@ -169,30 +130,27 @@ class TelegramInput(InputChannel):
             raise SendError(f"Telegram could not be reached ({type(error).__name__})", retry=True) from None
         return SendResult(provider_id=f"tg:{message.recipient}:{sent.message_id}", status="sent")
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        telegram = Blueprint("telegram_webhook", __name__)
+    def delivery_parts(self, recipient: str, text: str) -> list[Reply]:
+        """Advisor replies and notices, queued and paced like every other Telegram message."""
+        return [(part, []) for part in split_text(text)]
 
-        @telegram.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok" if self.sender else "not configured"})
+    def render_unavailable(self) -> list[Reply]:
+        return [(channel_texts().unavailable, [])]
 
-        @telegram.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            return await self._receive(request, on_new_message)
-
-        return telegram
+    # Receiving
 
     def _secret_ok(self, request: Request) -> bool:
         given = request.headers.get(SECRET_HEADER, "")
         return bool(given) and hmac.compare_digest(given.encode(), self.secret.encode())
 
-    async def _receive(
-        self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> HTTPResponse:
+    def verify(self, request: Request) -> HTTPResponse | None:
         if self.sender is None or self.bot is None or not self.settings.telegram_secret_configured:
             return response.text("Telegram is not set up on this server.", status=503)
         if not self._secret_ok(request):
             return response.text("This request did not come from Telegram.", status=403)
+        return None
+
+    def parse(self, request: Request) -> Inbound | HTTPResponse:
         try:
             data = request.json
             update = Update.de_json(data, self.bot) if isinstance(data, dict) else None
@@ -200,44 +158,25 @@ class TelegramInput(InputChannel):
             update = None
         if update is None:
             return response.text("Send a Telegram update as JSON.", status=400)
-        try:
-            state, _ = self.receipts.claim_receipt(CHANNEL, str(update.update_id))
-        except SQLAlchemyError:
-            logger.exception("telegram: database unavailable")
-            return response.text("Please try again shortly.", status=503)  # Telegram retries
-        if state != ReceiptState.NEW:
-            return response.empty(status=200)
-        self.sender.start_retry_loop()
-        self.sender.spawn(self.process(request.app.ctx.agent, on_new_message, update))
+        return Inbound(str(update.update_id), data)
+
+    def acknowledge(self) -> HTTPResponse:
         return response.empty(status=200)
 
-    async def process(
-        self, agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], update: Update
-    ) -> None:
-        """Everything after the acknowledgement: Rasa, queuing and paced sending."""
-        assert self.sender is not None
-        source = f"update:{update.update_id}"
-        chat_id: str | None = None
-        replies: list[tuple[str, list[dict[str, str]]]] = []
-        try:
-            async with self.turns:
-                chat_id, replies = await self._answer(agent, on_new_message, update)
-        except Exception:
-            logger.exception("telegram: handling an update failed")
-            chat_id = str(update.effective_chat.id) if update.effective_chat else None
-            replies = [(webchat_texts().unavailable, [])]
-        try:
-            ids = self.outbound.enqueue(CHANNEL, source, chat_id, replies) if chat_id else []
-            self.receipts.complete_receipt(CHANNEL, str(update.update_id), ids)
-        except SQLAlchemyError:
-            logger.exception("telegram: could not queue a reply")
-            return
-        await self.sender.send_in_order(ids)
+    def source_id(self, external_id: str) -> str:
+        return f"update:{external_id}"
 
-    async def _answer(
-        self, agent: Any, on_new_message: Callable[[UserMessage], Awaitable[Any]], update: Update
-    ) -> tuple[str | None, list[tuple[str, list[dict[str, str]]]]]:
-        if update.edited_message or update.edited_channel_post:
+    def recipient_of(self, pending: dict[str, Any]) -> str | None:
+        try:
+            update = Update.de_json(pending, self.bot)
+        except Exception:  # noqa: BLE001 - it was parsed once already; nobody to tell otherwise
+            return None
+        return str(update.effective_chat.id) if update and update.effective_chat else None
+
+    async def answer(self, inbound: Inbound) -> tuple[str | None, list[Reply]]:
+        """Private chats only: a button press or a text message, then the gate and Rasa."""
+        update = Update.de_json(inbound.pending, self.bot)
+        if update is None or update.edited_message or update.edited_channel_post:
             return None, []  # an edit is not a new request; the original was already answered
         if update.callback_query is not None:
             query = update.callback_query
@@ -263,16 +202,8 @@ class TelegramInput(InputChannel):
         else:
             return None, []
 
-        output = TelegramOutput()
-        held = await self.gate.handle(
-            agent,
-            on_new_message,
-            UserMessage(text, output, chat_id, input_channel=CHANNEL, metadata={"channel": CHANNEL}),
-        )
-        messages: list[dict[str, Any]] = (
-            [{"text": t} for t in held] if held is not None else output.messages
-        )
-        replies: list[tuple[str, list[dict[str, str]]]] = []
+        messages = await self.converse(chat_id, text)
+        replies: list[Reply] = []
         for reply in messages:
             buttons = [
                 {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
@@ -280,7 +211,7 @@ class TelegramInput(InputChannel):
             ]
             parts = split_text(str(reply.get("text") or "")) or (["Please choose:"] if buttons else [])
             replies.extend((part, buttons if i == len(parts) - 1 else []) for i, part in enumerate(parts))
-        return chat_id, replies or [(webchat_texts().no_reply, [])]
+        return chat_id, replies or [(channel_texts().no_reply, [])]
 
     async def _answer_callback(self, query_id: str) -> None:
         """Stops the button's loading spinner; failure only affects the spinner."""

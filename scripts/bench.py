@@ -129,7 +129,7 @@ def main() -> int:
             port = free_port()
             default_base = f"http://127.0.0.1:{port}"
             default_server = Server(
-                "REST default", rasa_command(default_model, endpoints, credentials, port),
+                "REST default", rasa_command(default_model, endpoints, credentials, port, runner="rasa"),
                 f"{default_base}/webhooks/rest/", settings, root / "default.log",
             )  # fmt: skip
             servers.append(default_server)

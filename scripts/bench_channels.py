@@ -120,7 +120,7 @@ def main() -> None:
         time.sleep(BOT_SECONDS)  # Rasa's work, blocking the loop the way a busy worker does
         return [{"text": f"Thanks, your reference is MB-{abs(hash(text)) % 10**6:06d}."}]
 
-    channel = TwilioSmsInput()
+    channel = TwilioSmsInput.from_credentials(None)
     bot = ScriptedBot(slow_bot_reply)
     webhook_path = "/webhooks/twilio_sms/webhook"
     with RunningChannel(channel, bot) as running, httpx.Client(timeout=30) as client:
@@ -176,7 +176,7 @@ def main() -> None:
                 params = inbound(text, number=number)
                 post(params, sign(webhook_path, params))
             try:
-                running.run(delivery_for("twilio_sms").send(number, "An advisor's reply"))
+                running.run(delivery_for(running.app, "twilio_sms").send(number, "An advisor's reply"))
             except DeliveryError:
                 refused += 1
         running.run(channel.sender.retry_due())

@@ -129,7 +129,9 @@ class WebchatSession(Base):
 
 
 class WebchatMessage(Base):
-    """The webchat transcript: polled by the widget, read by advisors."""
+    """What the webchat widget shows (its mailbox, like outbound_messages for SMS and Telegram):
+    polled by the widget, and the replies a retried message is answered with. Advisors read
+    the conversation from Rasa's tracker, the one record of every channel's conversations."""
 
     __tablename__ = "webchat_messages"
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.launcher import server_environment, stop, wait_until_up
+from bot.launcher import RASA_SERVER_MODULE, server_environment, stop, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
 
 
@@ -70,9 +70,12 @@ class Server:
         self._log.close()
 
 
-def rasa_command(model: Path, endpoints: Path, credentials: Path, port: int) -> list[str]:
+def rasa_command(
+    model: Path, endpoints: Path, credentials: Path, port: int, *, runner: str = RASA_SERVER_MODULE
+) -> list[str]:
+    """`rasa run` through our start-up module (ours); runner="rasa" for Rasa as shipped."""
     return [
-        sys.executable, "-m", "rasa", "run", "--model", str(model),
+        sys.executable, "-m", runner, "run", "--model", str(model),
         "--endpoints", str(endpoints), "--credentials", str(credentials),
         "--interface", "127.0.0.1", "--port", str(port),
     ]  # fmt: skip

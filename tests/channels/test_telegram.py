@@ -80,7 +80,7 @@ def telegram(sqlite_url, telegram_api, monkeypatch) -> Iterator[tuple]:
     from channels.telegram import TelegramInput
 
     telegram_env(monkeypatch, telegram_api.url)
-    channel = TelegramInput()
+    channel = TelegramInput.from_credentials(None)
     channel.pacer.interval = 0.2  # the real 1 s pace, scaled down to keep tests quick
     bot = ScriptedBot(scripted)
     with RunningChannel(channel, bot) as running, httpx.Client(timeout=30) as client:
@@ -171,7 +171,7 @@ def test_an_advisor_reply_reaches_the_chat_through_the_shared_delivery(telegram,
     running, _, _ = telegram
     from channels.delivery import delivery_for
 
-    running.run(delivery_for("telegram").send(str(CHAT_ID), "Hello, I'm Priya from the council."))
+    running.run(delivery_for(running.app, "telegram").send(str(CHAT_ID), "Hello, I'm Priya from the council."))
     settle(running)
     assert telegram_api.sent_bodies() == ["Hello, I'm Priya from the council."]
 
@@ -188,7 +188,7 @@ def test_the_server_refuses_to_start_in_production_without_a_secret_token(sqlite
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN")
     get_settings.cache_clear()
     with pytest.raises(SettingsError, match="TELEGRAM_SECRET_TOKEN"):
-        TelegramInput()
+        TelegramInput.from_credentials(None)
 
 
 def test_tests_cannot_reach_the_real_telegram_api(sqlite_url, monkeypatch):
@@ -200,7 +200,7 @@ def test_tests_cannot_reach_the_real_telegram_api(sqlite_url, monkeypatch):
     monkeypatch.delenv("TELEGRAM_API_URL", raising=False)
     reset_cached_state()
     with pytest.raises(SettingsError, match="real Telegram"):
-        TelegramInput()
+        TelegramInput.from_credentials(None)
 
 
 def test_polling_mode_forwards_updates_to_the_webhook_with_the_secret(telegram, telegram_api):
@@ -220,3 +220,28 @@ def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one(
 
     assert identities("telegram", "447700900123") == ["telegram:447700900123"]
     assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
+
+
+def test_an_update_acknowledged_before_a_crash_is_answered_after_a_restart(telegram, telegram_api):
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import MessageReceipt, utcnow
+
+    running, _, bot = telegram
+    channel = running.channel
+    channel.receipts.claim_receipt("telegram", "77")
+    channel.stash.stash("77", message_update(77, "hello from before the crash"))
+    assert channel.stash.take_stale(300) == []  # too recent: it may still be in progress
+    with session_scope() as session:
+        receipt = session.execute(select(MessageReceipt)).scalar_one()
+        receipt.received_at = utcnow() - timedelta(minutes=10)
+    running.run(channel.recover())
+    settle(running)
+    assert [m.text for m in bot.received] == ["hello from before the crash"]
+    assert telegram_api.sent_bodies() == ["You said: hello from before the crash"]
+    running.run(channel.recover())  # answered now: never again
+    settle(running)
+    assert len(telegram_api.requests) == 1

@@ -41,7 +41,7 @@ def sms(sqlite_url: str, twilio_api: FakeApi, monkeypatch: pytest.MonkeyPatch) -
     from channels.twilio_sms import TwilioSmsInput
 
     sms_env(monkeypatch, twilio_api.url)
-    channel = TwilioSmsInput()
+    channel = TwilioSmsInput.from_credentials(None)
     bot = ScriptedBot(scripted_reply)
     with RunningChannel(channel, bot) as running, httpx.Client(timeout=30) as client:
         yield running, client, bot
@@ -184,7 +184,7 @@ def test_an_opt_out_word_gets_no_reply_and_nothing_is_sent_until_start(sms, twil
     from channels.delivery import DeliveryError, delivery_for
 
     with pytest.raises(DeliveryError, match="STOP"):
-        running.run(delivery_for("twilio_sms").send(RESIDENT, "An advisor's reply"))
+        running.run(delivery_for(running.app, "twilio_sms").send(RESIDENT, "An advisor's reply"))
     assert twilio_api.requests == []
 
     post_signed(client, running.base_url, inbound("START"))
@@ -253,7 +253,7 @@ def test_the_webhook_answers_503_when_sms_is_not_set_up(sqlite_url, monkeypatch)
     from channels.twilio_sms import TwilioSmsInput
 
     monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
-    with RunningChannel(TwilioSmsInput(), ScriptedBot()) as running, httpx.Client() as client:
+    with RunningChannel(TwilioSmsInput.from_credentials(None), ScriptedBot()) as running, httpx.Client() as client:
         reply = client.post(f"{running.base_url}/webhook", data=inbound("hello"))
         assert reply.status_code == 503 and "not set up" in reply.text
         assert client.get(f"{running.base_url}/").json() == {"status": "not configured"}
@@ -265,7 +265,7 @@ def test_tests_cannot_reach_the_real_twilio_api(sqlite_url, monkeypatch):
 
     sms_env(monkeypatch, "")
     with pytest.raises(SettingsError, match="real Twilio"):
-        TwilioSmsInput()
+        TwilioSmsInput.from_credentials(None)
 
 
 def test_empty_parameters_twilio_sends_are_part_of_the_signature(sms, twilio_api):
@@ -280,7 +280,7 @@ def test_an_advisor_reply_reaches_the_resident_by_sms_through_the_shared_deliver
     running, _, _ = sms
     from channels.delivery import delivery_for
 
-    running.run(delivery_for("twilio_sms").send(RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."))
+    running.run(delivery_for(running.app, "twilio_sms").send(RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."))
     settle(running)
     [sent] = twilio_api.requests
     assert sent.params["To"] == RESIDENT
@@ -295,7 +295,7 @@ def test_a_message_acknowledged_before_a_crash_is_answered_after_a_restart(sms, 
     running, _, bot = sms
     channel = running.channel
     channel.receipts.claim_receipt("twilio_sms", "SMlost")
-    channel.stash.stash("SMlost", RESIDENT, "hello from before the crash")
+    channel.stash.stash("SMlost", {"sender": RESIDENT, "text": "hello from before the crash"})
     assert channel.stash.take_stale(300) == []  # too recent: it may still be in progress
     with session_scope() as session:
         receipt = session.execute(select(MessageReceipt)).scalar_one()

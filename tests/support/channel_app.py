@@ -53,7 +53,7 @@ class RunningChannel:
 
     def __enter__(self) -> RunningChannel:
         Sanic.test_mode = True
-        app = Sanic(f"channel_test_{next(_names)}")
+        app = self.app = Sanic(f"channel_test_{next(_names)}")
         app.ctx.agent = FakeAgent()
         app.blueprint(self.channel.blueprint(self.bot), url_prefix=f"/webhooks/{self.channel.name()}")
         started = threading.Event()

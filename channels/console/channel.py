@@ -20,7 +20,7 @@ from actions.clients.tickets import TicketQueue, TicketView
 from bot import handoff_messages
 from bot.council import get_council
 from bot.settings import Environment as Env
-from bot.settings import get_settings
+from bot.settings import Settings, get_settings
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from channels import conversation_control
@@ -30,7 +30,7 @@ from channels.delivery import DeliveryError, delivery_for
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-STATIC_DIR = HERE / "console_static"
+STATIC_DIR = HERE / "static"
 STATIC_FILES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}
 COOKIE = "councilbot_console"
 BASE = "/webhooks/console"
@@ -55,7 +55,7 @@ CRITERIA = {
 def _templates() -> Environment:
     # Autoescape everywhere: everything a resident wrote is shown as text, never as HTML.
     return Environment(
-        loader=FileSystemLoader(HERE / "console_templates"),
+        loader=FileSystemLoader(HERE / "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -96,15 +96,15 @@ class ConsoleInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls()
+        return cls(get_settings())
 
-    def __init__(self) -> None:
+    def __init__(self, settings: Settings) -> None:
         self.accounts = AdvisorAccounts()
         self.tickets = TicketQueue()
         self.register = SupportRegister()
         self.throttle = SignInThrottle()
-        self.council = get_council(get_settings().council_dir)
-        self.secure_cookie = get_settings().environment is Env.PRODUCTION
+        self.council = get_council(settings.council_dir)
+        self.secure_cookie = settings.environment is Env.PRODUCTION
         self.templates = _templates()
 
     # Helpers -------------------------------------------------------------
@@ -338,7 +338,7 @@ class ConsoleInput(InputChannel):
         if not text or len(text) > MAX_REPLY_CHARS:
             return self._redirect(f"/tickets/{reference}?notice=reply-length")
         try:
-            await delivery_for(ticket.channel).send(ticket.sender_id, text, sender="advisor")
+            await delivery_for(request.app, ticket.channel).send(ticket.sender_id, text, sender="advisor")
         except DeliveryError as error:
             logger.warning("console: reply not delivered on %s: %s", ticket.channel, error)
             return self._redirect(f"/tickets/{reference}?notice=not-delivered")
@@ -361,7 +361,7 @@ class ConsoleInput(InputChannel):
         self._audit(advisor, "ticket.close", f"ticket:{reference}")
         await conversation_control.set_paused(request.app.ctx.agent, closed.sender_id, False)
         try:
-            await delivery_for(closed.channel).send(
+            await delivery_for(request.app, closed.channel).send(
                 closed.sender_id, handoff_messages.resumed_text(self.council), sender="system"
             )
         except DeliveryError as error:

@@ -1,4 +1,4 @@
-"""SQL storage for outbound texts (SMS and Telegram), SMS opt-outs and numbered options."""
+"""The outbound queue (SMS and Telegram), SMS opt-outs and the numbered options last offered."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.privacy import sender_key
 from bot.storage.engine import get_engine, session_scope
-from bot.storage.models import MessageReceipt, OutboundMessage, SmsContact, utcnow
+from bot.storage.models import OutboundMessage, SmsContact, utcnow
 
 # Delivery statuses only move forwards; failed, undelivered and suppressed are final.
 STATUS_RANK = {"queued": 0, "sending": 1, "sent": 2, "delivered": 3}
@@ -231,49 +231,3 @@ class OutboundStore:
         with session_scope(self._url) as session:
             row = session.get(SmsContact, phone_key(number))
             return list(row.options or []) if row else []
-
-
-class InboundStash:
-    """Keeps an acknowledged SMS (number and text) on its receipt until it has been answered,
-    so a message acknowledged just before a crash is still answered after a restart."""
-
-    def __init__(self, channel: str, database_url: str | None = None) -> None:
-        self._channel = channel
-        self._url = database_url
-
-    def stash(self, external_id: str, sender: str, text: str) -> None:
-        with session_scope(self._url) as session:
-            session.execute(
-                update(MessageReceipt)
-                .where(MessageReceipt.channel == self._channel, MessageReceipt.external_id == external_id)
-                .values(response={"pending": {"sender": sender, "text": text}})
-            )
-
-    def take_stale(self, older_than_s: float, limit: int = 20) -> list[tuple[str, str, str]]:
-        """Receipts still unanswered after `older_than_s`, each claimed by this process once."""
-        cutoff = utcnow() - timedelta(seconds=older_than_s)
-        taken: list[tuple[str, str, str]] = []
-        with session_scope(self._url) as session:
-            rows = session.execute(
-                select(MessageReceipt)
-                .where(MessageReceipt.channel == self._channel, MessageReceipt.status == "processing")
-                .order_by(MessageReceipt.id)
-                .limit(limit)
-            ).scalars().all()
-            candidates = [
-                (row.id, row.external_id, row.received_at, row.response)
-                for row in rows
-                if isinstance(row.response, dict) and "pending" in row.response
-                and (_aware(row.received_at) or cutoff) < cutoff
-            ]  # fmt: skip
-        for row_id, external_id, received_at, response in candidates:
-            with session_scope(self._url) as session:
-                claimed = session.execute(
-                    update(MessageReceipt)
-                    .where(MessageReceipt.id == row_id, MessageReceipt.received_at == received_at)
-                    .values(received_at=utcnow())
-                ).rowcount
-            if claimed == 1:
-                pending = response["pending"]
-                taken.append((external_id, str(pending.get("sender", "")), str(pending.get("text", ""))))
-        return taken

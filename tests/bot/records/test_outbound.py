@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from channels.outbound_store import OutboundStore, phone_key
+from bot.records.outbound import OutboundStore, phone_key
 
 NUMBER = "+447700900123"
 

@@ -1,8 +1,9 @@
-"""Webchat sessions, transcript and receipts behave the same on SQLite and PostgreSQL."""
+"""Webchat sessions and transcript behave the same on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from channels.webchat_store import ReceiptState, WebchatStore
+from bot.records.receipts import ReceiptState, ReceiptStore
+from channels.webchat.store import ArrivalState, WebchatStore
 
 
 def test_session_ids_are_long_random_and_unique(database_url):
@@ -34,23 +35,26 @@ def test_one_session_never_sees_another_sessions_messages(database_url):
     assert store.messages_by_id(mine, [1, 2, 3]) == []
 
 
-def test_a_repeated_message_id_is_answered_from_the_first_receipt(database_url):
-    store = WebchatStore()
-    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.NEW, [])
-    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.PROCESSING, [])
-    store.complete_receipt("webchat", "s:1", [5, 6])
-    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.DONE, [5, 6])
-
-
-def test_a_failed_message_can_be_retried_after_its_receipt_is_released(database_url):
-    store = WebchatStore()
-    store.claim_receipt("webchat", "s:2")
-    store.release_receipt("webchat", "s:2")
-    assert store.claim_receipt("webchat", "s:2") == (ReceiptState.NEW, [])
-
-
 def test_an_unknown_session_is_refused(database_url):
-    assert WebchatStore().touch_session("not-a-session") is False
+    arrival = WebchatStore().receive(
+        "not-a-session", "hi", channel="webchat", receipt_id=None, allow=lambda _: True
+    )
+    assert arrival.state == ArrivalState.UNKNOWN_SESSION
+
+
+def test_a_session_idle_for_too_long_is_refused(database_url):
+    from datetime import timedelta
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import WebchatSession, utcnow
+
+    store = WebchatStore(idle_hours=1)
+    session_id = store.create_session()
+    with session_scope() as session:
+        session.get(WebchatSession, session_id).last_active_at = utcnow() - timedelta(hours=2)
+    arrival = store.receive(session_id, "hi", channel="webchat", receipt_id=None, allow=lambda _: True)
+    assert arrival.state == ArrivalState.UNKNOWN_SESSION
+    assert store.messages_after(session_id, 0) == []
 
 
 def test_an_inbound_message_is_claimed_and_stored_in_one_step_and_a_repeat_adds_nothing(
@@ -99,8 +103,6 @@ def test_an_inbound_message_is_claimed_and_stored_in_one_step_and_a_repeat_adds_
 
 
 def test_an_unknown_or_rate_limited_session_stores_nothing(database_url):
-    from channels.webchat_store import ArrivalState
-
     store = WebchatStore()
     assert store.receive(
         "nope", "hi", channel="webchat", receipt_id="nope:1", allow=lambda _: True
@@ -111,4 +113,4 @@ def test_an_unknown_or_rate_limited_session_stores_nothing(database_url):
     )
     assert limited.state == ArrivalState.RATE_LIMITED
     assert store.messages_after(session, 0) == []
-    assert store.claim_receipt("webchat", f"{session}:1") == (ReceiptState.NEW, [])
+    assert ReceiptStore().claim_receipt("webchat", f"{session}:1") == (ReceiptState.NEW, [])

@@ -1,4 +1,4 @@
-"""SQL storage behind the webchat channel: sessions, the transcript and message receipts."""
+"""SQL storage behind the webchat channel: sessions and the transcript the widget shows."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.records.receipts import ReceiptState
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, WebchatMessage, WebchatSession, utcnow
 
@@ -44,14 +44,6 @@ def _as_message(row: WebchatMessage) -> ChatMessage:
     return ChatMessage(row.id, row.sender, row.text, list(row.buttons or []), created)
 
 
-class ReceiptState:
-    """Outcomes of claiming an inbound message id."""
-
-    NEW = "new"
-    PROCESSING = "processing"
-    DONE = "done"
-
-
 class ArrivalState:
     """Outcomes of the first transaction for an inbound webchat message."""
 
@@ -80,12 +72,8 @@ class WebchatStore:
             session.add(WebchatSession(id=session_id))
         return session_id
 
-    def touch_session(self, session_id: str) -> bool:
-        """True (and marks it active) if the session exists and has not gone idle."""
-        with session_scope(self._url) as session:
-            return self._touch(session, session_id)
-
     def _touch(self, session: Session, session_id: str) -> bool:
+        """True (and marks it active) if the session exists and has not gone idle."""
         now = utcnow()
         row = session.get(WebchatSession, session_id)
         if row is None:
@@ -202,40 +190,3 @@ class WebchatStore:
             .order_by(WebchatMessage.id)
         ).scalars()
         return [_as_message(row) for row in rows]
-
-    # Receipts: a client message id is processed once; retries get the same replies.
-
-    def claim_receipt(self, channel: str, external_id: str) -> tuple[str, list[int]]:
-        """Record a new inbound id, or say it is being processed or already answered."""
-        try:
-            with session_scope(self._url) as session:
-                session.add(MessageReceipt(channel=channel, external_id=external_id))
-            return ReceiptState.NEW, []
-        except IntegrityError:
-            pass
-        with session_scope(self._url) as session:
-            row = session.execute(
-                select(MessageReceipt).where(
-                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
-                )
-            ).scalar_one()
-            if row.status == "done":
-                return ReceiptState.DONE, [int(i) for i in (row.response or [])]
-            return ReceiptState.PROCESSING, []
-
-    def complete_receipt(self, channel: str, external_id: str, message_ids: list[int]) -> None:
-        with session_scope(self._url) as session:
-            session.execute(
-                update(MessageReceipt)
-                .where(MessageReceipt.channel == channel, MessageReceipt.external_id == external_id)
-                .values(status="done", response=message_ids)
-            )
-
-    def release_receipt(self, channel: str, external_id: str) -> None:
-        """Forget a receipt whose processing failed, so the resident's retry is handled."""
-        with session_scope(self._url) as session:
-            session.execute(
-                delete(MessageReceipt).where(
-                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
-                )
-            )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeGuard
 
@@ -19,16 +18,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
-from bot.settings import get_settings
+from bot.records.receipts import ReceiptState, ReceiptStore
+from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
-from channels.resident_text import webchat_texts
+from channels.resident_text import channel_texts
 from channels.text import clean_text, is_intent_payload
-from channels.webchat_store import ArrivalState, ChatMessage, ReceiptState, WebchatStore
+from channels.turns import TurnLimit
+from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
 
 logger = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).resolve().parent / "webchat_static"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"chat.js": "text/javascript; charset=utf-8", "chat.css": "text/css; charset=utf-8"}
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -44,12 +45,11 @@ MAX_ID_LENGTH = 128
 RATE_LIMIT_MESSAGES = 30
 RATE_LIMIT_WINDOW_S = 60.0
 RETRY_WAIT_S = 10.0
-# Messages one server worker lets into Rasa at a time; the rest wait their turn in arrival
-# order. Rasa's work is CPU on one event loop, so letting every message in at once only
-# interleaves them: each takes as long as all of them together, and a message needing
-# several actions waits behind everyone at every step (the 95th percentile under load).
-# Three keeps the action server busy while Rasa computes (measured with make bench). A message
-# that has waited TURN_WAIT_S goes in anyway, so stuck messages never hold up the rest.
+# Messages one server worker lets into Rasa at a time (channels.turns.TurnLimit). Three keeps
+# the action server busy while Rasa computes (measured with make bench). Unlike SMS and
+# Telegram (4, no time limit), the resident's own request waits for this turn (the widget
+# shows the reply from the response), so a message that has waited TURN_WAIT_S goes in
+# anyway: stuck messages never hold up the rest, nor keep a resident waiting.
 RASA_AT_ONCE = 3
 TURN_WAIT_S = 5.0
 
@@ -125,26 +125,27 @@ class WebchatInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        from bot import rasa_speedups
+        return cls(get_settings())
 
-        rasa_speedups.install()
-        return cls()
-
-    def __init__(self, store: WebchatStore | None = None) -> None:
-        settings = get_settings()
+    def __init__(self, settings: Settings, store: WebchatStore | None = None) -> None:
         install_log_redaction()
         self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
+        self.receipts = ReceiptStore()
         self.max_chars = settings.max_message_chars
         self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
         self.gate = HandoffGate()
-        self._turns: asyncio.Semaphore | None = None
-        register_delivery(WebchatDelivery(self.store))
+        self.turns = TurnLimit(RASA_AT_ONCE, TURN_WAIT_S)
+        self.delivery = WebchatDelivery(self.store)
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> Blueprint:
         webchat = Blueprint("webchat_webhook", __name__)
-        texts = webchat_texts()
+        texts = channel_texts()
+
+        @webchat.listener("before_server_start")
+        async def register(app: Any, _loop: Any) -> None:
+            register_delivery(app, self.delivery)
 
         @webchat.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -272,7 +273,7 @@ class WebchatInput(InputChannel):
         output = WebchatOutput()
         replies: list[tuple[str, str, list[dict[str, str]]]]
         try:
-            async with self._turn():
+            async with self.turns.turn():
                 held_replies = await self.gate.handle(
                     request.app.ctx.agent,
                     on_new_message,
@@ -298,36 +299,22 @@ class WebchatInput(InputChannel):
             logger.exception("webchat: handling a message failed")
             if receipt_id:
                 try:
-                    self.store.release_receipt(self.name(), receipt_id)
+                    self.receipts.release_receipt(self.name(), receipt_id)
                 except SQLAlchemyError:
                     logger.exception("webchat: could not release a receipt")
             return _error(503, texts.unavailable)
         return self._reply(stored)
-
-    @contextlib.asynccontextmanager
-    async def _turn(self) -> AsyncIterator[None]:
-        if self._turns is None:  # made here, on the worker's own event loop
-            self._turns = asyncio.Semaphore(RASA_AT_ONCE)
-        try:
-            await asyncio.wait_for(self._turns.acquire(), TURN_WAIT_S)
-        except asyncio.TimeoutError:
-            yield  # waited long enough: in without a turn
-            return
-        try:
-            yield
-        finally:
-            self._turns.release()
 
     async def _wait_for_receipt(self, receipt_id: str) -> list[int]:
         """A retry that arrives mid-processing waits for the first attempt's replies."""
         deadline = time.monotonic() + RETRY_WAIT_S
         while time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-            state, ids = self.store.claim_receipt(self.name(), receipt_id)
+            state, ids = self.receipts.claim_receipt(self.name(), receipt_id)
             if state == ReceiptState.DONE:
                 return ids
             if state == ReceiptState.NEW:  # the first attempt failed and released it
-                self.store.release_receipt(self.name(), receipt_id)
+                self.receipts.release_receipt(self.name(), receipt_id)
                 return []
         return []
 

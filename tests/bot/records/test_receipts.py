@@ -1,0 +1,58 @@
+"""Inbound message receipts (every channel) and the stash that lets an unanswered message be answered later."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import update
+
+from bot.records.receipts import InboundStash, ReceiptState, ReceiptStore
+from bot.storage.engine import session_scope
+from bot.storage.models import MessageReceipt, utcnow
+
+
+def test_a_repeated_message_id_is_answered_from_the_first_receipt(database_url):
+    store = ReceiptStore()
+    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.NEW, [])
+    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.PROCESSING, [])
+    store.complete_receipt("webchat", "s:1", [5, 6])
+    assert store.claim_receipt("webchat", "s:1") == (ReceiptState.DONE, [5, 6])
+
+
+def test_a_failed_message_can_be_retried_after_its_receipt_is_released(database_url):
+    store = ReceiptStore()
+    store.claim_receipt("webchat", "s:2")
+    store.release_receipt("webchat", "s:2")
+    assert store.claim_receipt("webchat", "s:2") == (ReceiptState.NEW, [])
+
+
+def _age(channel: str, external_id: str, seconds: float) -> None:
+    with session_scope() as session:
+        session.execute(
+            update(MessageReceipt)
+            .where(MessageReceipt.channel == channel, MessageReceipt.external_id == external_id)
+            .values(received_at=utcnow() - timedelta(seconds=seconds))
+        )
+
+
+def test_a_stashed_message_is_taken_once_when_stale_and_never_after_it_is_answered(database_url):
+    receipts, stash = ReceiptStore(), InboundStash("telegram")
+    receipts.claim_receipt("telegram", "41")
+    stash.stash("41", {"update_id": 41, "message": {"text": "hello"}})
+    assert stash.take_stale(300) == []  # fresh: its own turn may still be running
+    _age("telegram", "41", 600)
+    assert stash.take_stale(300) == [("41", {"update_id": 41, "message": {"text": "hello"}})]
+    assert stash.take_stale(300) == []  # claimed by this process: not taken twice
+    _age("telegram", "41", 600)
+    receipts.complete_receipt("telegram", "41", [7])
+    assert stash.take_stale(300) == []
+
+
+def test_the_stash_of_one_channel_is_not_taken_by_another(database_url):
+    ReceiptStore().claim_receipt("twilio_sms", "SM1")
+    InboundStash("twilio_sms").stash("SM1", {"sender": "+447700900123", "text": "hi"})
+    _age("twilio_sms", "SM1", 600)
+    assert InboundStash("telegram").take_stale(300) == []
+    assert InboundStash("twilio_sms").take_stale(300) == [
+        ("SM1", {"sender": "+447700900123", "text": "hi"})
+    ]
