@@ -26,7 +26,7 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
-from bot.revenues_models import SELF_SERVICE_DISCOUNT
+from bot.council.revenues_models import SELF_SERVICE_DISCOUNT
 from bot.word_match import NUMBER_WORDS
 
 SERVICE = "council_tax_discount"

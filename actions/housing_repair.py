@@ -21,7 +21,7 @@ from actions.handoff import conversation_summary
 from actions.information import StartFormOrAnswer
 from actions.opening_message import opening_message
 from actions.request_store import channel_of, store_request
-from bot.council_housing import COUNCIL_TENANCY
+from bot.council.housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
 from bot.phone_numbers import read_uk_phone
 

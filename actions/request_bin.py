@@ -25,7 +25,7 @@ from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
 from actions.opening_message import opening_message
 from actions.request_store import store_request
-from bot.council_bin_requests import LARGER
+from bot.council.bin_requests import LARGER
 from bot.word_match import NUMBER_WORDS, match_one
 
 SERVICE = "request_bin"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from bot.council_schedule import WEEKDAYS
+from bot.council.schedule import WEEKDAYS
 
 _WEEKDAYS = {name: i for i, name in enumerate(WEEKDAYS)}
 _WEEKDAYS.update({name[:3]: i for i, name in enumerate(WEEKDAYS)})

@@ -10,7 +10,7 @@ from typing import Any
 from actions.bulky_items import money, pounds
 from actions.formatting import day_and_date
 from actions.resident_answers import when
-from bot.council_schedule import format_time
+from bot.council.schedule import format_time
 
 STATUS_WORDS = {
     "received": "We've received it and passed it to the team.",

@@ -17,7 +17,7 @@ from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_dat
 from actions.opening_message import opening_message
 from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
-from bot.council_schedule import format_time
+from bot.council.schedule import format_time
 from bot.word_match import match_one, words
 
 SERVICE = "street_problem"

@@ -7,8 +7,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bot.council_models import Venue
-from bot.council_schedule import WEEKDAYS, format_time
+from bot.council.models import Venue
+from bot.council.schedule import WEEKDAYS, format_time
 
 METRES_PER_MILE = 1609.344
 WEEKEND = frozenset({5, 6})

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from pydantic import validator
 
-from bot.council_models import Model
+from bot.council.models import Model
 
 if TYPE_CHECKING:
-    from bot.council_loader import _Files
+    from bot.council.files import CouncilFiles
 
 FILE = "languages.yml"
 _CODE = re.compile(r"^[a-z]{2}$")
@@ -44,7 +44,7 @@ class LanguageLines(Model):
         return [own.line, self.english] if own else [self.english]
 
 
-def load_languages(files: _Files, placeholders: dict[str, str]) -> LanguageLines:
+def load_languages(files: CouncilFiles, placeholders: dict[str, str]) -> LanguageLines:
     """Read languages.yml with {placeholders} filled in; CouncilDataError names any mistake."""
     rules = files.yaml_model(FILE, LanguageLines)
     return rules.copy(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from bot import council_schedule as schedule
+from bot.council import schedule
 
 
 @dataclass(frozen=True)

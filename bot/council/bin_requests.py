@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import validator
 
-from bot.council_models import BinsFile, Model, PaymentWays
+from bot.council.models import BinsFile, Model, PaymentWays
 
 #: The reason that needs the household check (``larger_bin``) before it can be ordered.
 LARGER = "larger"
@@ -129,7 +129,7 @@ class BinRequestRules(Model):
 
 def load_bin_requests(files: Any, bins: BinsFile, placeholders: dict[str, str]) -> BinRequestRules:
     """bin_requests.yml, checked against bins.yml, with {phone} and the like filled in."""
-    from bot.council_loader import CouncilDataError
+    from bot.council.loader import CouncilDataError
 
     name = "bin_requests.yml"
     rules = files.yaml_model(name, BinRequestRules)

@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import root_validator, validator
 
-from bot.council_models import Model, _phone, _url
+from bot.council.fields import check_key, check_phone, check_unique_keys, check_url
+from bot.council.models import Model
 from bot.word_match import best_match, phrase_hits
 
 if TYPE_CHECKING:
-    from bot.council_loader import _Files
+    from bot.council.files import CouncilFiles
 
 FILE = "housing_repairs.yml"
 COUNCIL_TENANCY = "council"
 OTHER_KIND = "other"
-_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def _key(value: str) -> str:
-    if not _KEY.match(value):
-        raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
-    return value
-
-
-def _unique_keys(entries: tuple[Any, ...], what: str) -> tuple[Any, ...]:
-    keys = [entry.key for entry in entries]
-    repeated = sorted({key for key in keys if keys.count(key) > 1})
-    if repeated:
-        raise ValueError(f"the {what} '{repeated[0]}' is listed twice")
-    return entries
-
-
 class Tenancy(Model):
     """Who the resident rents from; everyone but council tenants is told who to contact."""
 
@@ -41,7 +24,7 @@ class Tenancy(Model):
     words: tuple[str, ...] = ()
     contact: str | None = None
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
     @root_validator(skip_on_failure=True)
     def _contact_for_others(cls, values: dict) -> dict:
@@ -63,7 +46,7 @@ class RepairKind(Model):
     emergency_if: Literal["yes", "no"] | None = None
     emergency_words: tuple[str, ...] = ()
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
     @validator("days")
     def _positive(cls, value: int) -> int:
@@ -89,7 +72,7 @@ class AccessTime(Model):
     name: str
     words: tuple[str, ...] = ()
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
 
 class HousingRepairs(Model):
@@ -106,19 +89,19 @@ class HousingRepairs(Model):
     description_max_chars: int = 300
     access_times: tuple[AccessTime, ...]
 
-    _check_phone = validator("private_housing_phone", allow_reuse=True)(_phone)
-    _check_link = validator("private_housing_link", allow_reuse=True)(_url)
+    _check_phone = validator("private_housing_phone", allow_reuse=True)(check_phone)
+    _check_link = validator("private_housing_link", allow_reuse=True)(check_url)
 
     @validator("tenancies")
     def _one_council(cls, value: tuple[Tenancy, ...]) -> tuple[Tenancy, ...]:
-        _unique_keys(value, "tenancy")
+        check_unique_keys(value, "tenancy")
         if not any(t.key == COUNCIL_TENANCY for t in value):
             raise ValueError(f"one tenancy must have key '{COUNCIL_TENANCY}' (council tenants)")
         return value
 
     @validator("kinds")
     def _kinds(cls, value: tuple[RepairKind, ...]) -> tuple[RepairKind, ...]:
-        _unique_keys(value, "repair kind")
+        check_unique_keys(value, "repair kind")
         if not any(kind.key == OTHER_KIND for kind in value):
             raise ValueError(f"one repair kind must have key '{OTHER_KIND}' (something else)")
         seen: dict[str, str] = {}
@@ -168,10 +151,10 @@ class HousingRepairs(Model):
 
 
 def load_housing_repairs(
-    files: _Files, safety_lines: dict[str, Any], placeholders: dict[str, str]
+    files: CouncilFiles, safety_lines: dict[str, Any], placeholders: dict[str, str]
 ) -> HousingRepairs | None:
     """housing_repairs.yml (optional: without it, repairs are answered from information.yml)."""
-    from bot.council_loader import CouncilDataError
+    from bot.council.loader import CouncilDataError
 
     if not files.has(FILE):
         return None

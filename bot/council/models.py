@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Extra, root_validator, validator
 
-from bot.council_schedule import WEEKDAYS
+from bot.council.fields import check_phone, check_url
+from bot.council.schedule import WEEKDAYS
 
 REQUIRED_SAFETY = (
     "childrens_social_care",
@@ -39,21 +40,7 @@ REQUIRED_SERVICES = (
     "assisted_digital",
 )
 
-_PHONE = re.compile(r"^[0-9]+( [0-9]+)*$")
-_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 _HOURS = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
-
-
-def _phone(value: str) -> str:
-    if not _PHONE.match(value) or not 3 <= len(value.replace(" ", "")) <= 16:
-        raise ValueError(f"'{value}' is not a phone number (use digits and single spaces)")
-    return value
-
-
-def _url(value: str | None) -> str | None:
-    if value is not None and not _URL.match(value):
-        raise ValueError(f"'{value}' is not a web address starting with https://")
-    return value
 
 
 def _required(mapping: dict, keys: tuple[str, ...]) -> dict:
@@ -80,8 +67,8 @@ class ContactPoint(Model):
     hours: str | None = None
     website: str | None = None
 
-    _check_phone = validator("phone", allow_reuse=True)(_phone)
-    _check_website = validator("website", allow_reuse=True)(_url)
+    _check_phone = validator("phone", allow_reuse=True)(check_phone)
+    _check_website = validator("website", allow_reuse=True)(check_url)
 
 
 class Neighbour(Model):
@@ -91,7 +78,7 @@ class Neighbour(Model):
     name: str
     website: str
 
-    _check_website = validator("website", allow_reuse=True)(_url)
+    _check_website = validator("website", allow_reuse=True)(check_url)
 
 
 class Contact(Model):
@@ -104,7 +91,7 @@ class Contact(Model):
     bank_holidays: tuple[date, ...] = ()
 
     _check_phone = validator("phone", "textphone", allow_reuse=True)(
-        lambda value: value if value is None else _phone(value)
+        lambda value: value if value is None else check_phone(value)
     )
 
     @validator("email")
@@ -158,8 +145,8 @@ class CouncilConfig(Model):
     debt_advice: dict[str, ContactPoint] = {}
     neighbours: tuple[Neighbour, ...] = ()
 
-    _check_phone = validator("out_of_hours_phone", allow_reuse=True)(_phone)
-    _check_website = validator("website", allow_reuse=True)(_url)
+    _check_phone = validator("out_of_hours_phone", allow_reuse=True)(check_phone)
+    _check_website = validator("website", allow_reuse=True)(check_url)
     _check_safety = validator("safety", allow_reuse=True)(lambda v: _required(v, REQUIRED_SAFETY))
     _check_national = validator("national_safety", allow_reuse=True)(
         lambda v: _required(v, REQUIRED_NATIONAL_SAFETY)
@@ -190,7 +177,7 @@ class Service(Model):
     what_happens_next: str
     link: str
 
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
     @validator("reference_prefix")
     def _prefix(cls, value: str) -> str:
@@ -333,7 +320,7 @@ class InfoEntry(Model):
     link: str | None = None
     buttons: tuple[InfoButton, ...] = ()
 
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
 
 class InfoAnswer(Model):
@@ -411,7 +398,7 @@ class PaymentWays(Model):
     otherwise: str
     link: str | None = None
 
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
     @validator("otherwise")
     def _keeps_no_promise_of_a_text(cls, value: str) -> str:
@@ -549,7 +536,7 @@ class Venue(Model):
     opening_hours: dict[str, str] = {}
     sessions: tuple[SessionSlot, ...] = ()
 
-    _check_phone = validator("phone", allow_reuse=True)(_phone)
+    _check_phone = validator("phone", allow_reuse=True)(check_phone)
 
     @validator("id")
     def _id(cls, value: str) -> str:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from bot.council_loader import _Files
-from bot.revenues_models import BenefitsRules, CouncilTaxRules
+from bot.council.files import CouncilFiles
+from bot.council.revenues_models import BenefitsRules, CouncilTaxRules
 
 COUNCIL_TAX_FILE = "council_tax.yml"
 BENEFITS_FILE = "benefits.yml"
 
 
-def load_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxRules:
+def load_council_tax(files: CouncilFiles, placeholders: dict[str, str]) -> CouncilTaxRules:
     name = COUNCIL_TAX_FILE
     rules = files.yaml_model(name, CouncilTaxRules)
 
@@ -40,7 +40,7 @@ def load_council_tax(files: _Files, placeholders: dict[str, str]) -> CouncilTaxR
     )
 
 
-def load_benefits(files: _Files, placeholders: dict[str, str]) -> BenefitsRules:
+def load_benefits(files: CouncilFiles, placeholders: dict[str, str]) -> BenefitsRules:
     name = BENEFITS_FILE
     rules = files.yaml_model(name, BenefitsRules)
     texts = (

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.council import CouncilDataError, get_council, load_council
-from tests.bot.test_council import broken_copy
+from tests.bot.council.test_council import broken_copy
 
 #: Welsh (an official language in the UK) and the UK's most spoken other languages.
 REQUIRED = ("cy", "pl", "ro", "ar", "ur", "pa", "bn", "pt", "es", "lt", "zh")

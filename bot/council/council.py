@@ -13,12 +13,13 @@ from zoneinfo import ZoneInfo
 from rapidfuzz import fuzz
 
 from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
-from bot import council_schedule as schedule
-from bot.council_bin_requests import BinRequestRules, load_bin_requests
-from bot.council_housing import HousingRepairs, load_housing_repairs
-from bot.council_languages import LanguageLines, load_languages
-from bot.council_loader import CouncilDataError, _Files, read_council
-from bot.council_models import (
+from bot.council import schedule
+from bot.council.bin_requests import BinRequestRules, load_bin_requests
+from bot.council.files import CouncilDataError, CouncilFiles
+from bot.council.housing import HousingRepairs, load_housing_repairs
+from bot.council.languages import LanguageLines, load_languages
+from bot.council.loader import read_council
+from bot.council.models import (
     AdvisorSettings,
     BinsFile,
     BinType,
@@ -34,16 +35,16 @@ from bot.council_models import (
     Street,
     Venue,
 )
-from bot.council_parking import ParkingRules, load_parking
-from bot.council_schools import SchoolAdmissions, load_schools
-from bot.council_street_reports import (
+from bot.council.parking import ParkingRules, load_parking
+from bot.council.revenues_loader import load_benefits, load_council_tax
+from bot.council.revenues_models import BenefitsRules, CouncilTaxRules
+from bot.council.schools import SchoolAdmissions, load_schools
+from bot.council.street_reports import (
     FlyTippingRules,
     StreetProblemRules,
     load_fly_tipping,
     load_street_problems,
 )
-from bot.revenues_loader import load_benefits, load_council_tax
-from bot.revenues_models import BenefitsRules, CouncilTaxRules
 from bot.word_match import rank_keys
 from bot.word_match import words as _words
 
@@ -67,7 +68,7 @@ __all__ = [
 ]
 
 #: The demo council shipped with the project.
-DEFAULT_COUNCIL_DIR = Path(__file__).resolve().parent.parent / "councils" / "example"
+DEFAULT_COUNCIL_DIR = Path(__file__).resolve().parents[2] / "councils" / "example"
 
 #: How far back or forward to look for a collection: a fortnight's cycle twice plus any holiday shift.
 _SEARCH_DAYS = 2 * 14 + schedule.MAX_SHIFT_DAYS
@@ -122,7 +123,7 @@ class Council:
         self.housing_repairs = housing_repairs
         self.parking = parking
         self.schools = schools
-        #: council_tax.yml and benefits.yml (bot/revenues_loader.py).
+        #: council_tax.yml and benefits.yml (bot/council/revenues_loader.py).
         self.council_tax = council_tax
         self.benefits = benefits
         # Ordering bins, and reporting fly-tipping and street problems (None only in hand-built test councils).
@@ -320,7 +321,8 @@ _FILLER = frozenset(
 )
 
 
-def _normalise_name(words: list[str]) -> list[str]:
+def normalise_name(words: list[str]) -> list[str]:
+    """Street name words with abbreviations expanded ("rd" -> "road"; "st" -> "street" last, else "saint")."""
     result = []
     for index, word in enumerate(words):
         if word == "st":
@@ -331,7 +333,7 @@ def _normalise_name(words: list[str]) -> list[str]:
 
 def _street_forms(name: str) -> tuple[str, str, str]:
     """A street's normalised name, its core without the trailing type ("Road", "Close"), and that type."""
-    words = _normalise_name(_words(name))
+    words = normalise_name(_words(name))
     if len(words) > 1 and words[-1] in _STREET_TYPES:
         return " ".join(words), " ".join(words[:-1]), words[-1]
     return " ".join(words), " ".join(words), ""
@@ -345,7 +347,7 @@ def _street_query(text: str) -> tuple[str, int | None]:
     words = _words(text)
     numbers = [int(word) for word in words if word.isdigit()]
     words = [w for w in words if not any(c.isdigit() for c in w) and w not in _FILLER]
-    return " ".join(_normalise_name(words)), (numbers[0] if numbers else None)
+    return " ".join(normalise_name(words)), (numbers[0] if numbers else None)
 
 
 def _street_score(query: str, full: str, core: str, kind: str) -> float:
@@ -374,7 +376,7 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 
 #: Each topic file beyond the core, in the order they are checked: the Council field it fills
 #: and how it is read, given the folder's files and the core data (``read_council``).
-TOPIC_LOADERS: tuple[tuple[str, Callable[[_Files, dict[str, Any]], Any]], ...] = (
+TOPIC_LOADERS: tuple[tuple[str, Callable[[CouncilFiles, dict[str, Any]], Any]], ...] = (
     ("bin_requests", lambda files, core: load_bin_requests(files, core["bins"], core["placeholders"])),
     ("fly_tipping", lambda files, core: load_fly_tipping(files, core["placeholders"])),
     ("street_problems", lambda files, core: load_street_problems(files)),
@@ -393,7 +395,7 @@ TOPIC_LOADERS: tuple[tuple[str, Callable[[_Files, dict[str, Any]], Any]], ...] =
 def load_council(directory: Path, postcodes: PostcodeDirectory | None = None) -> Council:
     """Read and check every file in a council folder; CouncilDataError says what is wrong and where."""
     data = read_council(Path(directory), postcodes or get_postcode_directory())
-    files = _Files(Path(directory))
+    files = CouncilFiles(Path(directory))
     for field, load in TOPIC_LOADERS:
         data[field] = load(files, data)
     return Council(**data)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from bot.council import get_council
-from bot.council_bin_days import collections, next_collection
-from tests.bot.test_council import street
+from bot.council.bin_days import collections, next_collection
+from tests.bot.council.test_council import street
 
 
 def test_the_dates_agree_with_the_councils_own_collection_dates_all_year() -> None:

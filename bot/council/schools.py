@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from pydantic import validator
 
-from bot.council_housing import _key, _unique_keys
-from bot.council_models import Model, _url
+from bot.council.fields import check_key, check_unique_keys, check_url
+from bot.council.models import Model
 from bot.word_match import best_match
 
 if TYPE_CHECKING:
-    from bot.council_loader import _Files
+    from bot.council.files import CouncilFiles
 
 FILE = "schools.yml"
 
@@ -44,8 +44,8 @@ class SchoolTopic(Model):
     link: str
     dates: tuple[KeyDate, ...] = ()
 
-    _check_key = validator("key", allow_reuse=True)(_key)
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_key = validator("key", allow_reuse=True)(check_key)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
     @validator("dates")
     def _in_order(cls, value: tuple[KeyDate, ...]) -> tuple[KeyDate, ...]:
@@ -74,13 +74,13 @@ class SchoolAdmissions(Model):
     link: str
     topics: tuple[SchoolTopic, ...]
 
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
     @validator("topics")
     def _topics(cls, value: tuple[SchoolTopic, ...]) -> tuple[SchoolTopic, ...]:
         if not value:
             raise ValueError("should list at least one topic")
-        return _unique_keys(value, "topic")
+        return check_unique_keys(value, "topic")
 
     def topic(self, key: str | None) -> SchoolTopic | None:
         return next((t for t in self.topics if t.key == key), None)
@@ -89,7 +89,7 @@ class SchoolAdmissions(Model):
         return best_match(text, [(t, (t.name, *t.words)) for t in self.topics])
 
 
-def load_schools(files: _Files) -> SchoolAdmissions | None:
+def load_schools(files: CouncilFiles) -> SchoolAdmissions | None:
     """schools.yml (optional: without it, admissions are answered from information.yml)."""
     if not files.has(FILE):
         return None

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import root_validator, validator
 
-from bot.council_housing import _key, _unique_keys
-from bot.council_models import Model, Street, _url
+from bot.council.fields import check_key, check_unique_keys, check_url
+from bot.council.models import Model, Street
 from bot.word_match import best_match
 
 if TYPE_CHECKING:
-    from bot.council_loader import _Files
+    from bot.council.files import CouncilFiles
 
 FILE = "parking.yml"
 
@@ -27,7 +27,7 @@ class PermitType(Model):
     lasts: str
     evidence: tuple[str, ...]
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
     @validator("evidence")
     def _some_evidence(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -80,7 +80,7 @@ class Fines(Model):
     discount_days: int
     pay_within_days: int
 
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
     @root_validator(skip_on_failure=True)
     def _sensible(cls, values: dict) -> dict:
@@ -102,15 +102,15 @@ class ParkingRules(Model):
     zones: tuple[Zone, ...]
     fines: Fines | None = None
 
-    _check_links = validator("link", "evidence_upload", allow_reuse=True)(_url)
+    _check_links = validator("link", "evidence_upload", allow_reuse=True)(check_url)
 
     @validator("permit_types")
     def _types(cls, value: tuple[PermitType, ...]) -> tuple[PermitType, ...]:
-        return _unique_keys(value, "permit type")
+        return check_unique_keys(value, "permit type")
 
     @validator("zones")
     def _zones(cls, value: tuple[Zone, ...]) -> tuple[Zone, ...]:
-        _unique_keys(value, "zone")
+        check_unique_keys(value, "zone")
         owner: dict[str, str] = {}
         for zone in value:
             for street in zone.streets:
@@ -146,10 +146,10 @@ class ParkingRules(Model):
 
 
 def load_parking(
-    files: _Files, streets: Sequence[Street], placeholders: dict[str, str]
+    files: CouncilFiles, streets: Sequence[Street], placeholders: dict[str, str]
 ) -> ParkingRules | None:
     """parking.yml (optional), with every zone's streets checked against streets.csv."""
-    from bot.council_loader import CouncilDataError
+    from bot.council.loader import CouncilDataError
 
     if not files.has(FILE):
         return None

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.council import CouncilDataError, get_council, load_council
-from tests.bot.test_council import broken_copy
+from tests.bot.council.test_council import broken_copy
 
 
 def test_the_demo_council_tax_data_loads_with_council_details_filled_in() -> None:

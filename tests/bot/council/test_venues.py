@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.council import DEFAULT_COUNCIL_DIR, CouncilDataError, get_council, load_council
-from tests.bot.test_council import broken_copy
+from tests.bot.council.test_council import broken_copy
 
 
 def test_the_demo_council_has_plymouth_venues_with_positions_looked_up_at_load() -> None:

@@ -7,7 +7,8 @@ from datetime import date
 
 from pydantic import root_validator, validator
 
-from bot.council_models import Model, _phone, _url
+from bot.council.fields import check_phone, check_url
+from bot.council.models import Model
 
 BANDS = ("A", "B", "C", "D", "E", "F", "G", "H")
 #: Discount handled by the chat itself; every other discount is signposted.
@@ -35,8 +36,8 @@ class PaymentMethod(Model):
     link: str | None = None
     phone: str | None = None
 
-    _check_link = validator("link", allow_reuse=True)(_url)
-    _check_phone = validator("phone", allow_reuse=True)(lambda v: v if v is None else _phone(v))
+    _check_link = validator("link", allow_reuse=True)(check_url)
+    _check_phone = validator("phone", allow_reuse=True)(lambda v: v if v is None else check_phone(v))
 
 
 class AccountNumber(Model):
@@ -86,7 +87,7 @@ class Discount(Model):
     earliest_days_ago: int | None = None
     latest_days_ahead: int | None = None
 
-    _check_link = validator("link", allow_reuse=True)(_url)
+    _check_link = validator("link", allow_reuse=True)(check_url)
 
     @validator("words")
     def _some_words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -120,7 +121,7 @@ class CouncilTaxRules(Model):
         "account_link",
         "missing_bill_link",
         allow_reuse=True,
-    )(_url)
+    )(check_url)
 
     @validator("bands")
     def _bands(cls, value: dict[str, float]) -> dict[str, float]:
@@ -219,7 +220,7 @@ class BenefitsRules(Model):
     description_max_chars: int
     overpayment_note: str
 
-    _check_link = validator("apply_link", allow_reuse=True)(_url)
+    _check_link = validator("apply_link", allow_reuse=True)(check_url)
 
     @validator("changes")
     def _changes(cls, value: tuple[ChangeKind, ...]) -> tuple[ChangeKind, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.council import CouncilDataError, get_council, load_council
-from tests.bot.test_council import broken_copy
+from tests.bot.council.test_council import broken_copy
 
 
 def test_a_replacement_wheelie_bin_costs_25_pounds_and_boxes_and_caddies_are_free() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.council import Council, CouncilDataError, get_council, load_council
-from tests.bot.test_council import broken_copy
+from tests.bot.council.test_council import broken_copy
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import root_validator, validator
 
-from bot.council_bin_requests import unique_keys, words_used_once
-from bot.council_models import Model
+from bot.council.bin_requests import unique_keys, words_used_once
+from bot.council.models import Model
 
 
 def _key(value: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.council import DEFAULT_COUNCIL_DIR, Council, CouncilDataError, get_council, load_council
-from bot.council_schedule import opening_hours_text
+from bot.council.schedule import opening_hours_text
 from bot.intents import INTENT_ROUTES, Route
 
 EXAMPLE = DEFAULT_COUNCIL_DIR

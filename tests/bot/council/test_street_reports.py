@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.council import CouncilDataError, get_council, load_council
-from tests.bot.test_council import broken_copy
+from tests.bot.council.test_council import broken_copy
 
 
 def test_hazardous_fly_tipping_is_cleared_quicker_than_bags_and_sofas() -> None:
