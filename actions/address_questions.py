@@ -10,10 +10,10 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
 from actions.formatting import TALK_TO_A_PERSON, button
 from actions.postcode_checks import check_local_postcode
 from bot.nlu.advocate import for_resident
+from bot.records.postcodes import normalise_postcode
 
 MAX_HOUSE_CHARS = 60
 _HOUSE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[a-zA-Z]?\b")

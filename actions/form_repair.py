@@ -14,7 +14,7 @@ from typing import Any
 
 from actions import context
 from actions.bulky_items import encode, items_in_message
-from actions.clients.postcodes import normalise_postcode
+from bot.records.postcodes import normalise_postcode
 
 #: "cancel", "actually don't bother", "changed my mind", "my brother is taking it to the tip".
 _CANCEL = re.compile(

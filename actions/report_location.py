@@ -9,10 +9,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
 from actions.opening_message import opening_message
 from actions.postcode_checks import check_local_postcode
 from bot.council.council import normalise_name
+from bot.records.postcodes import normalise_postcode
 from bot.word_match import words
 
 MAX_LOCATION_CHARS = 200

@@ -11,10 +11,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
 from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
 from actions.postcode_checks import check_local_postcode
 from actions.spoken_dates import DateCheck, check_date
+from bot.records.postcodes import normalise_postcode
 
 MAX_ADDRESS_CHARS = 120
 DONT_KNOW_BUTTON = button("I don't know it", "I don't know it")

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from actions.clients.postcodes import PostcodeDirectory  # noqa: E402
-from actions.clients.venues import VenueFinder, VenueWants  # noqa: E402
 from bot.council import DEFAULT_COUNCIL_DIR, load_council  # noqa: E402
+from bot.records.postcodes import PostcodeDirectory  # noqa: E402
+from bot.records.venues import VenueFinder, VenueWants  # noqa: E402
 
 LOOKUPS = 20_000
 AT = datetime(2026, 11, 24, 11, 0)

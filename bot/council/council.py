@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
-from actions.clients.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot.council import schedule
 from bot.council.bin_requests import BinRequestRules, load_bin_requests
 from bot.council.files import CouncilDataError, CouncilFiles
@@ -45,6 +44,7 @@ from bot.council.street_reports import (
     load_fly_tipping,
     load_street_problems,
 )
+from bot.records.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot.word_match import rank_keys
 from bot.word_match import words as _words
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from actions.clients.postcodes import PostcodeDirectory, normalise_postcode
 from bot.council import schedule
 from bot.council.files import CouncilDataError, CouncilFiles, fill_placeholders
 from bot.council.models import (
@@ -25,6 +24,7 @@ from bot.council.models import (
     Venue,
 )
 from bot.intents import INTENT_ROUTES, Route
+from bot.records.postcodes import PostcodeDirectory, normalise_postcode
 
 #: Routes whose intents must have an answer in information.yml.
 ANSWERED_ROUTES = frozenset(
@@ -84,7 +84,7 @@ def _services(files: CouncilFiles) -> dict[str, Service]:
         raise CouncilDataError(
             f"{files.show('services.yml')}: the service '{missing[0]}' is missing"
         )
-    # Advisor tickets use AD- references (actions/clients/tickets.py).
+    # Advisor tickets use AD- references (bot/records/tickets.py).
     prefixes: dict[str, str] = {"AD": "advisor tickets"}
     for service in services.values():
         if service.reference_prefix in prefixes:

@@ -130,7 +130,7 @@ def test_nothing_is_lost_when_the_server_restarts_mid_conversation(live_servers)
 
 
 def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(live_servers):
-    from actions.clients.support_register import SupportRegister, identities
+    from bot.records.support_register import SupportRegister, identities
 
     console = _advisor(live_servers)
     chat = WebchatClient(live_servers.webchat)

@@ -6,8 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from actions.clients.postcodes import get_postcode_directory
-from actions.clients.venues import (
+from bot.council import DEFAULT_COUNCIL_DIR, get_council
+from bot.records.postcodes import get_postcode_directory
+from bot.records.venues import (
     VenueFinder,
     VenueWants,
     hours_today_text,
@@ -17,7 +18,6 @@ from actions.clients.venues import (
     session_label,
     upcoming_sessions,
 )
-from bot.council import DEFAULT_COUNCIL_DIR, get_council
 
 TUESDAY_11AM = datetime(2026, 11, 24, 11, 0)
 SUNDAY_NOON = datetime(2026, 11, 29, 12, 0)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from actions.clients.digital_sessions import DigitalSessionStore
-from actions.clients.service_requests import ServiceRequestStore
+from bot.records.digital_sessions import DigitalSessionStore
+from bot.records.service_requests import ServiceRequestStore
 
 BEGINS = datetime(2026, 11, 26, 14, 0)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from actions.clients.tickets import RULE_REASON_PREFIX, WITHDRAW_WINDOW, TicketQueue
 from bot.intents import Priority, Route
+from bot.records.tickets import RULE_REASON_PREFIX, WITHDRAW_WINDOW, TicketQueue
 
 
 def _raise(queue: TicketQueue, sender: str, intent: str, route: Route, priority: Priority):

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from actions.clients.service_requests import StoredRequest, _dedupe_key, _stored
 from bot.privacy import sender_key
+from bot.records.service_requests import StoredRequest, make_dedupe_key, stored_request
 from bot.storage.engine import session_scope
 from bot.storage.models import BulkySlot, ServiceRequest
 from bot.storage.references import new_reference
@@ -86,7 +86,7 @@ class BulkyBookingStore:
         succeeds while booked < capacity, in the same transaction as the booking row, so two
         residents racing for the last place get one booking and one DateFull.
         """
-        dedupe_key = _dedupe_key([SERVICE, *same_job])
+        dedupe_key = make_dedupe_key([SERVICE, *same_job])
         existing = self._duplicate(dedupe_key)
         if existing:
             return existing
@@ -118,7 +118,7 @@ class BulkyBookingStore:
                     if taken.rowcount != 1:
                         raise DateFull(collection_date.isoformat())
                     session.add(row)
-                return _stored(row, created_now=True)
+                return stored_request(row, created_now=True)
             except IntegrityError:
                 # The transaction (and the place it took) was rolled back. Either the same booking
                 # was stored a moment ago (return it) or the random reference collided (try again).
@@ -134,7 +134,7 @@ class BulkyBookingStore:
                     ServiceRequest.service == SERVICE, ServiceRequest.dedupe_key == dedupe_key
                 )
             ).scalar_one_or_none()
-            return _stored(row, created_now=False) if row else None
+            return stored_request(row, created_now=False) if row else None
 
     def cancel(
         self, reference: str, postcode: str, last_day_to_cancel: Any, today: date
@@ -152,9 +152,9 @@ class BulkyBookingStore:
             if row is None or row.postcode.replace(" ", "") != postcode.replace(" ", "").upper():
                 return Cancellation("not_found")
             if row.status == "cancelled":
-                return Cancellation("already_cancelled", _stored(row, created_now=False))
+                return Cancellation("already_cancelled", stored_request(row, created_now=False))
             if today > last_day_to_cancel(row.due_by):
-                return Cancellation("too_late", _stored(row, created_now=False))
+                return Cancellation("too_late", stored_request(row, created_now=False))
             changed = session.execute(
                 update(ServiceRequest)
                 .where(ServiceRequest.id == row.id, ServiceRequest.status == "received")
@@ -162,14 +162,14 @@ class BulkyBookingStore:
                 .execution_options(synchronize_session=False)
             )
             if changed.rowcount != 1:
-                return Cancellation("already_cancelled", _stored(row, created_now=False))
+                return Cancellation("already_cancelled", stored_request(row, created_now=False))
             session.execute(
                 update(BulkySlot)
                 .where(BulkySlot.collection_date == row.due_by, BulkySlot.booked > 0)
                 .values(booked=BulkySlot.booked - 1)
                 .execution_options(synchronize_session=False)
             )
-            stored = _stored(row, created_now=False)
+            stored = stored_request(row, created_now=False)
         return Cancellation(
             "cancelled", StoredRequest(**{**stored.__dict__, "status": "cancelled"})
         )

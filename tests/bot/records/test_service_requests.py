@@ -6,7 +6,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
-from actions.clients.service_requests import ServiceRequestStore
+from bot.records.service_requests import ServiceRequestStore
 from bot.storage.references import ALPHABET
 
 

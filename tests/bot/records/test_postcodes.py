@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from actions.clients.postcodes import (
+from bot.records.postcodes import (
     PostcodeDirectory,
     PostcodeRecord,
     get_postcode_directory,

@@ -32,11 +32,13 @@ class StoredRequest:
     created_now: bool
 
 
-def _dedupe_key(parts: list[str]) -> str:
+def make_dedupe_key(parts: list[str]) -> str:
+    """One key for the same job asked twice (case and spacing ignored)."""
     return hashlib.sha256("|".join(p.strip().lower() for p in parts).encode()).hexdigest()
 
 
-def _stored(row: ServiceRequest, created_now: bool) -> StoredRequest:
+def stored_request(row: ServiceRequest, created_now: bool) -> StoredRequest:
+    """A stored row as the plain record actions use."""
     return StoredRequest(
         reference=row.reference,
         service=row.service,
@@ -69,7 +71,7 @@ class ServiceRequestStore:
         same_job: list[str],
     ) -> StoredRequest:
         """Store a request, or return the existing one for the same job (``same_job`` parts)."""
-        dedupe_key = _dedupe_key([service, *same_job])
+        dedupe_key = make_dedupe_key([service, *same_job])
         existing = self.find_duplicate(service, dedupe_key)
         if existing:
             return existing
@@ -89,7 +91,7 @@ class ServiceRequestStore:
             try:
                 with session_scope(self._url) as session:
                     session.add(row)
-                return _stored(row, created_now=True)
+                return stored_request(row, created_now=True)
             except IntegrityError:
                 # Either another process stored the same job a moment ago, or the
                 # random reference collided: the first case returns theirs.
@@ -105,7 +107,7 @@ class ServiceRequestStore:
                     ServiceRequest.service == service, ServiceRequest.dedupe_key == dedupe_key
                 )
             ).scalar_one_or_none()
-            return _stored(row, created_now=False) if row else None
+            return stored_request(row, created_now=False) if row else None
 
     def find(self, reference: str, postcode: str) -> StoredRequest | None:
         """The request with this reference, only if the postcode matches too."""
@@ -119,7 +121,7 @@ class ServiceRequestStore:
             # holds nothing personal, so its reference alone finds it.
             if row.postcode and row.postcode.replace(" ", "") != postcode.replace(" ", "").upper():
                 return None
-            return _stored(row, created_now=False)
+            return stored_request(row, created_now=False)
 
     def amend_own(
         self,
@@ -138,7 +140,7 @@ class ServiceRequestStore:
             if row is None or row.sender_key != sender_key(sender_id) or row.status != "received":
                 return None
             row.details = {**dict(row.details or {}), **details}
-            row.dedupe_key = _dedupe_key([row.service, *same_job])
+            row.dedupe_key = make_dedupe_key([row.service, *same_job])
             row.due_by = due_by
             session.flush()
-            return _stored(row, created_now=False)
+            return stored_request(row, created_now=False)

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from actions.clients.service_requests import StoredRequest, _dedupe_key, _stored
 from bot.privacy import sender_key
+from bot.records.service_requests import StoredRequest, make_dedupe_key, stored_request
 from bot.storage.engine import session_scope
 from bot.storage.models import DigitalSessionSlot, ServiceRequest
 from bot.storage.references import new_reference
@@ -73,7 +73,7 @@ class DigitalSessionStore:
     ) -> BookingOutcome:
         """Take one place if there is room; a resubmitted confirmation returns the first booking."""
         key = slot_key(begins)
-        dedupe_key = _dedupe_key([SERVICE, sender_key(sender_id), venue_id, key])
+        dedupe_key = make_dedupe_key([SERVICE, sender_key(sender_id), venue_id, key])
         existing = self._find(dedupe_key)
         if existing:
             return BookingOutcome(existing)
@@ -106,7 +106,7 @@ class DigitalSessionStore:
                     if taken != 1:
                         return BookingOutcome(None)
                     session.add(row)
-                return BookingOutcome(_stored(row, created_now=True))
+                return BookingOutcome(stored_request(row, created_now=True))
             except IntegrityError:
                 # The same confirmation stored a moment ago (its place is kept, ours rolled
                 # back), or a reference collided: try again with a new one.
@@ -137,5 +137,5 @@ class DigitalSessionStore:
                     ServiceRequest.service == SERVICE, ServiceRequest.dedupe_key == dedupe_key
                 )
             ).scalar_one_or_none()
-            return _stored(row, created_now=False) if row else None
+            return stored_request(row, created_now=False) if row else None
 

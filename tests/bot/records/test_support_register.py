@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from actions.clients.support_register import (
+from bot.records.support_register import (
     SupportRegister,
     identities,
     normalise_uk_phone,

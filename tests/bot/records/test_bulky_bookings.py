@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from actions.clients.bulky_bookings import BulkyBookingStore, DateFull
-from actions.clients.service_requests import ServiceRequestStore
+from bot.records.bulky_bookings import BulkyBookingStore, DateFull
+from bot.records.service_requests import ServiceRequestStore
 from bot.storage.engine import session_scope
 from bot.storage.models import BulkySlot
 

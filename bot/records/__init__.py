@@ -1,0 +1,1 @@
+"""The stores every process uses: requests, bookings, tickets, support register, postcodes, venues."""
