@@ -125,7 +125,7 @@ class WebchatInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        from bot import rasa_speedups
+        from bot.rasa_plugins import speedups as rasa_speedups
 
         rasa_speedups.install()
         return cls()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.lock_store import SQLLockStore
+from bot.rasa_plugins.lock_store import SQLLockStore
 
 
 def test_concurrent_messages_in_one_conversation_get_distinct_tickets(database_url):

@@ -8,7 +8,7 @@ import pytest
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 
-from bot.tracker_store import CouncilTrackerStore
+from bot.rasa_plugins.tracker_store import CouncilTrackerStore
 
 DOMAIN = Domain.from_yaml(
     """
