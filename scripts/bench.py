@@ -14,11 +14,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.launcher import action_server_command  # noqa: E402
-from bot.model_store import current_model, training_seconds_file  # noqa: E402
+from bot.cli.launcher import action_server_command  # noqa: E402
+from bot.cli.model_store import current_model, training_seconds_file  # noqa: E402
+from bot.cli.triage import read_messages  # noqa: E402
 from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
 from bot.storage.migrate import upgrade_database  # noqa: E402
-from bot.triage import read_messages  # noqa: E402
 from scripts.bench.accuracy import evaluate  # noqa: E402
 from scripts.bench.default_bot import train_default, write_rest_config  # noqa: E402
 from scripts.bench.load import LoadReport, RestTarget, WebchatTarget, measure  # noqa: E402

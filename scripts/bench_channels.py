@@ -219,7 +219,7 @@ def main() -> None:
 
 def main_live() -> None:
     """Acknowledgement times against the real Rasa and action servers (model trained first)."""
-    from bot.model_store import current_model
+    from bot.cli.model_store import current_model
     from bot.settings import get_settings
     from bot.storage.migrate import upgrade_database
     from tests.channels.sms_helpers import ACCOUNT_SID, AUTH_TOKEN, FROM_NUMBER, PUBLIC_BASE

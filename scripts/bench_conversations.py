@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
+from bot.cli.model_store import current_model  # noqa: E402
+from bot.cli.triage import Triage, read_messages  # noqa: E402
 from bot.intents import Route  # noqa: E402
-from bot.model_store import current_model  # noqa: E402
 from bot.settings import PROJECT_ROOT, get_settings  # noqa: E402
 from bot.storage.migrate import upgrade_database  # noqa: E402
-from bot.triage import Triage, read_messages  # noqa: E402
 
 DATA = PROJECT_ROOT / "tests" / "data"
 URGENT = {Route.EMERGENCY.value, Route.URGENT_ADVISOR.value}

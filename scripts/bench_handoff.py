@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
-from bot.model_store import current_model  # noqa: E402
+from bot.cli.model_store import current_model  # noqa: E402
+from bot.records.advisor_accounts import AdvisorAccounts  # noqa: E402
 from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
 from bot.storage.migrate import upgrade_database  # noqa: E402
-from channels.console_auth import AdvisorAccounts  # noqa: E402
 from scripts.bench.servers import quiet_env  # noqa: E402
 from tests.e2e.console_client import ConsoleClient  # noqa: E402
 from tests.e2e.webchat_client import WebchatClient  # noqa: E402

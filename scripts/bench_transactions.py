@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.model_store import current_model  # noqa: E402
+from bot.cli.model_store import current_model  # noqa: E402
 from bot.settings import get_settings  # noqa: E402
 from bot.storage.migrate import upgrade_database  # noqa: E402
 from tests.e2e.test_holdout_transactions import (  # noqa: E402

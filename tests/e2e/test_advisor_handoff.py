@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from channels.console_auth import AdvisorAccounts
+from bot.records.advisor_accounts import AdvisorAccounts
 from tests.e2e.console_client import ConsoleClient
 from tests.e2e.webchat_client import WebchatClient, texts
 

@@ -87,7 +87,7 @@ def test_200_mixed_tickets_come_out_urgent_then_extra_support_then_high_then_nor
 
 
 def test_a_claimed_ticket_leaves_the_waiting_queue_and_only_its_advisor_can_close_it(database_url):
-    from channels.console_auth import AdvisorAccounts
+    from bot.records.advisor_accounts import AdvisorAccounts
 
     accounts = AdvisorAccounts()
     sam = accounts.create("sam", "Sam", "correct horse battery")

@@ -10,7 +10,7 @@ from pathlib import Path
 from bot.settings import SettingsError, get_settings
 
 
-def _quiet_libraries() -> None:
+def quiet_libraries() -> None:
     """Keep stdout for our output: Rasa's structured debug log (which includes message
     text) is limited to warnings and sent to stderr."""
     import logging
@@ -27,7 +27,7 @@ def _quiet_libraries() -> None:
 
 
 def _model_or_exit() -> Path:
-    from bot.model_store import current_model
+    from bot.cli.model_store import current_model
 
     model = current_model(get_settings().model_dir)
     if model is None:
@@ -37,7 +37,7 @@ def _model_or_exit() -> Path:
 
 
 def cmd_triage(args: argparse.Namespace) -> int:
-    from bot.triage import run
+    from bot.cli.triage import run
 
     if not args.file.is_file():
         print(f"No such file: {args.file}", file=sys.stderr)
@@ -46,7 +46,7 @@ def cmd_triage(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from bot.model_store import train
+    from bot.cli.model_store import train
 
     train(get_settings().model_dir, force=args.force)
     return 0
@@ -85,8 +85,8 @@ def _read_password(args: argparse.Namespace) -> str:
 
 
 def cmd_advisor(args: argparse.Namespace) -> int:
+    from bot.records.advisor_accounts import AccountError, AdvisorAccounts
     from bot.storage.migrate import upgrade_database
-    from channels.console_auth import AccountError, AdvisorAccounts
 
     upgrade_database(get_settings().database_url)
     accounts = AdvisorAccounts()
@@ -114,8 +114,8 @@ def cmd_advisor(args: argparse.Namespace) -> int:
 
 
 def cmd_run(_: argparse.Namespace) -> int:
-    from bot.launcher import run_all
-    from bot.model_store import train
+    from bot.cli.launcher import run_all
+    from bot.cli.model_store import train
     from bot.storage.migrate import upgrade_database
 
     settings = get_settings()
@@ -159,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    _quiet_libraries()
+    quiet_libraries()
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
