@@ -23,8 +23,8 @@ from actions.digital_help import (
     says_no,
     stop_form,
 )
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
+from actions.forms.validation import ResidentFormValidation
 from actions.request_store import apologise_not_stored
 from bot.phone_numbers import read_uk_phone
 from bot.records.digital_sessions import SERVICE

@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.forms import FORM_SLOTS
+from actions.forms.cancel import FORM_SLOTS
 from bot import handoff_messages
 from bot.intents import PRIORITY_RANK, Priority, Route, priority_for, route_for
 from bot.records.tickets import RULE_REASON_PREFIX

@@ -13,13 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, home_address, street_at
 from actions.digital_help import SMS_CHANNEL
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
+from actions.forms.address_questions import AddressQuestions, home_address, street_at
+from actions.forms.opening_message import opening_message
+from actions.forms.validation import ResidentFormValidation
 from actions.handoff import conversation_summary
 from actions.information import StartFormOrAnswer
-from actions.opening_message import opening_message
 from actions.request_store import channel_of, store_request
 from bot.council.housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route

@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.address_questions import StreetQuestion, home_address, whose_home
 from actions.formatting import SEND_OR_NOT, button
+from actions.forms.address_questions import StreetQuestion, home_address, whose_home
 from actions.housing_repair import _phone_text, _rules, is_emergency
 
 

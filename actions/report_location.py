@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.opening_message import opening_message
+from actions.forms.opening_message import opening_message
 from actions.postcode_checks import check_local_postcode
 from bot.council.council import normalise_name
 from bot.records.postcodes import normalise_postcode

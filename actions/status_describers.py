@@ -9,7 +9,7 @@ from typing import Any
 
 from actions.bulky_items import money, pounds
 from actions.formatting import day_and_date
-from actions.resident_answers import when
+from actions.forms.resident_answers import when
 from bot.council.schedule import format_time
 
 STATUS_WORDS = {

@@ -24,7 +24,7 @@ def _our_slots() -> dict:
 
 
 def test_every_council_tax_and_benefits_slot_is_listed_for_the_advisor_summary() -> None:
-    from actions.forms import FORM_SLOTS
+    from actions.forms.cancel import FORM_SLOTS
 
     assert set(_our_slots()) <= set(FORM_SLOTS)
 

@@ -11,8 +11,8 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.bulky_waste import booked_here
-from actions.form_repair import detect_repair, read_correction, says_more_than_no
 from actions.formatting import TALK_TO_A_PERSON
+from actions.forms.repair import detect_repair, read_correction, says_more_than_no
 from actions.missed_bin import correct_last_report
 from bot.storage.references import find_reference
 
@@ -134,7 +134,7 @@ async def correction_read_as_no(
 
 def _validator_for(form: str) -> Any:
     """The form's validation action (validate_<form>), from the classes every form derives from."""
-    from actions.form_validation import ResidentFormValidation
+    from actions.forms.validation import ResidentFormValidation
 
     pending = list(ResidentFormValidation.__subclasses__())
     while pending:

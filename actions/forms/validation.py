@@ -8,7 +8,7 @@ handed to an advisor. Here a message whose other-request guess is weak is taken 
 to the question asked. Crisis topics, "talk to a person" and "no" always interrupt, whatever
 the score: the crisis rules and those controls must never depend on a classifier's confidence.
 
-Before any of that, every form hears conversation repair (``actions/form_repair.py``): "cancel"
+Before any of that, every form hears conversation repair (``actions/forms/repair.py``): "cancel"
 stops the form with nothing stored, "what?" asks again, "how much will it cost?" is answered and
 the question asked again, "I don't know" says why it's needed, and "sorry, it was the green one"
 changes that earlier answer and carries on (read back again where the form reads back).
@@ -26,7 +26,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import context
 from actions.fallback import not_understood_in_form
-from actions.form_repair import (
+from actions.formatting import TALK_TO_A_PERSON, button
+from actions.forms.repair import (
     DEPENDENTS,
     DESCRIPTIONS,
     SELF_HANDLED_DONT_KNOW,
@@ -37,7 +38,6 @@ from actions.form_repair import (
     topic_slots,
     why_needed,
 )
-from actions.formatting import TALK_TO_A_PERSON, button
 from bot.intents import CRISIS_INTENTS
 from bot.nlu.crisis_guess import is_certain_crisis
 

@@ -2,7 +2,7 @@
 
 These are Rasa Pro's conversation-repair patterns (cancel, repeat, clarification, skip,
 correction) as plain rules over the resident's words, so they work the same in every form
-and never depend on a classifier's score. ``actions/form_validation.py`` acts on them.
+and never depend on a classifier's score. ``actions/forms/validation.py`` acts on them.
 """
 
 from __future__ import annotations

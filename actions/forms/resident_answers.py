@@ -12,8 +12,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
 from actions.formatting import SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
+from actions.forms.spoken_dates import DateCheck, check_date
 from actions.postcode_checks import check_local_postcode
-from actions.spoken_dates import DateCheck, check_date
 from bot.records.postcodes import normalise_postcode
 
 MAX_ADDRESS_CHARS = 120

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions.forms import ActionCancelForm
+from actions.forms.cancel import ActionCancelForm
 from tests.actions.trackers import domain, tracker
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.resident_answers import read_account_number
+from actions.forms.resident_answers import read_account_number
 
 
 @pytest.mark.parametrize(

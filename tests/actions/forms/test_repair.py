@@ -11,8 +11,8 @@ from rasa_sdk import Tracker
 
 from actions.bulky_waste import ValidateBulkyCancelForm, ValidateBulkyWasteForm
 from actions.council_tax_move import ValidateCouncilTaxMoveForm
-from actions.form_repair import detect_repair
-from actions.forms import ActionNoOutsideForm
+from actions.forms.cancel import ActionNoOutsideForm
+from actions.forms.repair import detect_repair
 from actions.missed_bin import ActionSubmitMissedBin, ValidateMissedBinForm, assess_collection
 from actions.request_bin import ValidateRequestBinForm
 from bot.council import get_council
@@ -304,7 +304,7 @@ def test_every_form_validator_hears_repairs():
     """One shared mechanism: every form's validator derives from ResidentFormValidation."""
     from rasa_sdk.executor import ActionExecutor
 
-    from actions.form_validation import ResidentFormValidation
+    from actions.forms.validation import ResidentFormValidation
 
     forms = list(domain()["forms"])
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from actions.spoken_dates import NotADate, check_date, date_candidates
+from actions.forms.spoken_dates import NotADate, check_date, date_candidates
 
 TUESDAY = date(2026, 12, 1)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actions.fly_tipping import ValidateFlyTippingForm
-from actions.form_validation import WEAK_INTENT_CONFIDENCE
+from actions.forms.validation import WEAK_INTENT_CONFIDENCE
 from bot.intents import CRISIS_INTENTS
 from tests.actions.trackers import run, slots_set, tracker
 
