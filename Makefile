@@ -58,8 +58,8 @@ lint: install
 
 bench: install
 	$(BIN)/councilbot train
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_conversations.py
+	$(BIN)/python -m scripts.bench.pipeline
+	$(BIN)/python -m scripts.bench.conversations
 
 clean:
 	rm -rf $(VENV) models var .rasa results

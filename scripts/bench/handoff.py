@@ -14,18 +14,16 @@ import time
 import uuid
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import yaml
 
-import yaml  # noqa: E402
-
-from bot.cli.model_store import current_model  # noqa: E402
-from bot.records.advisor_accounts import AdvisorAccounts  # noqa: E402
-from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
-from bot.storage.migrate import upgrade_database  # noqa: E402
-from scripts.bench.servers import quiet_env  # noqa: E402
-from tests.e2e.console_client import ConsoleClient  # noqa: E402
-from tests.e2e.webchat_client import WebchatClient  # noqa: E402
-from tests.support.servers import LiveServers  # noqa: E402
+from bot.cli.model_store import current_model
+from bot.records.advisor_accounts import AdvisorAccounts
+from bot.settings import PROJECT_ROOT, Settings
+from bot.storage.migrate import upgrade_database
+from scripts.bench.servers import quiet_env
+from tests.e2e.console_client import ConsoleClient
+from tests.e2e.webchat_client import WebchatClient
+from tests.support.servers import LiveServers
 
 ROUNDS = 40
 POLL_EVERY_S = 0.02

@@ -3,7 +3,7 @@
 Starts the real Rasa and action servers on a fresh SQLite database, lets a scripted resident
 answer every question (tests/support/scripted_resident.py) and prints the share completed,
 with the transcript of each conversation that did not finish (``--failures``).
-Usage: ``PYTHONPATH=. .venv/bin/python scripts/bench_transactions.py [--failures]``
+Usage: ``.venv/bin/python -m scripts.bench.transactions [--failures]``
 """
 
 from __future__ import annotations
@@ -12,17 +12,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.cli.model_store import current_model  # noqa: E402
-from bot.settings import get_settings  # noqa: E402
-from bot.storage.migrate import upgrade_database  # noqa: E402
-from tests.e2e.test_holdout_transactions import (  # noqa: E402
+from bot.cli.model_store import current_model
+from bot.settings import get_settings
+from bot.storage.migrate import upgrade_database
+from tests.e2e.test_holdout_transactions import (
     run_holdout,
     stored_references,
     summary,
 )
-from tests.support.servers import LiveServers  # noqa: E402
+from tests.support.servers import LiveServers
 
 
 def main() -> int:

@@ -3,7 +3,7 @@ the longest SMS reply in segments, and webhook acknowledgement times under 20 co
 
 Runs the real channel code on a real Sanic server with local fake Twilio/Telegram APIs and a scripted
 stand-in for Rasa (the acknowledgement does not wait for Rasa). Prints figures; asserts nothing.
-Usage: PYTHONPATH=. python scripts/bench_channels.py [--live]  (--live: against the real Rasa server)
+Usage: python -m scripts.bench.channels [--live]  (--live: against the real Rasa server)
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["ENVIRONMENT"] = "test"
 
-import httpx  # noqa: E402
-import yaml  # noqa: E402
+import httpx
+import yaml
+
+from bot.settings import PROJECT_ROOT
 
 FORGED = 1200
 REPLAYED_MESSAGES = 40
@@ -201,7 +202,7 @@ def main() -> None:
 
     council = get_council()
     candidates: list[tuple[str, list[dict]]] = []
-    for domain_file in sorted((Path(__file__).resolve().parent.parent / "bot" / "domain").glob("*.yml")):
+    for domain_file in sorted((PROJECT_ROOT / "bot" / "domain").glob("*.yml")):
         for name, variants in (yaml.safe_load(domain_file.read_text()) or {}).get("responses", {}).items():
             for variant in variants:
                 candidates.append((name, [{"text": variant.get("text", ""), "buttons": variant.get("buttons", [])}]))

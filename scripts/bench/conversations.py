@@ -9,7 +9,7 @@
   through the real Rasa and action servers: the share ending as the resident intended, false
   urgent tickets and crises without an urgent ticket.
 
-Usage: ``PYTHONPATH=. .venv/bin/python scripts/bench_conversations.py [--triage-only] [--failures]``
+Usage: ``.venv/bin/python -m scripts.bench.conversations [--triage-only] [--failures]``
 """
 
 from __future__ import annotations
@@ -19,15 +19,13 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import yaml
 
-import yaml  # noqa: E402
-
-from bot.cli.model_store import current_model  # noqa: E402
-from bot.cli.triage import Triage, read_messages  # noqa: E402
-from bot.intents import Route  # noqa: E402
-from bot.settings import PROJECT_ROOT, get_settings  # noqa: E402
-from bot.storage.migrate import upgrade_database  # noqa: E402
+from bot.cli.model_store import current_model
+from bot.cli.triage import Triage, read_messages
+from bot.intents import Route
+from bot.settings import PROJECT_ROOT, get_settings
+from bot.storage.migrate import upgrade_database
 
 DATA = PROJECT_ROOT / "tests" / "data"
 URGENT = {Route.EMERGENCY.value, Route.URGENT_ADVISOR.value}

@@ -12,18 +12,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.cli.launcher import action_server_command  # noqa: E402
-from bot.cli.model_store import current_model, training_seconds_file  # noqa: E402
-from bot.cli.triage import read_messages  # noqa: E402
-from bot.settings import PROJECT_ROOT, Settings  # noqa: E402
-from bot.storage.migrate import upgrade_database  # noqa: E402
-from scripts.bench.accuracy import evaluate  # noqa: E402
-from scripts.bench.default_bot import train_default, write_rest_config  # noqa: E402
-from scripts.bench.load import LoadReport, RestTarget, WebchatTarget, measure  # noqa: E402
-from scripts.bench.servers import Server, quiet_env, rasa_command  # noqa: E402
-from tests.support.ports import free_port  # noqa: E402
+from bot.cli.launcher import action_server_command
+from bot.cli.model_store import current_model, training_seconds_file
+from bot.cli.triage import read_messages
+from bot.settings import PROJECT_ROOT, Settings
+from bot.storage.migrate import upgrade_database
+from scripts.bench.accuracy import evaluate
+from scripts.bench.default_bot import train_default, write_rest_config
+from scripts.bench.load import LoadReport, RestTarget, WebchatTarget, measure
+from scripts.bench.servers import Server, quiet_env, rasa_command
+from tests.support.ports import free_port
 
 HOLDOUT = PROJECT_ROOT / "tests" / "data" / "triage_holdout.yml"
 # Written from shared/intents.md alone by someone who never saw the training data or rules.
@@ -92,7 +90,7 @@ def main() -> int:
     say(f"  ours: {ours_train.read_text() if ours_train.exists() else 'unknown'} s", out)
     say(f"  rasa init default config: {default_train_s:.0f} s", out)
 
-    if "--load-only" not in sys.argv[1:]:  # `scripts/bench.py --load-only`: only the servers
+    if "--load-only" not in sys.argv[1:]:  # `python -m scripts.bench.pipeline --load-only`: only the servers
         say("== Intent classification on the held-out file (never used for training)", out)
         for report in (evaluate("ours", ours, HOLDOUT), evaluate("rasa init default", default_model, HOLDOUT)):
             for line in report.lines():

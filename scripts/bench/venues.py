@@ -1,6 +1,6 @@
 """Nearest-venue lookup time for a postcode (median, p95) and memory used by the postcode data, printed.
 
-Run: PYTHONPATH=. .venv/bin/python scripts/bench_venues.py
+Run: .venv/bin/python -m scripts.bench.venues
 It asserts nothing. A lookup is what the assistant does per request: postcode -> ONS
 record -> distance to every venue -> filter -> the 3 nearest.
 """
@@ -10,17 +10,14 @@ from __future__ import annotations
 import gc
 import random
 import statistics
-import sys
 import time
 import tracemalloc
 from datetime import datetime
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from bot.council import DEFAULT_COUNCIL_DIR, load_council  # noqa: E402
-from bot.records.postcodes import PostcodeDirectory  # noqa: E402
-from bot.records.venues import VenueFinder, VenueWants  # noqa: E402
+from bot.council import DEFAULT_COUNCIL_DIR, load_council
+from bot.records.postcodes import PostcodeDirectory
+from bot.records.venues import VenueFinder, VenueWants
 
 LOOKUPS = 20_000
 AT = datetime(2026, 11, 24, 11, 0)
