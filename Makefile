@@ -46,6 +46,7 @@ validate: install
 test: install system-deps
 	$(BIN)/ruff check bot actions channels tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/councilbot train
 	$(BIN)/python -m pytest
 
@@ -55,6 +56,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check bot actions channels tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/councilbot train
