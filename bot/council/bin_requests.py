@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Any
 
 from pydantic import validator
 
+from bot.council.fields import check_key
 from bot.council.models import BinsFile, Model, PaymentWays
 
 #: The reason that needs the household check (``larger_bin``) before it can be ordered.
 LARGER = "larger"
-
-
-def _key(value: str) -> str:
-    if not re.match(r"^[a-z][a-z0-9_]*$", value):
-        raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
-    return value
 
 
 def words_used_once(entries: list[tuple[str, tuple[str, ...]]]) -> None:
@@ -44,7 +38,7 @@ class BinRequestReason(Model):
     name: str
     synonyms: tuple[str, ...] = ()
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
 
 class Container(Model):

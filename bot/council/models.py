@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Extra, root_validator, validator
 
-from bot.council.fields import check_phone, check_url
+from bot.council.fields import check_key, check_phone, check_url
 from bot.council.schedule import WEEKDAYS
 
 REQUIRED_SAFETY = (
@@ -203,11 +203,7 @@ class BinType(Model):
     synonyms: tuple[str, ...] = ()
     subscription: bool = False
 
-    @validator("key")
-    def _key(cls, value: str) -> str:
-        if not re.match(r"^[a-z][a-z0-9_]*$", value):
-            raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
-        return value
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
 
 class MissedBinRules(Model):
@@ -372,11 +368,7 @@ class BulkyItem(Model):
     synonyms: tuple[str, ...] = ()
     price: float | None = None
 
-    @validator("key")
-    def _key(cls, value: str) -> str:
-        if not re.match(r"^[a-z][a-z0-9_]*$", value):
-            raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
-        return value
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
     @validator("price")
     def _price(cls, value: float | None) -> float | None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from pydantic import root_validator, validator
 
-from bot.council.fields import check_phone, check_url
+from bot.council.fields import check_key, check_phone, check_url
 from bot.council.models import Model
 
 BANDS = ("A", "B", "C", "D", "E", "F", "G", "H")
@@ -197,11 +197,7 @@ class ChangeKind(Model):
     title: str
     words: tuple[str, ...] = ()
 
-    @validator("key")
-    def _key(cls, value: str) -> str:
-        if not re.match(r"^[a-z][a-z0-9_]*$", value):
-            raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
-        return value
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
 
 class BenefitsRules(Model):

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from pydantic import root_validator, validator
 
 from bot.council.bin_requests import unique_keys, words_used_once
+from bot.council.fields import check_key
 from bot.council.models import Model
-
-
-def _key(value: str) -> str:
-    if not re.match(r"^[a-z][a-z0-9_]*$", value):
-        raise ValueError(f"'{value}' should be lower case letters, digits and underscores")
-    return value
 
 
 def _not_negative(value: int) -> int:
@@ -32,7 +26,7 @@ class FlyTipKind(Model):
     clear_within_working_days: int
     hazardous: bool = False
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
     _check_days = validator("clear_within_working_days", allow_reuse=True)(_not_negative)
 
 
@@ -43,7 +37,7 @@ class FlyTipAmount(Model):
     name: str
     synonyms: tuple[str, ...] = ()
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
 
 
 class FlyTippingRules(Model):
@@ -98,7 +92,7 @@ class StreetProblemKind(Model):
     #: Said at once when this kind is chosen (e.g. "please don't touch them").
     advice: str | None = None
 
-    _check_key = validator("key", allow_reuse=True)(_key)
+    _check_key = validator("key", allow_reuse=True)(check_key)
     _check_days = validator("fix_within_working_days", allow_reuse=True)(_not_negative)
 
     @root_validator(skip_on_failure=True)
