@@ -46,6 +46,7 @@ validate: install
 test: install system-deps
 	$(BIN)/ruff check bot actions channels tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/councilbot train
 	$(BIN)/python -m pytest
 
@@ -55,11 +56,12 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check bot actions channels tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/councilbot train
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_conversations.py
+	$(BIN)/python -m scripts.bench.pipeline
+	$(BIN)/python -m scripts.bench.conversations
 
 clean:
 	rm -rf $(VENV) models var .rasa results

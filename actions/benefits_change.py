@@ -11,11 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
-from actions.postcode_checks import check_local_postcode
-from actions.request_store import store_request
-from actions.resident_answers import (
+from actions.forms.resident_answers import (
     person,
     says_stop,
     stop_form,
@@ -23,6 +20,9 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
+from actions.forms.validation import ResidentFormValidation
+from actions.postcode_checks import check_local_postcode
+from actions.request_store import store_request
 
 SERVICE = "benefits_change"
 CHANGE_SLOTS = (

@@ -10,11 +10,11 @@ from rasa_sdk.events import ActiveLoop, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
+from actions.forms.address_questions import AddressQuestions, StreetQuestion, street_at, whose_home
+from actions.forms.validation import ResidentFormValidation
 from actions.postcode_checks import check_local_postcode
-from bot.council_bin_days import Collection, collections, next_collection
+from bot.council.bin_days import Collection, collections, next_collection
 
 #: Holiday changes this far ahead are mentioned even when the next collection is not moved.
 HOLIDAY_NOTICE_DAYS = 21

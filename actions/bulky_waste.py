@@ -15,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import (
     decode,
     describe,
@@ -27,12 +26,18 @@ from actions.bulky_items import (
     read_items,
 )
 from actions.channel_promises import how_to_pay, payment_text_details
-from actions.clients.bulky_bookings import SERVICE, DateFull
-from actions.clients.postcodes import normalise_postcode
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
-from actions.opening_message import opening_message
+from actions.forms.address_questions import (
+    AddressQuestions,
+    StreetQuestion,
+    home_address,
+    street_at,
+)
+from actions.forms.opening_message import opening_message
+from actions.forms.validation import ResidentFormValidation
 from actions.request_store import apologise_not_stored
+from bot.records.bulky_bookings import SERVICE, DateFull
+from bot.records.postcodes import normalise_postcode
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)

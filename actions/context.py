@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
-    from actions.clients.bulky_bookings import BulkyBookingStore
-    from actions.clients.digital_sessions import DigitalSessionStore
-    from actions.clients.postcodes import PostcodeDirectory
-    from actions.clients.service_requests import ServiceRequestStore
-    from actions.clients.support_register import SupportRegister
-    from actions.clients.tickets import TicketQueue
     from bot.council import Council
+    from bot.records.bulky_bookings import BulkyBookingStore
+    from bot.records.digital_sessions import DigitalSessionStore
+    from bot.records.postcodes import PostcodeDirectory
+    from bot.records.service_requests import ServiceRequestStore
+    from bot.records.support_register import SupportRegister
+    from bot.records.tickets import TicketQueue
 
 UK_TIME = ZoneInfo("Europe/London")
 
@@ -30,42 +30,42 @@ def council() -> Council:
 
 def postcodes() -> PostcodeDirectory:
     """The process-wide ONS postcode directory (shared with the council loader)."""
-    from actions.clients.postcodes import get_postcode_directory
+    from bot.records.postcodes import get_postcode_directory
 
     return get_postcode_directory()
 
 
 @functools.lru_cache(maxsize=1)
 def service_requests() -> ServiceRequestStore:
-    from actions.clients.service_requests import ServiceRequestStore
+    from bot.records.service_requests import ServiceRequestStore
 
     return ServiceRequestStore()
 
 
 @functools.lru_cache(maxsize=1)
 def bulky_bookings() -> BulkyBookingStore:
-    from actions.clients.bulky_bookings import BulkyBookingStore
+    from bot.records.bulky_bookings import BulkyBookingStore
 
     return BulkyBookingStore()
 
 
 @functools.lru_cache(maxsize=1)
 def tickets() -> TicketQueue:
-    from actions.clients.tickets import TicketQueue
+    from bot.records.tickets import TicketQueue
 
     return TicketQueue()
 
 
 @functools.lru_cache(maxsize=1)
 def support_register() -> SupportRegister:
-    from actions.clients.support_register import SupportRegister
+    from bot.records.support_register import SupportRegister
 
     return SupportRegister()
 
 
 @functools.lru_cache(maxsize=1)
 def digital_sessions() -> DigitalSessionStore:
-    from actions.clients.digital_sessions import DigitalSessionStore
+    from bot.records.digital_sessions import DigitalSessionStore
 
     return DigitalSessionStore()
 

@@ -11,10 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, TALK_TO_A_PERSON, button, day_and_date
-from actions.request_store import store_request
-from actions.resident_answers import (
+from actions.forms.resident_answers import (
     account_words,
     address_problem,
     person,
@@ -26,7 +24,9 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
-from bot.revenues_models import SELF_SERVICE_DISCOUNT
+from actions.forms.validation import ResidentFormValidation
+from actions.request_store import store_request
+from bot.council.revenues_models import SELF_SERVICE_DISCOUNT
 from bot.word_match import NUMBER_WORDS
 
 SERVICE = "council_tax_discount"

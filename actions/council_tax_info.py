@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions import context
 from actions.formatting import TALK_TO_A_PERSON, button, day_and_date
 from actions.handoff import hand_off, handoff_reason
-from bot.revenues_models import BANDS
+from bot.council.revenues_models import BANDS
 
 _BAND = re.compile(r"\bband\s*([a-h])\b|\b([a-h])\s*band\b", re.IGNORECASE)
 _MISSING = re.compile(

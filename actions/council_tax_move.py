@@ -11,12 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.form_repair import DATE_WORDS
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
-from actions.opening_message import opening_message
-from actions.request_store import store_request
-from actions.resident_answers import (
+from actions.forms.opening_message import opening_message
+from actions.forms.repair import DATE_WORDS
+from actions.forms.resident_answers import (
     DONT_KNOW_BUTTON,
     account_question,
     account_words,
@@ -30,7 +28,9 @@ from actions.resident_answers import (
     validate_date,
     when,
 )
-from actions.spoken_dates import check_date
+from actions.forms.spoken_dates import check_date
+from actions.forms.validation import ResidentFormValidation
+from actions.request_store import store_request
 
 SERVICE = "council_tax_move"
 MOVE_SLOTS = (

@@ -14,8 +14,6 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.clients.digital_sessions import SERVICE
-from actions.clients.venues import VenueWants, parse_session_label, session_label, upcoming_sessions
 from actions.digital_help import (
     NO_WORDS,
     SMS_CHANNEL,
@@ -25,10 +23,12 @@ from actions.digital_help import (
     says_no,
     stop_form,
 )
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
+from actions.forms.validation import ResidentFormValidation
 from actions.request_store import apologise_not_stored
 from bot.phone_numbers import read_uk_phone
+from bot.records.digital_sessions import SERVICE
+from bot.records.venues import VenueWants, parse_session_label, session_label, upcoming_sessions
 
 logger = logging.getLogger(__name__)
 

@@ -14,13 +14,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
-from actions.clients.venues import NearbyVenue, VenueFinder, VenueWants, hours_today_text
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button
-from actions.opening_message import opening_message
+from actions.forms.opening_message import opening_message
+from actions.forms.validation import ResidentFormValidation
 from actions.postcode_checks import check_local_postcode
 from actions.venue_filters import barrier_button, describe, read_barrier, read_wants
+from bot.records.postcodes import normalise_postcode
+from bot.records.venues import NearbyVenue, VenueFinder, VenueWants, hours_today_text
 
 logger = logging.getLogger(__name__)
 

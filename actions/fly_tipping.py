@@ -9,9 +9,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, SEND_OR_NOT, button, day_and_date
-from actions.opening_message import opening_message
+from actions.forms.opening_message import opening_message
+from actions.forms.validation import ResidentFormValidation
 from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
 from bot.word_match import match_one

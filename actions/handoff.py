@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.clients.tickets import RULE_REASON_PREFIX
-from actions.forms import FORM_SLOTS
+from actions.forms.cancel import FORM_SLOTS
 from bot import handoff_messages
 from bot.intents import PRIORITY_RANK, Priority, Route, priority_for, route_for
+from bot.records.tickets import RULE_REASON_PREFIX
 
 logger = logging.getLogger(__name__)
 

@@ -13,15 +13,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, home_address, street_at
 from actions.digital_help import SMS_CHANNEL
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, day_and_date
+from actions.forms.address_questions import AddressQuestions, home_address, street_at
+from actions.forms.opening_message import opening_message
+from actions.forms.validation import ResidentFormValidation
 from actions.handoff import conversation_summary
 from actions.information import StartFormOrAnswer
-from actions.opening_message import opening_message
 from actions.request_store import channel_of, store_request
-from bot.council_housing import COUNCIL_TENANCY
+from bot.council.housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
 from bot.phone_numbers import read_uk_phone
 
@@ -69,7 +69,8 @@ def uk_phone(text: str) -> str | None:
     return found.national if found else None
 
 
-def _rules() -> Any:
+def repair_rules() -> Any:
+    """The council's housing repairs data (housing_repairs.yml)."""
     return context.council().housing_repairs
 
 
@@ -124,7 +125,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     ) -> dict[str, Any]:
         # "My boiler's broken" names the repair on the opening message.
         if tracker.get_slot("requested_slot") is None and not tracker.get_slot("repair_kind"):
-            kind = _rules().match_kind(tracker.latest_message.get("text") or "")
+            kind = repair_rules().match_kind(tracker.latest_message.get("text") or "")
             if kind is not None and kind.key != "other":
                 return {"repair_kind": kind.key}
         return {}
@@ -142,7 +143,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     def validate_repair_tenancy(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        rules = _rules()
+        rules = repair_rules()
         tenancy = rules.match_tenancy(str(value or ""))
         if tenancy is None:
             dispatcher.utter_message(
@@ -161,7 +162,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     def validate_repair_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        rules = _rules()
+        rules = repair_rules()
         if rules.kind(str(value or "")) is not None:
             return {"repair_kind": str(value)}
         kind = rules.match_kind(str(value or ""))
@@ -188,7 +189,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     def validate_repair_description(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        rules = _rules()
+        rules = repair_rules()
         text = " ".join(str(value or "").split())
         if len(text) < MIN_DESCRIPTION_CHARS:
             dispatcher.utter_message(text="Please tell me a little more about what's wrong.")
@@ -215,7 +216,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
             return {"repair_check": value}
         if _STOP.match(str(value or "")):
             return _stopped(dispatcher, "repair_check")
-        kind = _rules().kind(tracker.get_slot("repair_kind"))
+        kind = repair_rules().kind(tracker.get_slot("repair_kind"))
         text = str(value or "")
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         answer = "yes" if _YES.match(text) or intent == "affirm" else None
@@ -230,7 +231,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
     def validate_repair_access(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> dict[str, Any]:
-        rules = _rules()
+        rules = repair_rules()
         if rules.access_time(str(value or "")) is not None:
             return {"repair_access": str(value)}
         access = rules.match_access_time(str(value or ""))
@@ -285,10 +286,11 @@ class ActionStartHousingRepair(StartFormOrAnswer):
         return "action_start_housing_repair"
 
     def has_data(self) -> bool:
-        return _rules() is not None
+        return repair_rules() is not None
 
 
-def _phone_text(tracker: Tracker) -> str:
+def phone_text(tracker: Tracker) -> str:
+    """How the repair phone number is read back to the resident (given, texting from, or none)."""
     phone = tracker.get_slot("repair_phone")
     if phone == FROM_SMS:
         return "the number you're texting from"
@@ -415,7 +417,7 @@ class ActionSubmitHousingRepair(Action):
                     "reference": stored.reference,
                     "repair": f"{kind.name}, {tracker.get_slot('repair_room')}",
                     "address": stored.address,
-                    "phone": _phone_text(tracker),
+                    "phone": phone_text(tracker),
                 },
             )
         except SQLAlchemyError:

@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.address_questions import StreetQuestion, home_address, whose_home
 from actions.formatting import SEND_OR_NOT, button
-from actions.housing_repair import _phone_text, _rules, is_emergency
+from actions.forms.address_questions import StreetQuestion, home_address, whose_home
+from actions.housing_repair import is_emergency, phone_text, repair_rules
 
 
 class ActionAskRepairTenancy(Action):
@@ -24,7 +24,7 @@ class ActionAskRepairTenancy(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text="I can report a repair to a council home. First, do you rent your home from the council?",
-            buttons=[button(t.name, t.name) for t in _rules().tenancies],
+            buttons=[button(t.name, t.name) for t in repair_rules().tenancies],
         )
         return []
 
@@ -40,7 +40,7 @@ class ActionAskRepairKind(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text="What needs repairing? Choose one, or tell me in a few words.",
-            buttons=[button(k.name, k.key) for k in _rules().kinds],
+            buttons=[button(k.name, k.key) for k in repair_rules().kinds],
         )
         return []
 
@@ -55,7 +55,7 @@ class ActionAskRepairRoom(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         dispatcher.utter_message(
-            text="Where in your home is it?", buttons=[button(r, r) for r in _rules().rooms]
+            text="Where in your home is it?", buttons=[button(r, r) for r in repair_rules().rooms]
         )
         return []
 
@@ -69,7 +69,7 @@ class ActionAskRepairDescription(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        limit = _rules().description_max_chars
+        limit = repair_rules().description_max_chars
         dispatcher.utter_message(
             text=f"In a sentence or two, what's wrong? (up to {limit} characters) "
             "For example: the kitchen tap drips all the time."
@@ -86,7 +86,7 @@ class ActionAskRepairCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        kind = _rules().kind(tracker.get_slot("repair_kind"))
+        kind = repair_rules().kind(tracker.get_slot("repair_kind"))
         question = kind.question if kind is not None and kind.question else "Is it an emergency?"
         dispatcher.utter_message(text=question, buttons=[button("Yes", "Yes"), button("No", "No")])
         return []
@@ -103,7 +103,7 @@ class ActionAskRepairAccess(Action):
     ) -> list[EventType]:
         dispatcher.utter_message(
             text="When can our repairs team come in?",
-            buttons=[button(a.name, a.key) for a in _rules().access_times],
+            buttons=[button(a.name, a.key) for a in repair_rules().access_times],
         )
         return []
 
@@ -160,7 +160,7 @@ class ActionAskRepairConfirm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        rules = _rules()
+        rules = repair_rules()
         kind = rules.kind(tracker.get_slot("repair_kind"))
         access = rules.access_time(tracker.get_slot("repair_access"))
         lines = [
@@ -168,7 +168,7 @@ class ActionAskRepairConfirm(Action):
             f"What: {kind.name if kind else ''}, {tracker.get_slot('repair_room')}",
             f"Problem: {tracker.get_slot('repair_description')}",
             f"Address: {home_address(tracker)}",
-            f"Phone: {_phone_text(tracker)}",
+            f"Phone: {phone_text(tracker)}",
         ]
         if is_emergency(tracker):
             lines.append(f"Emergency: yes, we aim to make it safe {rules.emergency_timescale}.")

@@ -12,11 +12,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
-from actions.form_repair import detect_repair, without_wrong_answer
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date
-from actions.opening_message import opening_message
+from actions.forms.address_questions import (
+    AddressQuestions,
+    StreetQuestion,
+    home_address,
+    street_at,
+)
+from actions.forms.opening_message import opening_message
+from actions.forms.repair import detect_repair, without_wrong_answer
+from actions.forms.validation import ResidentFormValidation
 from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
 

@@ -12,13 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.address_questions import AddressQuestions, StreetQuestion, home_address, street_at
 from actions.bulky_items import money, pounds
-from actions.clients.permits import permits_held
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.forms.address_questions import (
+    AddressQuestions,
+    StreetQuestion,
+    home_address,
+    street_at,
+)
+from actions.forms.validation import ResidentFormValidation
 from actions.information import ActionInformation, StartFormOrAnswer
 from actions.request_store import store_request
+from bot.records.permits import permits_held
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
+from bot.records.postcodes import normalise_postcode
 
 FIND_YOUR_COUNCIL = "https://www.gov.uk/find-local-council"
 

@@ -9,10 +9,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
-from actions.opening_message import opening_message
+from actions.forms.opening_message import opening_message
 from actions.postcode_checks import check_local_postcode
-from bot.council import _normalise_name
+from bot.council.council import normalise_name
+from bot.records.postcodes import normalise_postcode
 from bot.word_match import words
 
 MAX_LOCATION_CHARS = 200
@@ -123,8 +123,8 @@ def location_in_opening_message(text: str) -> Location | None:
     if len(names) != 1:
         return None
     name = names.pop()
-    said = set(_normalise_name(words(text)))
-    if not set(_normalise_name(words(name))) <= said:
+    said = set(normalise_name(words(text)))
+    if not set(normalise_name(words(name))) <= said:
         return None  # a fuzzy hit on a long sentence ("Mutley Plain" for Mutley Gardens) is a guess: ask
     postcodes = {street.postcode for street in matches}
     return Location(name, name, postcodes.pop() if len(postcodes) == 1 else "")

@@ -11,21 +11,21 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.address_questions import (
+from actions.bulky_items import pounds
+from actions.channel_promises import how_to_pay, payment_text_details
+from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
+from actions.forms.address_questions import (
     AddressQuestions,
     StreetQuestion,
     home_address,
     street_at,
     whose_home,
 )
-from actions.bulky_items import pounds
-from actions.channel_promises import how_to_pay, payment_text_details
-from actions.form_stops import StoppableForm
-from actions.form_validation import ResidentFormValidation
-from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button, day_and_date, yes_no
-from actions.opening_message import opening_message
+from actions.forms.opening_message import opening_message
+from actions.forms.stoppable import StoppableForm
+from actions.forms.validation import ResidentFormValidation
 from actions.request_store import store_request
-from bot.council_bin_requests import LARGER
+from bot.council.bin_requests import LARGER
 from bot.word_match import NUMBER_WORDS, match_one
 
 SERVICE = "request_bin"

@@ -11,10 +11,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.clients.postcodes import normalise_postcode
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON
+from actions.forms.validation import ResidentFormValidation
 from actions.status_describers import describe
+from bot.records.postcodes import normalise_postcode
 from bot.storage.references import find_reference
 
 logger = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions import context
-from actions.clients.service_requests import StoredRequest
 from actions.formatting import TALK_TO_A_PERSON
+from bot.records.service_requests import StoredRequest
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import context
-from actions.form_validation import ResidentFormValidation
 from actions.formatting import TALK_TO_A_PERSON, button
+from actions.forms.validation import ResidentFormValidation
 from actions.information import ActionInformation
 
 #: school_topic when the council has no schools.yml: answered from information.yml instead.

@@ -9,8 +9,8 @@ from typing import Any
 
 from actions.bulky_items import money, pounds
 from actions.formatting import day_and_date
-from actions.resident_answers import when
-from bot.council_schedule import format_time
+from actions.forms.resident_answers import when
+from bot.council.schedule import format_time
 
 STATUS_WORDS = {
     "received": "We've received it and passed it to the team.",

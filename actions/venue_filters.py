@@ -6,8 +6,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from actions.clients.venues import WEEKEND, VenueWants
-from bot.council_schedule import WEEKDAYS
+from bot.council.schedule import WEEKDAYS
+from bot.records.venues import WEEKEND, VenueWants
 
 #: Words (and short phrases) residents use for each facility.
 FACILITY_WORDS: dict[str, tuple[str, ...]] = {

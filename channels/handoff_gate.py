@@ -20,13 +20,13 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY
 from sqlalchemy import exists, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.clients.support_register import SupportRegister, identities, identity_key
-from actions.clients.tickets import OPEN_STATUSES, RULE_REASON_PREFIX, TicketQueue
 from bot import handoff_messages
 from bot.council import get_council
 from bot.intents import Priority, Route, route_for
 from bot.nlu.crisis import detect_crisis
 from bot.nlu.false_alarm import takes_back_an_alarm
+from bot.records.support_register import SupportRegister, identities, identity_key
+from bot.records.tickets import OPEN_STATUSES, RULE_REASON_PREFIX, TicketQueue
 from bot.settings import get_settings
 from bot.storage.engine import session_scope
 from bot.storage.models import HandoffTicket, SupportRegistration

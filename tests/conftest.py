@@ -68,7 +68,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: py
 @pytest.fixture(scope="session")
 def trained_model() -> Path:
     """The model for the current data (trained once per CI run by `make test`)."""
-    from bot.model_store import train
+    from bot.cli.model_store import train
     from bot.settings import get_settings
 
     return train(get_settings().model_dir)

@@ -1,1 +1,1 @@
-"""The stores every process uses (receipts, outbound messages and the council's records)."""
+"""The stores every process uses: requests, bookings, tickets, support register, postcodes, venues, receipts, outbound messages, advisor accounts."""

@@ -15,10 +15,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.clients.support_register import SupportRegister, identities, normalise_uk_phone
-from actions.clients.tickets import TicketQueue, TicketView
 from bot import handoff_messages
 from bot.council import get_council
+from bot.records.support_register import SupportRegister, identities, normalise_uk_phone
+from bot.records.tickets import TicketQueue, TicketView
 from bot.settings import Environment as Env
 from bot.settings import Settings, get_settings
 from bot.storage import audit

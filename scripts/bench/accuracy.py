@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sklearn.metrics import f1_score
 
+from bot.cli.triage import read_messages
 from bot.intents import Route, route_for
-from bot.triage import read_messages
 
 URGENT_ROUTES = {Route.EMERGENCY.value, Route.URGENT_ADVISOR.value}
 TRANSACTION_ROUTES = {Route.SELF_SERVICE.value}

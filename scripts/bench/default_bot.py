@@ -10,7 +10,7 @@ from pathlib import Path
 
 import rasa
 
-from bot.model_store import DOMAIN, NLU_DATA, STORIES_AND_RULES, data_fingerprint
+from bot.cli.model_store import DOMAIN, NLU_DATA, STORIES_AND_RULES, data_fingerprint
 
 RASA_INIT_CONFIG = Path(rasa.__file__).parent / "cli" / "initial_project" / "config.yml"
 

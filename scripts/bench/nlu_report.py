@@ -21,10 +21,10 @@ from pathlib import Path
 
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 
+from bot.cli.model_store import current_model, training_seconds_file
+from bot.cli.triage import read_messages
 from bot.intents import Route, route_for
-from bot.model_store import current_model, training_seconds_file
 from bot.settings import PROJECT_ROOT, Settings
-from bot.triage import read_messages
 
 DATA = PROJECT_ROOT / "tests" / "data"
 DEFAULT_FILES = [DATA / "triage_dev.yml", DATA / "triage_holdout.yml", DATA / "triage_blind.yml"]
@@ -113,9 +113,9 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from bot.cli import _quiet_libraries
+    from bot.cli import quiet_libraries
 
-    _quiet_libraries()
+    quiet_libraries()
     models: dict[str, Path] = {}
     ours = current_model(Settings().model_dir)
     if ours is None:

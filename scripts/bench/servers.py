@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.launcher import RASA_SERVER_MODULE, server_environment, stop, wait_until_up
+from bot.cli.launcher import RASA_SERVER_MODULE, server_environment, stop, wait_until_up
 from bot.settings import PROJECT_ROOT, Settings
 
 

@@ -17,8 +17,8 @@ from actions.bulky_waste import (
     ValidateBulkyCancelForm,
     ValidateBulkyWasteForm,
 )
-from actions.clients.service_requests import ServiceRequestStore
 from actions.request_status import ActionSubmitRequestStatus
+from bot.records.service_requests import ServiceRequestStore
 from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")

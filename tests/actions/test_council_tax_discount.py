@@ -7,13 +7,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions.clients.service_requests import ServiceRequestStore
 from actions.council_tax_discount import (
     ActionAskDiscountConfirm,
     ActionSubmitCouncilTaxDiscount,
     ValidateCouncilTaxDiscountForm,
 )
 from actions.request_status import ActionSubmitRequestStatus
+from bot.records.service_requests import ServiceRequestStore
 from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")

@@ -9,8 +9,8 @@ import pytest
 
 from actions import context
 from actions.benefits_info import ActionBenefitsInformation
-from actions.clients.tickets import TicketQueue
 from actions.council_tax_info import ActionCouncilTaxArrears, ActionCouncilTaxInformation
+from bot.records.tickets import TicketQueue
 from tests.actions.trackers import run, tracker
 
 UK = ZoneInfo("Europe/London")

@@ -6,10 +6,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from actions import context
-from actions.clients.support_register import SupportRegister
-from actions.clients.tickets import TicketQueue
 from actions.extra_support import ActionExtraSupportHandoff
 from bot.intents import Priority, Route
+from bot.records.support_register import SupportRegister
+from bot.records.tickets import TicketQueue
 from tests.actions.trackers import run, tracker
 
 OPEN = datetime(2026, 11, 24, 11, 0, tzinfo=ZoneInfo("Europe/London"))

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clients.service_requests import ServiceRequestStore
 from actions.fly_tipping import (
     ActionAskFlyTippingConfirm,
     ActionSubmitFlyTipping,
     ValidateFlyTippingForm,
 )
 from actions.request_status import ActionSubmitRequestStatus
+from bot.records.service_requests import ServiceRequestStore
 from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from actions import context
-from actions.clients.tickets import TicketQueue
 from actions.handoff import ActionHandoff
+from bot.records.tickets import TicketQueue
 from tests.actions.trackers import run, tracker
 
 UK = ZoneInfo("Europe/London")

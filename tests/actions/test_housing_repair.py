@@ -11,8 +11,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from actions.clients.service_requests import ServiceRequestStore
-from actions.clients.tickets import TicketQueue
 from actions.housing_repair import (
     ActionSubmitHousingRepair,
     ValidateHousingRepairForm,
@@ -24,6 +22,8 @@ from actions.housing_repair_questions import (
     ActionAskRepairPostcode,
 )
 from actions.request_status import ActionSubmitRequestStatus
+from bot.records.service_requests import ServiceRequestStore
+from bot.records.tickets import TicketQueue
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
 from channels.sms_render import render_sms

@@ -10,8 +10,8 @@ from actions.parking_permit import ActionStartParkingPermit
 from tests.actions.trackers import run, tracker
 
 STARTS = [
-    (ActionStartHousingRepair, housing_repair, "report_housing_repair", "housing_repair_form"),
-    (ActionStartParkingPermit, parking_permit, "parking_permit", "parking_permit_form"),
+    (ActionStartHousingRepair, (housing_repair, "repair_rules"), "report_housing_repair", "housing_repair_form"),
+    (ActionStartParkingPermit, (parking_permit, "_rules"), "parking_permit", "parking_permit_form"),
 ]
 
 
@@ -26,7 +26,8 @@ def test_a_council_with_the_data_file_starts_the_form(action, module, intent, fo
 def test_a_council_without_the_data_file_answers_from_its_information(
     action, module, intent, form, monkeypatch
 ):
-    monkeypatch.setattr(module, "_rules", lambda: None)
+    module, rules = module
+    monkeypatch.setattr(module, rules, lambda: None)
     messages, events = run(action(), tracker(text="help", intent=intent))
     assert events == []
     assert messages and messages[0]["text"]

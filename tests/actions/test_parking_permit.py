@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from actions.clients.service_requests import ServiceRequestStore
 from actions.parking_permit import (
     ActionAskPermitConfirm,
     ActionAskPermitType,
@@ -18,6 +17,7 @@ from actions.parking_permit import (
     vehicle_registration,
 )
 from actions.request_status import ActionSubmitRequestStatus
+from bot.records.service_requests import ServiceRequestStore
 from channels.sms_render import render_sms
 from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
 

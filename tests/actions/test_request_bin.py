@@ -10,7 +10,6 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.exc import OperationalError
 
-from actions.clients.service_requests import ServiceRequestStore
 from actions.request_bin import (
     ActionAskBinConfirm,
     ActionAskBinReason,
@@ -19,6 +18,7 @@ from actions.request_bin import (
     read_household,
 )
 from actions.request_status import ActionSubmitRequestStatus
+from bot.records.service_requests import ServiceRequestStore
 from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")

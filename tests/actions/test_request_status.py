@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from actions.clients.service_requests import ServiceRequestStore
 from actions.request_status import ActionSubmitRequestStatus, ValidateRequestStatusForm
+from bot.records.service_requests import ServiceRequestStore
 from tests.actions.trackers import run, slots_set, tracker
 
 

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clients.service_requests import ServiceRequestStore
 from actions.request_status import ActionSubmitRequestStatus
 from actions.street_problem import (
     ActionAskStreetProblemConfirm,
@@ -18,6 +17,7 @@ from actions.street_problem import (
     ValidateStreetProblemForm,
     read_lamp_column,
 )
+from bot.records.service_requests import ServiceRequestStore
 from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")

@@ -216,7 +216,7 @@ def test_polling_mode_forwards_updates_to_the_webhook_with_the_secret(telegram, 
 
 
 def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one():
-    from actions.clients.support_register import identities
+    from bot.records.support_register import identities
 
     assert identities("telegram", "447700900123") == ["telegram:447700900123"]
     assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]

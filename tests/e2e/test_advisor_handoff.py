@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from channels.console_auth import AdvisorAccounts
+from bot.records.advisor_accounts import AdvisorAccounts
 from tests.e2e.console_client import ConsoleClient
 from tests.e2e.webchat_client import WebchatClient, texts
 
@@ -130,7 +130,7 @@ def test_nothing_is_lost_when_the_server_restarts_mid_conversation(live_servers)
 
 
 def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(live_servers):
-    from actions.clients.support_register import SupportRegister, identities
+    from bot.records.support_register import SupportRegister, identities
 
     console = _advisor(live_servers)
     chat = WebchatClient(live_servers.webchat)

@@ -8,9 +8,9 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from bot.records.advisor_accounts import AdvisorAccounts
 from bot.storage.engine import session_scope
 from bot.storage.models import AuditEvent, HandoffTicket
-from channels.console_auth import AdvisorAccounts
 from tests.e2e.console_client import ConsoleClient
 from tests.e2e.webchat_client import WebchatClient, texts
 

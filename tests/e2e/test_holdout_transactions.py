@@ -15,10 +15,10 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from actions.missed_bin import assess_collection
+from bot.cli.triage import read_messages
 from bot.council import get_council
 from bot.settings import PROJECT_ROOT
 from bot.storage.models import ServiceRequest
-from bot.triage import read_messages
 from tests.support.scripted_resident import TRANSACTION_INTENTS, Household, Outcome, converse
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]

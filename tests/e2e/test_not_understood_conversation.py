@@ -10,7 +10,7 @@ from tests.e2e.test_sms_conversations import (  # noqa: F401  (module fixtures u
     telegram_fake,
     twilio_fake,
 )
-from tests.e2e.test_webchat_conversations import _reportable_street_and_bin
+from tests.e2e.test_webchat_conversations import reportable_street_and_bin
 from tests.e2e.webchat_client import WebchatClient, texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -70,7 +70,7 @@ def test_an_arabic_message_gets_the_arabic_line(live_servers):
 def test_gibberish_inside_a_form_is_not_taken_as_the_answer_and_short_answers_still_are(
     live_servers,
 ):
-    street, _ = _reportable_street_and_bin()
+    street, _ = reportable_street_and_bin()
     chat = WebchatClient(live_servers.webchat)
     assert "postcode" in texts(chat.send("my bin wasn't collected")).lower()
     missed = texts(chat.send("qqqq wwww")).lower()

@@ -22,8 +22,8 @@ from tests.channels.sms_helpers import (
     sign,
 )
 from tests.e2e.test_webchat_conversations import (
-    _reportable_street_and_bin,
     complete_missed_bin_report,
+    reportable_street_and_bin,
 )
 from tests.support.fake_providers import FakeApi
 
@@ -112,7 +112,7 @@ def _count(url: str, model) -> int:
 
 
 def test_a_resident_reports_a_missed_bin_by_sms_with_every_webhook_replayed(sms_servers, twilio_fake):
-    street, bin_type = _reportable_street_and_bin()
+    street, bin_type = reportable_street_and_bin()
     resident = SmsResident(sms_servers, twilio_fake)
     assert "postcode" in resident.send("my bin wasn't collected", replays=3).lower()
     assert "house number or name" in resident.send(street.postcode, replays=3).lower()

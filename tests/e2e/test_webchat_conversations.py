@@ -28,7 +28,7 @@ def _rows(url: str, model):
     return rows
 
 
-def _reportable_street_and_bin():
+def reportable_street_and_bin():
     """A street and bin whose collection was due recently, so a report is accepted now."""
     council = get_council()
     now = datetime.now(UK)
@@ -49,7 +49,7 @@ def test_a_resident_reports_a_missed_bin_and_gets_a_stored_reference(live_server
 
 def complete_missed_bin_report(live_servers) -> str:
     """Drive the whole missed-bin conversation; returns the stored reference."""
-    street, bin_type = _reportable_street_and_bin()
+    street, bin_type = reportable_street_and_bin()
     chat = WebchatClient(live_servers.webchat)
     asked = chat.send("my bin wasn't collected")
     assert "postcode" in texts(asked).lower()

@@ -1,6 +1,6 @@
 """A scripted resident: opens with a held-out message and answers whatever the forms ask.
 
-Used by the end-to-end transaction test and by `scripts/bench_transactions.py` to measure
+Used by the end-to-end transaction test and by `python -m scripts.bench.transactions` to measure
 how many residents' opening messages for a transaction end with a stored reference.
 The resident answers like a cooperative person would: the postcode of a street in the
 demo council's data, its first house number, a plain description, "yes" to a read-back,

@@ -7,7 +7,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.launcher import (
+from bot.cli.launcher import (
     action_server_command,
     rasa_server_command,
     server_environment,

@@ -1,0 +1,1 @@
+"""The form machinery every form shares: validation, repair, stopping, answers, dates, addresses."""

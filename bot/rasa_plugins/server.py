@@ -1,0 +1,25 @@
+"""`python -m bot.rasa_plugins.server run ...`: Rasa's own command line, with the start-up tweaks installed first.
+
+This is the one place `bot.rasa_plugins.speedups` is installed. Every Rasa server the project starts
+(`make run` / `councilbot run`, the end-to-end test servers and `make bench`) is started
+through `bot.cli.launcher.rasa_server_command`, which runs this module, so the tweaks do not
+depend on which channels `bot/credentials.yml` lists. They must be installed in the main
+process before Rasa calls `app.run` (that is where Sanic starts its workers), which no
+Rasa endpoint or channel hook can promise. Starting `rasa run` by hand works, without them.
+"""
+
+from __future__ import annotations
+
+from bot.rasa_plugins import speedups as rasa_speedups
+
+
+def main() -> None:
+    """Install the speed-ups, then hand the command line to Rasa (`rasa run ...`)."""
+    rasa_speedups.install()
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
