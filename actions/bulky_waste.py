@@ -36,7 +36,8 @@ from actions.forms.address_questions import (
 from actions.forms.opening_message import opening_message
 from actions.forms.validation import ResidentFormValidation
 from actions.request_store import apologise_not_stored
-from bot.records.bulky_bookings import SERVICE, DateFull
+from bot.records.bulky_bookings import SERVICE
+from bot.records.capacity import NoPlaceLeft
 from bot.records.postcodes import normalise_postcode
 from bot.storage.references import find_reference
 
@@ -301,7 +302,7 @@ class ActionSubmitBulkyWaste(Action):
                 },
                 same_job=[address, day.isoformat(), describe(lines)],
             )
-        except DateFull:
+        except NoPlaceLeft:
             offered = offered_dates(council)
             if not offered:
                 dispatcher.utter_message(

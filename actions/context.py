@@ -12,9 +12,9 @@ from bot.settings import get_settings
 if TYPE_CHECKING:
     from bot.council import Council
     from bot.records.bulky_bookings import BulkyBookingStore
+    from bot.records.council_systems import CouncilSystems
     from bot.records.digital_sessions import DigitalSessionStore
     from bot.records.postcodes import PostcodeDirectory
-    from bot.records.service_requests import ServiceRequestStore
     from bot.records.support_register import SupportRegister
     from bot.records.tickets import TicketQueue
 
@@ -36,10 +36,11 @@ def postcodes() -> PostcodeDirectory:
 
 
 @functools.lru_cache(maxsize=1)
-def service_requests() -> ServiceRequestStore:
-    from bot.records.service_requests import ServiceRequestStore
+def service_requests() -> CouncilSystems:
+    """The connector COUNCIL_SYSTEMS names: where every service request is stored."""
+    from bot.records.council_systems import connect
 
-    return ServiceRequestStore()
+    return connect()
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
 from actions.forms.validation import ResidentFormValidation
 from actions.request_store import apologise_not_stored
 from bot.phone_numbers import read_uk_phone
+from bot.records.capacity import NoPlaceLeft
 from bot.records.digital_sessions import SERVICE
 from bot.records.venues import VenueWants, parse_session_label, session_label, upcoming_sessions
 
@@ -237,7 +238,7 @@ class ActionSubmitDigitalSession(Action):
         reminder = tracker.get_slot("booking_reminder") == "yes"
         channel = (tracker.get_latest_input_channel() or "unknown")[:20]
         try:
-            outcome = context.digital_sessions().book(
+            booking = context.digital_sessions().book(
                 venue_id=venue.id,
                 begins=begins,
                 capacity=slot[2],
@@ -252,17 +253,16 @@ class ActionSubmitDigitalSession(Action):
                     "reminder_mobile": _reminder_mobile(tracker, reminder, channel),
                 },
             )
-        except SQLAlchemyError:
-            logger.exception("digital session: could not book")
-            apologise_not_stored(dispatcher, council, "book it", "booked")
-            return clear
-        if outcome.booking is None:
+        except NoPlaceLeft:
             dispatcher.utter_message(
                 text="Sorry, someone has just taken the last place in that session. Please choose another.",
                 buttons=[button("Book a session with a helper", "/book_assisted_digital")],
             )
             return clear
-        booking = outcome.booking
+        except SQLAlchemyError:
+            logger.exception("digital session: could not book")
+            apologise_not_stored(dispatcher, council, "book it", "booked")
+            return clear
         lines = [
             ("You're booked in. " if booking.created_now else "You're already booked in, so I haven't booked twice. ")
             + f"Your reference is {booking.reference}.",

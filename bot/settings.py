@@ -50,7 +50,8 @@ class Settings(BaseSettings):
     action_server_port: int = 5055
     council_systems: str = Field(
         default="sql",
-        description="Where service requests go: 'sql' stores them in our database for the council's back office.",
+        description="Where service requests go: 'sql' stores them in our database for the council's back office, "
+        "or the dotted path of a CouncilSystems connector (bot/records/council_systems.py).",
     )
     log_level: str = "INFO"
     max_message_chars: int = 10_000
@@ -97,8 +98,10 @@ class Settings(BaseSettings):
 
     @validator("council_systems")
     def _known_council_systems(cls, value: str) -> str:  # noqa: N805 - pydantic API
-        if value not in {"sql"}:
-            raise ValueError("COUNCIL_SYSTEMS must be 'sql' (the only back-office connector so far)")
+        from bot.records.council_systems import BUILT_IN_CONNECTORS, connector_class
+
+        if value not in BUILT_IN_CONNECTORS:
+            connector_class(value)  # raises UnknownConnector, naming the valid choices
         return value
 
     def check_safe_for_environment(self) -> None:

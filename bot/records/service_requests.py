@@ -1,16 +1,18 @@
-"""SQL-backed store of service requests the council's back office works from."""
+"""The `sql` connector (COUNCIL_SYSTEMS=sql): service requests stored in our database for the back office."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.privacy import sender_key
+from bot.records.council_systems import Cancellation, CouncilSystems, ReleasePlace, TakePlace
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
 from bot.storage.references import new_reference
@@ -51,11 +53,8 @@ def stored_request(row: ServiceRequest, created_now: bool) -> StoredRequest:
     )
 
 
-class ServiceRequestStore:
-    """Creates and finds requests; the same job reported twice keeps one reference."""
-
-    def __init__(self, database_url: str | None = None) -> None:
-        self._url = database_url
+class ServiceRequestStore(CouncilSystems):
+    """Creates and finds requests in ``service_requests``; the same job reported twice keeps one reference."""
 
     def create(
         self,
@@ -69,8 +68,13 @@ class ServiceRequestStore:
         due_by: date,
         details: dict[str, Any],
         same_job: list[str],
+        take_place: TakePlace | None = None,
     ) -> StoredRequest:
-        """Store a request, or return the existing one for the same job (``same_job`` parts)."""
+        """Store a request, or return the existing one for the same job (``same_job`` parts).
+
+        With ``take_place`` the place is taken in the transaction that adds the row: if the row
+        cannot be stored the place is given back, and NoPlaceLeft stores nothing.
+        """
         dedupe_key = make_dedupe_key([service, *same_job])
         existing = self.find_duplicate(service, dedupe_key)
         if existing:
@@ -90,17 +94,21 @@ class ServiceRequestStore:
             )
             try:
                 with session_scope(self._url) as session:
+                    if take_place is not None:
+                        take_place(session)
                     session.add(row)
                 return stored_request(row, created_now=True)
             except IntegrityError:
-                # Either another process stored the same job a moment ago, or the
-                # random reference collided: the first case returns theirs.
+                # The transaction (and any place it took) was rolled back. Either another process
+                # stored the same job a moment ago (return theirs), or the random reference
+                # collided (try again with a new one).
                 existing = self.find_duplicate(service, dedupe_key)
                 if existing:
                     return existing
         raise RuntimeError("could not allocate a unique reference")
 
     def find_duplicate(self, service: str, dedupe_key: str) -> StoredRequest | None:
+        """The request already stored for this job, if any."""
         with session_scope(self._url) as session:
             row = session.execute(
                 select(ServiceRequest).where(
@@ -144,3 +152,39 @@ class ServiceRequestStore:
             row.due_by = due_by
             session.flush()
             return stored_request(row, created_now=False)
+
+    def cancel(
+        self,
+        *,
+        service: str,
+        reference: str,
+        postcode: str,
+        last_day_to_cancel: Callable[[date], date],
+        today: date,
+        release_place: ReleasePlace | None = None,
+    ) -> Cancellation:
+        """Cancel a request of this service before its cut-off; ``release_place`` runs in the same transaction."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(ServiceRequest).where(
+                    ServiceRequest.reference == reference.upper(), ServiceRequest.service == service
+                )
+            ).scalar_one_or_none()
+            if row is None or row.postcode.replace(" ", "") != postcode.replace(" ", "").upper():
+                return Cancellation("not_found")
+            if row.status == "cancelled":
+                return Cancellation("already_cancelled", stored_request(row, created_now=False))
+            if today > last_day_to_cancel(row.due_by):
+                return Cancellation("too_late", stored_request(row, created_now=False))
+            changed = session.execute(
+                update(ServiceRequest)
+                .where(ServiceRequest.id == row.id, ServiceRequest.status == "received")
+                .values(status="cancelled")
+                .execution_options(synchronize_session=False)
+            )
+            if changed.rowcount != 1:
+                return Cancellation("already_cancelled", stored_request(row, created_now=False))
+            stored = stored_request(row, created_now=False)
+            if release_place is not None:
+                release_place(session, stored)
+        return Cancellation("cancelled", replace(stored, status="cancelled"))

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.records.bulky_bookings import BulkyBookingStore, DateFull
+from bot.records.bulky_bookings import BulkyBookingStore
+from bot.records.capacity import NoPlaceLeft
 from bot.records.service_requests import ServiceRequestStore
 from bot.storage.engine import session_scope
 from bot.storage.models import BulkySlot
@@ -63,7 +64,7 @@ def test_a_full_day_refuses_more_bookings_and_drops_out_of_the_available_dates(d
     store = BulkyBookingStore()
     _book(store, "1")
     _book(store, "2")
-    with pytest.raises(DateFull):
+    with pytest.raises(NoPlaceLeft):
         _book(store, "3")
     later = DAY + timedelta(days=2)
     assert store.available([(DAY, 2), (later, 2)], limit=4) == [later]
@@ -83,7 +84,7 @@ def test_two_residents_racing_for_the_last_place_get_one_booking_and_one_full_da
         try:
             _book(store, house, capacity=3)
             outcome = "booked"
-        except DateFull:
+        except NoPlaceLeft:
             outcome = "full"
         with lock:
             outcomes.append(outcome)
