@@ -22,8 +22,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context
 from actions.did_you_mean import start_suggested
 from actions.formatting import TALK_TO_A_PERSON, button
+from bot.intents import FALLBACK_INTENT
 
-FALLBACK_INTENT = "nlu_fallback"
 FALLBACK_ACTION = "action_fallback"
 STRIKES_BEFORE_PERSON = 2
 #: Parse-data keys set by NotUnderstoodClassifier.

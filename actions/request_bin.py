@@ -29,7 +29,6 @@ from bot.council.bin_requests import LARGER
 from bot.word_match import NUMBER_WORDS, match_one
 
 SERVICE = "request_bin"
-FORM = "request_bin_form"
 ORDER_SLOTS = (
     "postcode",
     "street",

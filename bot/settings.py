@@ -53,7 +53,10 @@ class Settings(BaseSettings):
         description="Where service requests go: 'sql' stores them in our database for the council's back office, "
         "or the dotted path of a CouncilSystems connector (bot/records/council_systems.py).",
     )
-    log_level: str = "INFO"
+    log_level: str = Field(
+        default="INFO",
+        description="DEBUG, INFO, WARNING, ERROR or CRITICAL: the servers' and our own loggers' level.",
+    )
     max_message_chars: int = 10_000
     webchat_session_idle_hours: int = 24
 
@@ -89,6 +92,15 @@ class Settings(BaseSettings):
     @validator("council_dir", "model_dir")
     def _resolve_relative_to_project(cls, value: Path) -> Path:  # noqa: N805 - pydantic API
         return value if value.is_absolute() else (PROJECT_ROOT / value).resolve()
+
+    @validator("log_level")
+    def _known_log_level(cls, value: str) -> str:  # noqa: N805 - pydantic API
+        from bot.log_level import LEVELS
+
+        level = value.strip().upper()
+        if level not in LEVELS:
+            raise ValueError(f"LOG_LEVEL must be one of {', '.join(LEVELS)}")
+        return level
 
     @validator("sms_provider")
     def _known_sms_provider(cls, value: str) -> str:  # noqa: N805 - pydantic API
@@ -140,10 +152,6 @@ class Settings(BaseSettings):
     def action_server_webhook(self) -> str:
         """Where the Rasa server calls the action server (ACTION_SERVER_URL for endpoints.yml)."""
         return f"http://127.0.0.1:{self.action_server_port}/webhook"
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot.log_level import apply_log_level
 from bot.settings import SettingsError, get_settings
 
 
@@ -162,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet_libraries()
     args = build_parser().parse_args(argv)
     try:
+        apply_log_level(get_settings().log_level)
         return int(args.handler(args))
     except SettingsError as error:
         print(f"Configuration problem: {error}", file=sys.stderr)

@@ -11,11 +11,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bot.log_level import rasa_sdk_verbosity
 from bot.settings import PROJECT_ROOT, Settings
 
 STARTUP_TIMEOUT_S = 300
 # Runs `rasa run` with the project's start-up tweaks installed (see bot/rasa_plugins/server.py).
 RASA_SERVER_MODULE = "bot.rasa_plugins.server"
+# Runs the Rasa SDK action server with LOG_LEVEL applied (see bot/cli/action_server.py).
+ACTION_SERVER_MODULE = "bot.cli.action_server"
 
 
 def server_environment(settings: Settings) -> dict[str, str]:
@@ -28,6 +31,7 @@ def server_environment(settings: Settings) -> dict[str, str]:
             "DATABASE_URL": settings.database_url,
             "COUNCIL_DIR": str(settings.council_dir),
             "SANIC_WORKERS": str(settings.rasa_workers),
+            "LOG_LEVEL": settings.log_level,
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
@@ -38,8 +42,9 @@ def server_environment(settings: Settings) -> dict[str, str]:
 
 def action_server_command(settings: Settings) -> list[str]:
     return [
-        sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+        sys.executable, "-m", ACTION_SERVER_MODULE, "--actions", "actions",
         "--port", str(settings.action_server_port),
+        *rasa_sdk_verbosity(settings.log_level),
     ]  # fmt: skip
 
 

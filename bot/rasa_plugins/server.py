@@ -10,12 +10,15 @@ Rasa endpoint or channel hook can promise. Starting `rasa run` by hand works, wi
 
 from __future__ import annotations
 
+from bot.log_level import apply_log_level
 from bot.rasa_plugins import speedups as rasa_speedups
+from bot.settings import get_settings
 
 
 def main() -> None:
-    """Install the speed-ups, then hand the command line to Rasa (`rasa run ...`)."""
+    """Install the speed-ups and set our loggers to LOG_LEVEL, then hand the command line to Rasa (`rasa run ...`)."""
     rasa_speedups.install()
+    apply_log_level(get_settings().log_level)  # Rasa sets its own from LOG_LEVEL
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
