@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, SlotSet
@@ -15,6 +15,9 @@ from actions.forms.address_questions import AddressQuestions, StreetQuestion, st
 from actions.forms.validation import ResidentFormValidation
 from actions.postcode_checks import check_local_postcode
 from bot.council.bin_days import Collection, collections, next_collection
+
+if TYPE_CHECKING:
+    from bot.council import Council
 
 #: Holiday changes this far ahead are mentioned even when the next collection is not moved.
 HOLIDAY_NOTICE_DAYS = 21
@@ -47,7 +50,7 @@ def _when(collection: Collection, today: date) -> str:
     return text
 
 
-def _grouped(council: Any, found: list[Collection], today: date) -> list[str]:
+def _grouped(council: Council, found: list[Collection], today: date) -> list[str]:
     """One line per date (and change): "Green recycling bin and blue glass box: Saturday 2 January ..."."""
     groups: dict[tuple[date, date | None, str | None], list[str]] = {}
     for collection in found:
@@ -61,7 +64,7 @@ def _grouped(council: Any, found: list[Collection], today: date) -> list[str]:
     return lines
 
 
-def bin_day_text(council: Any, street: Any, today: date) -> str:
+def bin_day_text(council: Council, street: Any, today: date) -> str:
     """Each bin's next collection at the street (bins on the same day together), then holiday changes soon."""
     upcoming: list[Collection] = []
     soon: list[Collection] = []

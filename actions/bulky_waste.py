@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
@@ -41,29 +41,32 @@ from bot.records.capacity import NoPlaceLeft
 from bot.records.postcodes import normalise_postcode
 from bot.storage.references import find_reference
 
+if TYPE_CHECKING:
+    from bot.council import Council
+
 logger = logging.getLogger(__name__)
 
 BOOKING_SLOTS = ("postcode", "street", "house", "bulky_items", "bulky_date", "bulky_confirm")
 YES_NO = yes_no("Yes, book it", "No, don't book")
 
 
-def offered_dates(council: Any) -> list[date]:
+def offered_dates(council: Council) -> list[date]:
     """The next collection days that still have a free place, as many as the council offers."""
     days = council.bulky_collection_days(context.today())
     return context.bulky_bookings().available(days, council.bulky_waste.dates_offered)
 
 
-def _capacity(council: Any, day: date) -> int:
+def _capacity(council: Council, day: date) -> int:
     return dict(council.bulky_collection_days(context.today())).get(day, 0)
 
 
-def _price_text(council: Any, lines: list[Any]) -> tuple[str, Any]:
+def _price_text(council: Council, lines: list[Any]) -> tuple[str, Any]:
     priced, total = price_lines(lines, council.bulky_waste)
     rows = [f"{line.quantity} x {line.name}: {pounds(cost)}" for line, cost in priced]
     return "\n".join(rows) + f"\nTotal: {pounds(total)}", total
 
 
-def _phone(council: Any) -> str:
+def _phone(council: Council) -> str:
     return council.config.contact.phone
 
 

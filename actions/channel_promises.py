@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Tracker
 
 from actions.request_store import channel_of
 from bot.phone_numbers import read_uk_phone
 from bot.settings import get_settings
+
+if TYPE_CHECKING:
+    from bot.council import Council
 
 SMS_CHANNEL = "twilio_sms"
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
@@ -38,7 +41,7 @@ def payment_text_details(tracker: Tracker) -> dict[str, str]:
     return {"payment_link_text_to": mobile} if mobile else {}
 
 
-def register_promise(tracker: Tracker, council: Any) -> str:
+def register_promise(tracker: Tracker, council: Council) -> str:
     """What joining the extra support register really changes, on the channel the resident is using.
 
     The register recognises a resident by how they contact us: an SMS number or a Telegram chat last,

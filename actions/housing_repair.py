@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, EventType, SlotSet
@@ -24,6 +24,10 @@ from actions.request_store import channel_of, store_request
 from bot.council.housing import COUNCIL_TENANCY
 from bot.intents import Priority, Route
 from bot.phone_numbers import read_uk_phone
+
+if TYPE_CHECKING:
+    from bot.council import Council
+    from bot.council.housing import HousingRepairs
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +82,10 @@ def is_emergency(tracker: Tracker) -> bool:
     return tracker.get_slot("repair_check") == EMERGENCY
 
 
-def emergency_text(council: Any) -> str:
+def emergency_text(council: Council) -> str:
     """What an emergency resident hears first: out of hours, the repairs line comes before anything else."""
     rules = council.housing_repairs
+    assert rules is not None, "asked only during a repair report, which needs housing_repairs.yml"
     line = council.config.safety[rules.out_of_hours_line]
     if not council.is_open(context.now()):
         return (
@@ -368,7 +373,7 @@ class ActionSubmitHousingRepair(Action):
             )
             return clear
         if emergency:
-            return clear + self._emergency(dispatcher, tracker, council, stored, kind, channel)
+            return clear + self._emergency(dispatcher, tracker, council, rules, stored, kind, channel)
         access = rules.access_time(tracker.get_slot("repair_access"))
         when_ = access.name.lower() if access else "on a weekday"
         phone = council.config.contact.phone
@@ -392,13 +397,13 @@ class ActionSubmitHousingRepair(Action):
     def _emergency(
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
-        council: Any,
+        council: Council,
+        rules: HousingRepairs,
         stored: Any,
         kind: Any,
         channel: str,
     ) -> list[EventType]:
         """Raise an urgent advisor ticket so a person phones back; the resident can write to them here."""
-        rules = council.housing_repairs
         line = council.config.safety[rules.out_of_hours_line]
         text = (
             f"I've sent your emergency repair. Your reference is {stored.reference}.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -25,6 +25,9 @@ from actions.forms.validation import ResidentFormValidation
 from actions.request_store import store_request
 from bot.nlu.advocate import for_resident
 
+if TYPE_CHECKING:
+    from bot.council import Council
+
 SERVICE = "missed_bin"
 REPORT_SLOTS = ("postcode", "street", "house", "bin_type")
 
@@ -38,7 +41,7 @@ class Assessment:
     next_collection: date | None
 
 
-def assess_collection(council: Any, street: Any, bin_type: Any, at: datetime) -> Assessment:
+def assess_collection(council: Council, street: Any, bin_type: Any, at: datetime) -> Assessment:
     """Was this bin due and is now the time to report it (the council's rules)?"""
     today = at.date()
     last = council.last_collection_on_or_before(street, bin_type, today)
@@ -53,7 +56,7 @@ def assess_collection(council: Any, street: Any, bin_type: Any, at: datetime) ->
     return Assessment("not_due", last, upcoming)
 
 
-def _bins_for(council: Any, street: Any) -> list[Any]:
+def _bins_for(council: Council, street: Any) -> list[Any]:
     today = context.today()
     return [b for b in council.bin_types.values() if council.next_collection_after(street, b, today)]
 
@@ -219,7 +222,7 @@ class ActionSubmitMissedBin(Action):
         return [*clear, SlotSet("last_request", remembered)]
 
     @staticmethod
-    def _not_reportable_text(council: Any, bin_type: Any, assessment: Assessment) -> str:
+    def _not_reportable_text(council: Council, bin_type: Any, assessment: Assessment) -> str:
         next_text = (
             f" Your next {bin_type.name} collection is on {day_and_date(assessment.next_collection)}."
             if assessment.next_collection

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -13,6 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.formatting import TALK_TO_A_PERSON
 from bot.records.service_requests import StoredRequest
+
+if TYPE_CHECKING:
+    from bot.council import Council
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +26,7 @@ def channel_of(tracker: Tracker) -> str:
 
 def apologise_not_stored(
     dispatcher: CollectingDispatcher,
-    council: Any,
+    council: Council,
     what: str,
     nothing: str = "sent",
     urgent: str = "",

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actions.bulky_items import money, pounds
 from actions.formatting import day_and_date
 from actions.forms.resident_answers import when
 from bot.council.schedule import format_time
+
+if TYPE_CHECKING:
+    from bot.council import Council
 
 STATUS_WORDS = {
     "received": "We've received it and passed it to the team.",
@@ -43,7 +46,7 @@ def status_words(found: Any) -> str:
     return STATUS_WORDS.get(found.status, f"Status: {found.status}.")
 
 
-def describe(council: Any, found: Any) -> list[str]:
+def describe(council: Council, found: Any) -> list[str]:
     """The lines of a status reply for any stored request."""
     service = council.service(found.service)
     reply = DESCRIBERS.get(found.service, _any_request)(council, found, service)
@@ -61,12 +64,12 @@ def _aim_to_finish(found: Any) -> str:
     return f"We aim to finish it by {day_and_date(found.due_by)}."
 
 
-def _any_request(council: Any, found: Any, service: Any) -> StatusReply:
+def _any_request(council: Council, found: Any, service: Any) -> StatusReply:
     """Any service without a describer of its own."""
     return StatusReply(_at_address(found, service), promise=_aim_to_finish(found))
 
 
-def _missed_bin(council: Any, found: Any, service: Any) -> StatusReply:
+def _missed_bin(council: Council, found: Any, service: Any) -> StatusReply:
     """MB: the promise the report gave, to come back and collect the bin."""
     bin_type = council.bin_types.get(found.details.get("bin_type") or "")
     what = f"your {bin_type.name}" if bin_type else "it"
@@ -76,7 +79,7 @@ def _missed_bin(council: Any, found: Any, service: Any) -> StatusReply:
     )
 
 
-def _bulky_waste(council: Any, found: Any, service: Any) -> StatusReply:
+def _bulky_waste(council: Council, found: Any, service: Any) -> StatusReply:
     """BW: the date is the one the resident chose, not a target."""
     promise = (
         f"Your collection is booked for {day_and_date(found.due_by)}."
@@ -86,7 +89,7 @@ def _bulky_waste(council: Any, found: Any, service: Any) -> StatusReply:
     return StatusReply(_at_address(found, service), promise=promise)
 
 
-def _digital_session(council: Any, found: Any, service: Any) -> StatusReply:
+def _digital_session(council: Council, found: Any, service: Any) -> StatusReply:
     """DS: a booked session says when to come instead of a target date."""
     starts = found.details.get("starts_at")
     if not starts:
@@ -101,7 +104,7 @@ def _digital_session(council: Any, found: Any, service: Any) -> StatusReply:
     return StatusReply(_at_address(found, service), status=booked)
 
 
-def _bin_order(council: Any, found: Any, service: Any) -> StatusReply:
+def _bin_order(council: Council, found: Any, service: Any) -> StatusReply:
     """RB: which container, and that delivery waits for payment."""
     orders = council.bin_requests
     container = orders.container(found.details.get("bin_type") or "") if orders else None
@@ -116,7 +119,7 @@ def _bin_order(council: Any, found: Any, service: Any) -> StatusReply:
     )
 
 
-def _fly_tipping(council: Any, found: Any, service: Any) -> StatusReply:
+def _fly_tipping(council: Council, found: Any, service: Any) -> StatusReply:
     """FT: what was dumped, and when we aim to clear it."""
     tips = council.fly_tipping
     kind = tips.kind(found.details.get("kind") or "") if tips else None
@@ -127,7 +130,7 @@ def _fly_tipping(council: Any, found: Any, service: Any) -> StatusReply:
     )
 
 
-def _street_problem(council: Any, found: Any, service: Any) -> StatusReply:
+def _street_problem(council: Council, found: Any, service: Any) -> StatusReply:
     """SP: the problem in the resident's words, and whether we make it safe or fix it."""
     what = found.details.get("what") or "a street problem"
     aim = "make it safe" if found.details.get("urgent") else "fix it"
@@ -137,7 +140,7 @@ def _street_problem(council: Any, found: Any, service: Any) -> StatusReply:
     )
 
 
-def _housing_repair(council: Any, found: Any, service: Any) -> StatusReply:
+def _housing_repair(council: Council, found: Any, service: Any) -> StatusReply:
     """HR: which repair, and who to call if an emergency gets worse."""
     rules = council.housing_repairs
     details = found.details or {}
@@ -157,13 +160,13 @@ def _housing_repair(council: Any, found: Any, service: Any) -> StatusReply:
     )
 
 
-def _parking_permit(council: Any, found: Any, service: Any) -> StatusReply:
+def _parking_permit(council: Council, found: Any, service: Any) -> StatusReply:
     """PP: which permit, and the payment and evidence still needed."""
     rules = council.parking
     details = found.details or {}
     permit = rules.permit_type(details.get("permit_type")) if rules else None
     notes = []
-    if permit is not None:
+    if permit is not None and rules is not None:
         zone = next((z for z in rules.zones if z.key == details.get("zone")), None)
         text = permit.name
         if details.get("vehicle_reg"):
@@ -193,7 +196,7 @@ _MOVES = {
 }
 
 
-def _council_tax_move(council: Any, found: Any, service: Any) -> StatusReply:
+def _council_tax_move(council: Council, found: Any, service: Any) -> StatusReply:
     """CM: the move the resident told us about, and which bill comes next."""
     details = found.details or {}
     move = details.get("move")
@@ -210,7 +213,7 @@ def _council_tax_move(council: Any, found: Any, service: Any) -> StatusReply:
     )
 
 
-def _council_tax_discount(council: Any, found: Any, service: Any) -> StatusReply:
+def _council_tax_discount(council: Council, found: Any, service: Any) -> StatusReply:
     """CD: the discount asked for, and from when."""
     details = found.details or {}
     facts = (
@@ -225,7 +228,7 @@ def _council_tax_discount(council: Any, found: Any, service: Any) -> StatusReply
     )
 
 
-def _benefits_change(council: Any, found: Any, service: Any) -> StatusReply:
+def _benefits_change(council: Council, found: Any, service: Any) -> StatusReply:
     """BC: the change of circumstances and when it happened (no address: found by postcode)."""
     details = found.details or {}
     rules = council.benefits

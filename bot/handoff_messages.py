@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.council import Council
 
 
 def _wait_words(minutes: int) -> str:
@@ -19,7 +22,7 @@ def _wait_words(minutes: int) -> str:
 WEBCHAT = "webchat"
 
 
-def place_in_queue(council: Any, position: int, now: datetime, channel: str | None = None) -> str:
+def place_in_queue(council: Council, position: int, now: datetime, channel: str | None = None) -> str:
     """Where they are and roughly how long, or honestly that nobody is working now."""
     if council.is_open(now):
         place = "next in the queue" if position == 1 else f"number {position} in the queue"
@@ -38,7 +41,7 @@ def place_in_queue(council: Any, position: int, now: datetime, channel: str | No
 
 
 def queued_text(
-    council: Any,
+    council: Council,
     *,
     urgent: bool,
     reference: str,
@@ -62,12 +65,12 @@ def queued_text(
     return "\n".join(lines)
 
 
-def waiting_text(council: Any, position: int, now: datetime, channel: str | None = None) -> str:
+def waiting_text(council: Council, position: int, now: datetime, channel: str | None = None) -> str:
     """The reply to a message sent while waiting for an advisor."""
     return "Thanks, I've added that for the advisor. " + place_in_queue(council, position, now, channel)
 
 
-def unsaved_text(council: Any, *, urgent: bool, now: datetime) -> str:
+def unsaved_text(council: Council, *, urgent: bool, now: datetime) -> str:
     """The reply when the ticket could not be stored (e.g. the database is down)."""
     if urgent:
         open_now = council.is_open(now)
@@ -82,7 +85,7 @@ def unsaved_text(council: Any, *, urgent: bool, now: datetime) -> str:
     )
 
 
-def resumed_text(council: Any) -> str:
+def resumed_text(council: Council) -> str:
     """Told to the resident when the advisor closes the conversation."""
     return (
         "The advisor has closed this conversation. You're talking to the automated assistant again. "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType
@@ -15,11 +15,14 @@ from actions.postcode_checks import check_local_postcode
 from bot.nlu.advocate import for_resident
 from bot.records.postcodes import normalise_postcode
 
+if TYPE_CHECKING:
+    from bot.council import Council
+
 MAX_HOUSE_CHARS = 60
 _HOUSE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[a-zA-Z]?\b")
 
 
-def street_at(council: Any, postcode: str | None, name: str | None) -> Any:
+def street_at(council: Council, postcode: str | None, name: str | None) -> Any:
     """The street of that name at the postcode, or None."""
     if not postcode or not name:
         return None

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.council import schedule
+
+if TYPE_CHECKING:
+    from bot.council.council import Council
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,7 @@ class Collection:
 
 
 def collections(
-    council: Any, street: Any, bin_key: str, start: date, end: date
+    council: Council, street: Any, bin_key: str, start: date, end: date
 ) -> list[Collection]:
     """Collections of a bin at a street from start to end (inclusive), after holiday changes."""
     round_id = street.round_id(bin_key)
@@ -41,7 +44,7 @@ def collections(
     return sorted((c for c in found if start <= c.day <= end), key=lambda c: c.day)
 
 
-def next_collection(council: Any, street: Any, bin_key: str, day: date) -> Collection | None:
+def next_collection(council: Council, street: Any, bin_key: str, day: date) -> Collection | None:
     """The first collection of a bin on or after day, or None if it is not collected there."""
     ahead = 2 * 14 + schedule.MAX_SHIFT_DAYS
     upcoming = collections(council, street, bin_key, day, day + timedelta(days=ahead))

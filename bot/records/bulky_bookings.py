@@ -21,7 +21,9 @@ SERVICE = "bulky_waste"
 class BulkyBookingStore:
     """Books a place on a collection day and stores the booking through the council's systems, in one transaction."""
 
-    def __init__(self, database_url: str | None = None, systems: CouncilSystems | None = None) -> None:
+    def __init__(
+        self, database_url: str | None = None, systems: CouncilSystems | None = None
+    ) -> None:
         self._url = database_url
         self._systems = systems or connect(database_url=database_url)
         self._places = CapacityLedger(BulkySlot, database_url)

@@ -26,7 +26,9 @@ def slot_key(begins: datetime) -> str:
 class DigitalSessionStore:
     """Places taken per session, and the bookings themselves (as service requests, so status checks work)."""
 
-    def __init__(self, database_url: str | None = None, systems: CouncilSystems | None = None) -> None:
+    def __init__(
+        self, database_url: str | None = None, systems: CouncilSystems | None = None
+    ) -> None:
         self._url = database_url
         self._systems = systems or connect(database_url=database_url)
         self._places = CapacityLedger(DigitalSessionSlot, database_url)

@@ -54,7 +54,9 @@ def test_the_rasa_server_sets_our_loggers_before_rasa_starts(monkeypatch):
     monkeypatch.setenv("LOG_LEVEL", "ERROR")
     get_settings.cache_clear()
     monkeypatch.setattr(rasa_speedups, "install", lambda: None)
-    monkeypatch.setattr(rasa.__main__, "main", lambda: seen.append(logging.getLogger("channels").level))
+    monkeypatch.setattr(
+        rasa.__main__, "main", lambda: seen.append(logging.getLogger("channels").level)
+    )
     try:
         rasa_server.main()
     finally:

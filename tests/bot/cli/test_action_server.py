@@ -15,7 +15,9 @@ def test_the_action_server_sets_our_loggers_before_the_rasa_sdk_starts(monkeypat
     seen: list[int] = []
     monkeypatch.setenv("LOG_LEVEL", "ERROR")
     get_settings.cache_clear()
-    monkeypatch.setattr(rasa_sdk.__main__, "main", lambda: seen.append(logging.getLogger("actions").level))
+    monkeypatch.setattr(
+        rasa_sdk.__main__, "main", lambda: seen.append(logging.getLogger("actions").level)
+    )
     monkeypatch.setattr(sys, "argv", ["action_server", "--actions", "actions"])
     before = logging.getLogger("actions").level
     try:

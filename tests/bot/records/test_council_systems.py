@@ -99,7 +99,9 @@ def test_sql_is_the_default_connector_and_stores_in_our_database(database_url):
 
 def test_an_unknown_connector_is_refused_with_the_valid_choices():
     for name in ("ftp", "nowhere.Connector", "bot.settings.Settings"):
-        with pytest.raises(UnknownConnector, match=r"one of 'sql' or the dotted path of a .*CouncilSystems"):
+        with pytest.raises(
+            UnknownConnector, match=r"one of 'sql' or the dotted path of a .*CouncilSystems"
+        ):
             connector_class(name)
 
 
@@ -128,5 +130,8 @@ def test_every_booking_and_request_goes_through_the_chosen_connector(database_ur
         reference_prefix="DS", channel="webchat", sender_id="s1", postcode="PL1 2JT",
         address="Central Library", details={},
     )  # fmt: skip
-    assert [r.reference for r in RecordingConnector.received] == [bulky.reference, session.reference]
+    assert [r.reference for r in RecordingConnector.received] == [
+        bulky.reference,
+        session.reference,
+    ]
     assert ServiceRequestStore().find(bulky.reference, "PL1 2JT") is None  # nothing in our table
