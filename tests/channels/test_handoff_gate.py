@@ -7,9 +7,6 @@ from typing import Any
 
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
-from rasa.core.lock_store import InMemoryLockStore
-from rasa.core.tracker_store import InMemoryTrackerStore
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, SlotSet, UserUttered
 
 from bot.intents import Priority, Route
@@ -17,31 +14,10 @@ from bot.records.advisor_accounts import AdvisorAccounts
 from bot.records.support_register import SupportRegister
 from bot.records.tickets import TicketQueue
 from channels.handoff_gate import HandoffGate, interrupted_form
+from tests.support.rasa_agent import InMemoryAgent
 
 SENDER = "+447700900123"
 CHANNEL = "twilio_sms"
-
-
-class TrackerProcessor:
-    """Enough of Rasa's MessageProcessor for the gate: fetch a conversation's tracker."""
-
-    def __init__(self, tracker_store: InMemoryTrackerStore) -> None:
-        self.tracker_store = tracker_store
-
-    async def fetch_tracker_and_update_session(self, sender_id: str, *_: Any) -> Any:
-        return await self.tracker_store.get_or_create_tracker(sender_id)
-
-
-class InMemoryAgent:
-    """Rasa's agent reduced to its stores: the gate pauses and records through them."""
-
-    def __init__(self) -> None:
-        self.tracker_store = InMemoryTrackerStore(Domain.empty())
-        self.lock_store = InMemoryLockStore()
-        self.processor = TrackerProcessor(self.tracker_store)
-
-    def tracker(self, sender_id: str = SENDER) -> Any:
-        return asyncio.run(self.tracker_store.retrieve(sender_id))
 
 
 class Assistant:
@@ -112,7 +88,7 @@ def test_a_resident_waiting_for_an_advisor_is_told_their_place_and_the_assistant
 
     assert assistant.received == []
     assert replies and "added that for the advisor" in replies[0]
-    held = [e for e in agent.tracker().events if isinstance(e, UserUttered)]
+    held = [e for e in agent.tracker(SENDER).events if isinstance(e, UserUttered)]
     assert [e.text for e in held] == ["are you still there?"]
     assert held[0].parse_data.get("held_for_advisor") is True
 
@@ -155,7 +131,7 @@ def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(
     ticket = TicketQueue(sqlite_url).open_ticket_for(SENDER)
     assert ticket is not None and ticket.priority == Priority.EXTRA_SUPPORT.value
     assert replies and ticket.reference in replies[0]
-    assert agent.tracker().is_paused()
+    assert agent.tracker(SENDER).is_paused()
 
 
 def test_a_registered_resident_in_crisis_gets_the_assistants_safety_reply_first(
@@ -190,7 +166,7 @@ def test_a_false_alarm_taken_back_cancels_the_urgent_ticket_and_the_assistant_ca
     assert replies[-1] == "What can I help you with?"
     ticket = TicketQueue(sqlite_url).get(reference)
     assert ticket is not None and ticket.withdrawn
-    assert not agent.tracker().is_paused()
+    assert not agent.tracker(SENDER).is_paused()
 
 
 def test_an_alarm_a_safety_rule_raised_stays_with_the_advisors_when_taken_back(
