@@ -131,7 +131,8 @@ def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(
     ticket = TicketQueue(sqlite_url).open_ticket_for(SENDER)
     assert ticket is not None and ticket.priority == Priority.EXTRA_SUPPORT.value
     assert replies and ticket.reference in replies[0]
-    assert agent.tracker(SENDER).is_paused()
+    again = send(HandoffGate(database_url=sqlite_url), agent, assistant, "hello?")
+    assert assistant.received == [] and again and "added that for the advisor" in again[0]
 
 
 def test_a_registered_resident_in_crisis_gets_the_assistants_safety_reply_first(
@@ -166,7 +167,11 @@ def test_a_false_alarm_taken_back_cancels_the_urgent_ticket_and_the_assistant_ca
     assert replies[-1] == "What can I help you with?"
     ticket = TicketQueue(sqlite_url).get(reference)
     assert ticket is not None and ticket.withdrawn
-    assert not agent.tracker(SENDER).is_paused()
+    assert (
+        send(HandoffGate(database_url=sqlite_url), agent, assistant, "single person discount")
+        is None
+    )
+    assert assistant.received == ["single person discount"]
 
 
 def test_an_alarm_a_safety_rule_raised_stays_with_the_advisors_when_taken_back(
