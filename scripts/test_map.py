@@ -29,7 +29,9 @@ def mirrored_test(module: Path) -> Path:
 
 def untested_modules(root: Path = ROOT) -> list[Path]:
     """The source modules whose mirrored test module does not exist."""
-    return [module for module in source_modules(root) if not (root / mirrored_test(module)).is_file()]
+    return [
+        module for module in source_modules(root) if not (root / mirrored_test(module)).is_file()
+    ]
 
 
 def main() -> None:
