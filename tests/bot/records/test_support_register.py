@@ -58,3 +58,10 @@ def test_every_view_add_and_removal_is_audit_logged(database_url):
             for e in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         ]
     assert actions == [("sam", "register.add"), ("alex", "register.view"), ("alex", "register.remove")]
+
+
+def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one():
+    from bot.records.support_register import identities
+
+    assert identities("telegram", "447700900123") == ["telegram:447700900123"]
+    assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
