@@ -14,6 +14,7 @@ from actions import context
 from actions.forms.cancel import FORM_SLOTS
 from bot import handoff_messages
 from bot.intents import PRIORITY_RANK, Priority, Route, priority_for, route_for
+from bot.nlu.crisis_decision import crisis_in_parse
 from bot.records.tickets import RULE_REASON_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -45,9 +46,9 @@ def form_values(tracker: Tracker) -> dict[str, Any]:
 
 def handoff_reason(intent: str, parse_data: dict[str, Any]) -> str:
     """Why this went to a person, in words an advisor understands at a glance."""
-    rule = parse_data.get("crisis_rule")
-    if rule:
-        return f"{RULE_REASON_PREFIX}{rule}"
+    crisis = crisis_in_parse(parse_data)
+    if crisis is not None and crisis.rule:
+        return f"{RULE_REASON_PREFIX}{crisis.rule}"
     if intent == "request_human":
         return "Resident asked for a person"
     if intent == "need_extra_support":

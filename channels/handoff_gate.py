@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot import handoff_messages
 from bot.council import get_council
 from bot.intents import Priority, Route, route_for
-from bot.nlu.crisis import detect_crisis
+from bot.nlu.crisis_decision import Crisis, crisis_in_text
 from bot.nlu.false_alarm import takes_back_an_alarm
 from bot.records.support_register import SupportRegister, identities, identity_key
 from bot.records.tickets import OPEN_STATUSES, RULE_REASON_PREFIX, TicketQueue
@@ -155,7 +155,7 @@ class HandoffGate:
         if ticket is None:
             if not registered:
                 return GateDecision(held=False)
-            if detect_crisis(text) is not None:
+            if crisis_in_text(text) is not None:
                 return GateDecision(held=False)  # the assistant gives the safety reply first
             return await self._straight_to_advisor(agent, channel, sender_id, text)
 
@@ -163,7 +163,7 @@ class HandoffGate:
         # the message goes to Rasa with a silent output, so nothing reaches the resident even if
         # Rasa's pause was lost (a session expiring resets it). No extra tracker round trip.
         now = self.council.now()
-        crisis = detect_crisis(text)
+        crisis = crisis_in_text(text)
         if crisis is not None:
             return GateDecision(held=True, replies=self._escalate(ticket, crisis, channel, sender_id, text))
         if ticket.status == "open" and takes_back_an_alarm(text):
@@ -251,7 +251,7 @@ class HandoffGate:
         )
         return GateDecision(held=True, replies=[reply])
 
-    def _escalate(self, ticket: Any, crisis: Any, channel: str, sender_id: str, text: str) -> list[str]:
+    def _escalate(self, ticket: Any, crisis: Crisis, channel: str, sender_id: str, text: str) -> list[str]:
         """A crisis while waiting: the safety numbers now, and the ticket goes to the top."""
         raised = self.tickets.raise_ticket(
             channel=channel,
