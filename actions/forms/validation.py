@@ -40,13 +40,11 @@ from actions.forms.repair import (
     topic_slots,
     why_needed,
 )
-from bot.intents import CRISIS_INTENTS
+from bot.intents import ALWAYS_INTERRUPT, NOT_A_REPAIR
 from bot.nlu.crisis_decision import crisis_in_parse
 
 #: Below this, a guess that the message is another request does not interrupt an answer.
 WEAK_INTENT_CONFIDENCE = 0.7  # "behind the Co-op on Union Street" scored 0.63 for arrears once the data grew
-#: Always interrupt a form, at any confidence.
-ALWAYS_INTERRUPT: frozenset[str] = frozenset(CRISIS_INTENTS) | {"request_human", "deny"}
 
 
 def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> str | None:
@@ -74,8 +72,6 @@ def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> st
     return None
 
 
-#: Never taken as a repair: a crisis or "talk to a person" goes straight to its own rule.
-NOT_A_REPAIR: frozenset[str] = frozenset(CRISIS_INTENTS) | {"request_human"}
 #: What a stopped form offers next, so the resident is never left at a dead end.
 WHAT_NEXT = [
     button("Report a missed bin", "/report_missed_bin"),
