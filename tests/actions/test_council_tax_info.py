@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import context
 from actions.council_tax_info import ActionCouncilTaxArrears, ActionCouncilTaxInformation
 from bot.records.tickets import TicketQueue
 from tests.actions.trackers import run, tracker
@@ -16,10 +15,7 @@ UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY)
-    monkeypatch.setattr(context, "today", lambda: TUESDAY.date())
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _ask(text: str, intent: str = "council_tax_bill_query"):

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import context
 from actions.digital_booking import (
     ActionAskBookingSlot,
     ActionAskBookingVenue,
@@ -21,9 +20,7 @@ UK = ZoneInfo("Europe/London")
 TUESDAY_11AM = datetime(2026, 11, 24, 11, 0, tzinfo=UK)
 
 
-@pytest.fixture(autouse=True)
-def tuesday_morning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY_11AM)
+pytestmark = pytest.mark.clock(TUESDAY_11AM)
 
 
 def test_booking_offers_the_nearest_venues_with_sessions_first():

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import context
 from actions.digital_help import ActionShowVenues, ValidateDigitalHelpForm
 from tests.actions.trackers import run, slots_set, tracker
 
@@ -16,9 +15,7 @@ TUESDAY_11AM = datetime(2026, 11, 24, 11, 0, tzinfo=UK)
 SUNDAY_NOON = datetime(2026, 11, 29, 12, 0, tzinfo=UK)
 
 
-@pytest.fixture(autouse=True)
-def tuesday_morning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "now", lambda: TUESDAY_11AM)
+pytestmark = pytest.mark.clock(TUESDAY_11AM)
 
 
 def opening(text: str, intent: str = "find_computer_or_wifi") -> list[dict]:

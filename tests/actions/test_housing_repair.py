@@ -52,9 +52,7 @@ EMERGENCY_REPORT = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY_MORNING)
+pytestmark = pytest.mark.clock(TUESDAY_MORNING)
 
 
 def _validate(
