@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from bot.settings import get_settings
 
@@ -17,9 +16,6 @@ if TYPE_CHECKING:
     from bot.records.postcodes import PostcodeDirectory
     from bot.records.support_register import SupportRegister
     from bot.records.tickets import TicketQueue
-
-UK_TIME = ZoneInfo("Europe/London")
-
 
 def council() -> Council:
     """The configured council's validated data (loaded once per process)."""
@@ -72,9 +68,10 @@ def digital_sessions() -> DigitalSessionStore:
 
 
 def now() -> datetime:
-    """Current UK local time; tests replace this function to fix the clock."""
-    return datetime.now(UK_TIME)
+    """The current time at the council (the council clock, in the zone from council.yml)."""
+    return council().now()
 
 
 def today() -> date:
+    """Today's date at the council."""
     return now().date()

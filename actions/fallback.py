@@ -146,6 +146,10 @@ class ActionFallback(Action):
         started = start_suggested(tracker)
         if started is not None:
             return started
+        # "Actually can I cancel that", "sorry it was the green one" just after a request.
+        repaired = _repair_after_request(dispatcher, tracker)
+        if repaired is not None:
+            return repaired
         texts, buttons = not_understood_reply(tracker)
         for position, text in enumerate(texts):
             dispatcher.utter_message(
@@ -154,3 +158,28 @@ class ActionFallback(Action):
         # Forget the misunderstood turn for the dialogue rules (a form it interrupted resumes);
         # consecutive_misunderstandings still sees it in the stored events.
         return [UserUtteranceReverted()]
+
+
+def _repair_after_request(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType] | None:
+    # Imported here: the form machinery imports this module (not understood inside a form).
+    from actions.forms.cancel import repair_after_request
+
+    return repair_after_request(dispatcher, tracker)
+
+
+class ActionOutOfScope(Action):
+    """Not something the council deals with, unless it cancels or puts right a request just made."""
+
+    def name(self) -> str:
+        return "action_out_of_scope"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        repaired = _repair_after_request(dispatcher, tracker)
+        if repaired is not None:
+            return repaired
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []

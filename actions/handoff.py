@@ -13,7 +13,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from actions import context
 from actions.forms.cancel import FORM_SLOTS
 from bot import handoff_messages
-from bot.intents import PRIORITY_RANK, Priority, Route, priority_for, route_for
+from bot.intents import Priority, Route, priority_for, route_for
+from bot.nlu.crisis_decision import crisis_in_parse
+from bot.records.support_register import queue_priority
 from bot.records.tickets import RULE_REASON_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -45,9 +47,9 @@ def form_values(tracker: Tracker) -> dict[str, Any]:
 
 def handoff_reason(intent: str, parse_data: dict[str, Any]) -> str:
     """Why this went to a person, in words an advisor understands at a glance."""
-    rule = parse_data.get("crisis_rule")
-    if rule:
-        return f"{RULE_REASON_PREFIX}{rule}"
+    crisis = crisis_in_parse(parse_data)
+    if crisis is not None and crisis.rule:
+        return f"{RULE_REASON_PREFIX}{crisis.rule}"
     if intent == "request_human":
         return "Resident asked for a person"
     if intent == "need_extra_support":
@@ -92,10 +94,8 @@ def hand_off(
     channel = (tracker.get_latest_input_channel() or "unknown")[:20]
     urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
     try:
-        priority = priority or priority_for(intent)
         registered = context.support_register().is_registered(channel, tracker.sender_id)
-        if registered and PRIORITY_RANK[Priority.EXTRA_SUPPORT] < PRIORITY_RANK[priority]:
-            priority = Priority.EXTRA_SUPPORT
+        priority = queue_priority(priority or priority_for(intent), registered)
         ticket = context.tickets().raise_ticket(
             channel=channel,
             sender_id=tracker.sender_id,

@@ -88,6 +88,16 @@ CRISIS_INTENTS: tuple[str, ...] = (
     "homelessness",
 )
 
+#: Never taken as a repair of a form's answer: a crisis or "talk to a person" goes to its own rule.
+NOT_A_REPAIR: frozenset[str] = frozenset(CRISIS_INTENTS) | {"request_human"}
+#: Interrupt a form at any confidence: a crisis, "talk to a person" and "no" never depend on a score.
+ALWAYS_INTERRUPT: frozenset[str] = NOT_A_REPAIR | {"deny"}
+#: Never read as an answer to a form's questions, not even in the message that opened the form:
+#: those that always interrupt, and every request that only an advisor handles.
+NEVER_AN_ANSWER: frozenset[str] = ALWAYS_INTERRUPT | {
+    intent for intent, route in INTENT_ROUTES.items() if route is Route.ADVISOR
+}
+
 #: What Rasa's FallbackClassifier predicts when no intent is confident enough.
 FALLBACK_INTENT = "nlu_fallback"
 

@@ -1,4 +1,11 @@
-"""Pause and resume the assistant for a conversation, and read or add to its Rasa transcript."""
+"""Pause and resume the assistant for a conversation, and read or add to its Rasa transcript.
+
+Whether a conversation is with the advisors is decided by its ticket (``bot.records.tickets``:
+open or claimed). Rasa's ConversationPaused is a copy of that, written when the ticket changes
+(raised, closed, withdrawn): Rasa needs it to stop its policies in the very turn an action hands
+over, and it keeps the assistant quiet if the database cannot be read. The handoff gate reads
+only the ticket.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,8 @@ from rasa.shared.core.events import (
     Restarted,
     UserUttered,
 )
+
+from bot.records.tickets import TicketView
 
 
 @dataclass(frozen=True)
@@ -58,6 +67,11 @@ async def set_paused(agent: Any, sender_id: str, paused: bool) -> None:
             for event in (ConversationResumed(), Restarted(), ActionExecuted(ACTION_LISTEN_NAME)):
                 tracker.update(event)
         await agent.tracker_store.save(tracker)
+
+
+async def follow_ticket(agent: Any, ticket: TicketView) -> None:
+    """Make Rasa's pause copy the ticket: paused while it is with the advisors, resumed after."""
+    await set_paused(agent, ticket.sender_id, ticket.with_advisors)
 
 
 async def add_advisor_message(agent: Any, sender_id: str, text: str, advisor: str) -> None:

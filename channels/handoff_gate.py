@@ -22,14 +22,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import handoff_messages
 from bot.council import get_council
-from bot.intents import Priority, Route, route_for
-from bot.nlu.crisis import detect_crisis
+from bot.intents import Priority, Route, priority_for, route_for
+from bot.nlu.crisis_decision import Crisis, crisis_in_text
 from bot.nlu.false_alarm import takes_back_an_alarm
-from bot.records.support_register import SupportRegister, identities, identity_key
-from bot.records.tickets import OPEN_STATUSES, RULE_REASON_PREFIX, TicketQueue
+from bot.records.support_register import SupportRegister, on_register, queue_priority
+from bot.records.tickets import RULE_REASON_PREFIX, TicketQueue, with_advisors
 from bot.settings import get_settings
 from bot.storage.engine import session_scope
-from bot.storage.models import HandoffTicket, SupportRegistration
 from channels import conversation_control
 
 logger = logging.getLogger(__name__)
@@ -78,14 +77,12 @@ class HandoffGate:
         self._url = database_url
 
     def _ticket_or_registration(self, channel: str, sender_id: str) -> tuple[bool, bool]:
-        """(has an open ticket, is on the register), in one query: most messages have neither."""
-        keys = [identity_key(identity) for identity in identities(channel, sender_id)]
-        ticket = exists().where(
-            HandoffTicket.sender_id == sender_id, HandoffTicket.status.in_(OPEN_STATUSES)
-        )
-        registered = exists().where(SupportRegistration.identity_key.in_(keys))
+        """(with the advisors, on the register), in one query: most messages have neither."""
+        ticket = exists().where(with_advisors(sender_id))
         with session_scope(self._url) as session:
-            has_ticket, is_registered = session.execute(select(ticket, registered)).one()
+            has_ticket, is_registered = session.execute(
+                select(ticket, on_register(channel, sender_id))
+            ).one()
         return bool(has_ticket), bool(is_registered)
 
     async def handle(
@@ -155,7 +152,7 @@ class HandoffGate:
         if ticket is None:
             if not registered:
                 return GateDecision(held=False)
-            if detect_crisis(text) is not None:
+            if crisis_in_text(text) is not None:
                 return GateDecision(held=False)  # the assistant gives the safety reply first
             return await self._straight_to_advisor(agent, channel, sender_id, text)
 
@@ -163,7 +160,7 @@ class HandoffGate:
         # the message goes to Rasa with a silent output, so nothing reaches the resident even if
         # Rasa's pause was lost (a session expiring resets it). No extra tracker round trip.
         now = self.council.now()
-        crisis = detect_crisis(text)
+        crisis = crisis_in_text(text)
         if crisis is not None:
             return GateDecision(held=True, replies=self._escalate(ticket, crisis, channel, sender_id, text))
         if ticket.status == "open" and takes_back_an_alarm(text):
@@ -234,7 +231,7 @@ class HandoffGate:
             sender_id=sender_id,
             intent="need_extra_support",
             route=Route.ADVISOR,
-            priority=Priority.EXTRA_SUPPORT,
+            priority=queue_priority(priority_for("need_extra_support"), is_registered=True),
             reason=REGISTERED_REASON,
             summary=f"- {text}",
             form_values={},
@@ -251,7 +248,7 @@ class HandoffGate:
         )
         return GateDecision(held=True, replies=[reply])
 
-    def _escalate(self, ticket: Any, crisis: Any, channel: str, sender_id: str, text: str) -> list[str]:
+    def _escalate(self, ticket: Any, crisis: Crisis, channel: str, sender_id: str, text: str) -> list[str]:
         """A crisis while waiting: the safety numbers now, and the ticket goes to the top."""
         raised = self.tickets.raise_ticket(
             channel=channel,

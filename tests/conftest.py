@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,20 @@ def reset_cached_state() -> None:
     context.tickets.cache_clear()
     context.support_register.cache_clear()
     context.digital_sessions.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> datetime | None:
+    """The one clock fixture: a test (or module) marked ``@pytest.mark.clock(moment)`` runs with
+    the council clock, and so every module's "now", stopped at that moment."""
+    marker = request.node.get_closest_marker("clock")
+    if marker is None:
+        return None
+    from tests.support.clock import stop_clock
+
+    at: datetime = marker.args[0]
+    stop_clock(monkeypatch, at)
+    return at
 
 
 @pytest.fixture(scope="session")

@@ -162,30 +162,45 @@ class ActionNoOutsideForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        text = tracker.latest_message.get("text") or ""
-        repair = detect_repair(text)
-        kind = repair.kind if repair is not None else None
-        reference = find_reference(text)
-        if kind == "cancel" or (reference and "cancel" in text.lower()):
-            if booked_here(tracker) or _A_BOOKING.search(text) or (reference or "").startswith("BW-"):
-                return [FollowupAction("bulky_cancel_form")]
-            last = tracker.get_slot("last_request")
-            if isinstance(last, dict) and last.get("reference"):
-                dispatcher.utter_message(
-                    text=f"I can't cancel {last['reference']} here, but a person can. "
-                    "Would you like me to pass you to one?",
-                    buttons=[TALK_TO_A_PERSON],
-                )
-                return []
-        if kind == "correction" and correct_last_report(dispatcher, tracker, text):
+        events = repair_after_request(dispatcher, tracker, said_no=True)
+        if events is None:
+            dispatcher.utter_message(response="utter_anything_else")
             return []
-        last = tracker.get_slot("last_request")
-        if kind == "correction" and isinstance(last, dict) and says_more_than_no(text):
+        return events
+
+
+def repair_after_request(
+    dispatcher: CollectingDispatcher, tracker: Tracker, said_no: bool = False
+) -> list[EventType] | None:
+    """Cancel or put right a request ("cancel that", "sorry, it was the green one"), whatever the
+    classifier made of the words; None when the message is neither, or there is nothing to act on.
+
+    Called for a "no" outside a form, and before "not understood" or "not something the council
+    deals with", so a correction or a cancellation never depends on how it was classified.
+    Only after a "no" (`said_no`) does a correction that can't be read offer a person.
+    """
+    text = tracker.latest_message.get("text") or ""
+    repair = detect_repair(text)
+    kind = repair.kind if repair is not None else None
+    reference = find_reference(text)
+    last = tracker.get_slot("last_request")
+    if kind == "cancel" or (reference and "cancel" in text.lower()):
+        if booked_here(tracker) or _A_BOOKING.search(text) or (reference or "").startswith("BW-"):
+            return [FollowupAction("bulky_cancel_form")]
+        if isinstance(last, dict) and last.get("reference"):
             dispatcher.utter_message(
-                text=f"If something in {last.get('reference')} is wrong, a person can put it right "
-                "for you.",
+                text=f"I can't cancel {last['reference']} here, but a person can. "
+                "Would you like me to pass you to one?",
                 buttons=[TALK_TO_A_PERSON],
             )
             return []
-        dispatcher.utter_message(response="utter_anything_else")
+    if kind == "correction" and correct_last_report(dispatcher, tracker, text):
         return []
+    if said_no and kind == "correction" and isinstance(last, dict) and says_more_than_no(text):
+        dispatcher.utter_message(
+            text=f"If something in {last.get('reference')} is wrong, a person can put it right "
+            "for you.",
+            buttons=[TALK_TO_A_PERSON],
+        )
+        return []
+    return None

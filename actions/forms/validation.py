@@ -40,13 +40,11 @@ from actions.forms.repair import (
     topic_slots,
     why_needed,
 )
-from bot.intents import CRISIS_INTENTS
-from bot.nlu.crisis_guess import is_certain_crisis
+from bot.intents import ALWAYS_INTERRUPT, NOT_A_REPAIR
+from bot.nlu.crisis_decision import crisis_in_parse
 
 #: Below this, a guess that the message is another request does not interrupt an answer.
 WEAK_INTENT_CONFIDENCE = 0.7  # "behind the Co-op on Union Street" scored 0.63 for arrears once the data grew
-#: Always interrupt a form, at any confidence.
-ALWAYS_INTERRUPT: frozenset[str] = frozenset(CRISIS_INTENTS) | {"request_human", "deny"}
 
 
 def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> str | None:
@@ -57,7 +55,8 @@ def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> st
         return None
     intent = tracker.latest_message.get("intent") or {}
     name, confidence = intent.get("name"), float(intent.get("confidence") or 0.0)
-    if name in CRISIS_INTENTS and not is_certain_crisis(tracker.latest_message):
+    crisis = crisis_in_parse(tracker.latest_message)
+    if crisis is not None and not crisis.certain:
         pass  # a crisis guessed by the classifier alone, not very likely: keep the answer
     elif not name or name in ALWAYS_INTERRUPT or confidence >= WEAK_INTENT_CONFIDENCE:
         return None
@@ -73,8 +72,6 @@ def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> st
     return None
 
 
-#: Never taken as a repair: a crisis or "talk to a person" goes straight to its own rule.
-NOT_A_REPAIR: frozenset[str] = frozenset(CRISIS_INTENTS) | {"request_human"}
 #: What a stopped form offers next, so the resident is never left at a dead end.
 WHAT_NEXT = [
     button("Report a missed bin", "/report_missed_bin"),

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz
 
-from bot.council import schedule
+from bot.council import clock, schedule
 from bot.council.bin_requests import BinRequestRules, load_bin_requests
 from bot.council.files import CouncilDataError, CouncilFiles
 from bot.council.housing import HousingRepairs, load_housing_repairs
@@ -258,8 +258,12 @@ class Council:
         return schedule.add_working_days(day, n, self.bank_holidays)
 
     def now(self) -> datetime:
-        """The current time in the council's time zone."""
-        return datetime.now(self.zone)
+        """The current time in the council's time zone (from the council clock)."""
+        return clock.now_in(self.zone)
+
+    def today(self) -> date:
+        """Today's date in the council's time zone (from the council clock)."""
+        return clock.today_in(self.zone)
 
     # Words ----------------------------------------------------------------
 

@@ -12,10 +12,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.intents import CRISIS_INTENTS
-from bot.nlu.crisis import detect_crisis
-from bot.nlu.crisis_guess import CRISIS_RULE_KEY, SET_ASIDE_KEY, classifier_guess_stands
+from bot.nlu.crisis_decision import CRISIS_RULE_KEY, crisis_in_text
+from bot.nlu.crisis_guess import SET_ASIDE_KEY, classifier_guess_stands
 
-__all__ = ["CRISIS_RULE_KEY", "CrisisRuleClassifier"]
+__all__ = ["CrisisRuleClassifier"]
 
 
 @DefaultV1Recipe.register(
@@ -54,7 +54,7 @@ class CrisisRuleClassifier(GraphComponent):
         text = message.get(TEXT)
         if not text or not isinstance(text, str):
             return
-        match = detect_crisis(text)
+        match = crisis_in_text(text)
         if match is None:
             CrisisRuleClassifier._check_guess(message, text)
             return

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from bot.intents import CRISIS_INTENTS
 from bot.nlu.crisis import denies_a_danger, has_an_ordinary_reading, names_a_danger
 
-#: Key in parse data naming the crisis rule that fired (never the resident's words).
-CRISIS_RULE_KEY = "crisis_rule"
 #: Key in parse data keeping a classifier's crisis guess that was set aside, for advisors and tests.
 SET_ASIDE_KEY = "crisis_guess_set_aside"
-
-#: A classifier-only crisis guess this sure is "very likely": it may stop a form.
-VERY_LIKELY = 0.9
 
 
 def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
@@ -32,16 +25,3 @@ def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
         return True
     return names_a_danger(intent, text)
 
-
-def is_certain_crisis(parse_data: dict[str, Any]) -> bool:
-    """A crisis that stops whatever the resident is doing: a rule matched, or the classifier is very sure.
-
-    Inside a form, a classifier-only crisis guess below VERY_LIKELY is taken as the answer to the
-    question asked ("he left on the 14th of november" is a date, not homelessness).
-    """
-    intent = parse_data.get("intent") or {}
-    if intent.get("name") not in CRISIS_INTENTS:
-        return False
-    if parse_data.get(CRISIS_RULE_KEY):
-        return True
-    return float(intent.get("confidence") or 0.0) >= VERY_LIKELY

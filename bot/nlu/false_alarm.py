@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.nlu.crisis import denies_a_danger, detect_crisis, normalise
+from bot.nlu.crisis import denies_a_danger, normalise
+from bot.nlu.crisis_decision import crisis_in_text
 
 # Runs on normalised text (bot.nlu.crisis.normalise): lower case, contractions expanded.
 _UNDO = re.compile(
@@ -31,6 +32,6 @@ def takes_back_an_alarm(text: str) -> bool:
     A message a crisis rule matches is never a retraction, whatever else it says
     ("sorry wrong button, but he does hit me" stays with the advisors).
     """
-    if not isinstance(text, str) or not text.strip() or detect_crisis(text) is not None:
+    if not isinstance(text, str) or not text.strip() or crisis_in_text(text) is not None:
         return False
     return denies_a_danger(text) or _UNDO.search(normalise(text)) is not None

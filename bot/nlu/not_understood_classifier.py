@@ -13,7 +13,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.intents import FALLBACK_INTENT, Route, route_for
-from bot.nlu.crisis_classifier import CRISIS_RULE_KEY
+from bot.nlu.crisis_decision import CRISIS_RULE_KEY
 from bot.nlu.gibberish import is_gibberish
 from bot.nlu.language_detection import foreign_language, warm_up_in_background
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 
+from bot.intents import PRIORITY_RANK, Priority
 from bot.phone_numbers import read_uk_phone
 from bot.privacy import sender_key
 from bot.storage import audit
@@ -37,6 +39,19 @@ def identity_key(identity: str) -> str:
     return sender_key(f"support-register:{identity}")
 
 
+def on_register(channel: str, sender_id: str) -> ColumnElement[bool]:
+    """SQL: this conversation is on the register (the one test; a caller may ask more in the same query)."""
+    keys = [identity_key(identity) for identity in identities(channel, sender_id)]
+    return exists().where(SupportRegistration.identity_key.in_(keys))
+
+
+def queue_priority(priority: Priority, is_registered: bool) -> Priority:
+    """A registered resident's ticket goes above every ticket but urgent ones."""
+    if is_registered and PRIORITY_RANK[Priority.EXTRA_SUPPORT] < PRIORITY_RANK[priority]:
+        return Priority.EXTRA_SUPPORT
+    return priority
+
+
 @dataclass(frozen=True)
 class Registration:
     """A register entry as advisors see it (no identifiers in clear)."""
@@ -55,12 +70,8 @@ class SupportRegister:
         self._url = database_url
 
     def is_registered(self, channel: str, sender_id: str) -> bool:
-        keys = [identity_key(identity) for identity in identities(channel, sender_id)]
         with session_scope(self._url) as session:
-            found = session.execute(
-                select(SupportRegistration.id).where(SupportRegistration.identity_key.in_(keys)).limit(1)
-            ).first()
-            return found is not None
+            return bool(session.execute(select(on_register(channel, sender_id))).scalar())
 
     def register(self, identities_: list[str], *, label: str, reason: str, added_by: str) -> int:
         """Add each identity (already-registered ones are kept); returns how many were new."""

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 
 from bot.intents import PRIORITY_RANK, Priority, Route
 from bot.storage import audit
@@ -69,6 +70,17 @@ class TicketView:
     @property
     def withdrawn(self) -> bool:
         return self.status == WITHDRAWN
+
+    @property
+    def with_advisors(self) -> bool:
+        """Open or claimed: the assistant is paused for this conversation (see ``with_advisors``)."""
+        return self.status in OPEN_STATUSES
+
+
+def with_advisors(sender_id: str) -> ColumnElement[bool]:
+    """SQL: the conversation's ticket is open or claimed. This is the truth of "the assistant is
+    paused"; Rasa's ConversationPaused is a copy of it (see channels/conversation_control.py)."""
+    return and_(HandoffTicket.sender_id == sender_id, HandoffTicket.status.in_(OPEN_STATUSES))
 
 
 def _aware(value: datetime) -> datetime:
@@ -149,7 +161,7 @@ class TicketQueue:
     def _open_row(session: Any, sender_id: str) -> HandoffTicket | None:
         return session.execute(
             select(HandoffTicket)
-            .where(HandoffTicket.sender_id == sender_id, HandoffTicket.status.in_(OPEN_STATUSES))
+            .where(with_advisors(sender_id))
             .order_by(HandoffTicket.id)
             .limit(1)
         ).scalar_one_or_none()

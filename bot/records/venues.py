@@ -100,7 +100,7 @@ class VenueFinder:
         closed_days: Collection[date] = (),
     ) -> list[NearbyVenue]:
         """The closest venues that suit, nearest first."""
-        when = at or datetime.now()
+        when = at or _council_local_now()
         wants = wants or VenueWants()
         found = [
             NearbyVenue(venue, math.hypot(east - easting, north - northing))
@@ -158,3 +158,11 @@ __all__ = [
     "suits",
     "upcoming_sessions",
 ]
+
+
+def _council_local_now() -> datetime:
+    """Now at the council, as the naive local time venue hours are written in."""
+    from bot.council import get_council
+    from bot.settings import get_settings
+
+    return get_council(get_settings().council_dir).now().replace(tzinfo=None)

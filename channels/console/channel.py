@@ -359,7 +359,7 @@ class ConsoleInput(InputChannel):
         if closed is None:
             return self._redirect(f"/tickets/{reference}?notice=not-yours")
         self._audit(advisor, "ticket.close", f"ticket:{reference}")
-        await conversation_control.set_paused(request.app.ctx.agent, closed.sender_id, False)
+        await conversation_control.follow_ticket(request.app.ctx.agent, closed)
         try:
             await delivery_for(request.app, closed.channel).send(
                 closed.sender_id, handoff_messages.resumed_text(self.council), sender="system"

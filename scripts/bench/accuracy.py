@@ -17,6 +17,8 @@ TRANSACTION_ROUTES = {Route.SELF_SERVICE.value}
 
 @dataclass
 class AccuracyReport:
+    """Intent accuracy, macro-F1 and urgent recall of one model on one file."""
+
     name: str
     examples: int
     accuracy: float

@@ -13,6 +13,8 @@ import aiohttp
 
 @dataclass
 class LoadReport:
+    """Latency and throughput of one server under one number of conversations."""
+
     name: str
     conversations: int
     messages: int

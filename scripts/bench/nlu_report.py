@@ -113,7 +113,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from bot.cli import quiet_libraries
+    from bot.cli.commands import quiet_libraries
 
     quiet_libraries()
     models: dict[str, Path] = {}

@@ -14,7 +14,7 @@ from actions.benefits_change import (
 )
 from actions.request_status import ActionSubmitRequestStatus
 from bot.records.service_requests import ServiceRequestStore
-from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
+from tests.actions.trackers import answer, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -27,9 +27,7 @@ CHANGE = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY)
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "benefits_change_of_circumstances", **slots):

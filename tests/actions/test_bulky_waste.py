@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import context
 from actions.bulky_waste import (
     ActionAskBulkyConfirm,
     ActionAskBulkyDate,
@@ -30,9 +29,7 @@ ITEMS = [
 ADDRESS = {"postcode": "PL1 2JT", "street": "Citadel Mews", "house": "3"}
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, SUNDAY)
+pytestmark = pytest.mark.clock(SUNDAY)
 
 
 def _validate(slot: str, value, **slots):
@@ -229,7 +226,7 @@ def test_a_booking_cannot_be_cancelled_online_after_the_cut_off(database_url, mo
     messages, _ = _submit()
     reference = messages[0]["text"].split("Your reference is ")[1].split(".")[0]
     tuesday = datetime(2026, 11, 24, 6, 0, tzinfo=UK)
-    monkeypatch.setattr(context, "today", lambda: tuesday.date())
+    fix_clock(monkeypatch, tuesday)
     late, _ = run(
         ActionSubmitBulkyCancel(), tracker(slots={"reference": reference, "postcode": "PL1 2JT"})
     )

@@ -14,7 +14,7 @@ from actions.council_tax_discount import (
 )
 from actions.request_status import ActionSubmitRequestStatus
 from bot.records.service_requests import ServiceRequestStore
-from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
+from tests.actions.trackers import answer, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -28,9 +28,7 @@ APPLICATION = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY)
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "council_tax_discount", **slots):

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from actions import context
 from actions.extra_support import ActionExtraSupportHandoff
 from bot.intents import Priority, Route
 from bot.records.support_register import SupportRegister
 from bot.records.tickets import TicketQueue
-from tests.actions.trackers import run, tracker
+from tests.actions.trackers import fix_clock, run, tracker
 
 OPEN = datetime(2026, 11, 24, 11, 0, tzinfo=ZoneInfo("Europe/London"))
 
@@ -24,7 +23,7 @@ def _on(channel: str, sender_id: str, text: str = "i cant use computers and nobo
 def test_a_resident_who_cannot_get_online_is_passed_to_a_person_at_once_ahead_of_high_priority(
     database_url, monkeypatch
 ):
-    monkeypatch.setattr(context, "now", lambda: OPEN)
+    fix_clock(monkeypatch, OPEN)
     queue = TicketQueue()
     queue.raise_ticket(
         channel="webchat", sender_id="earlier", intent="register_death", route=Route.ADVISOR,
@@ -44,7 +43,7 @@ def test_a_resident_who_cannot_get_online_is_passed_to_a_person_at_once_ahead_of
 
 
 def test_on_webchat_the_register_is_offered_for_this_chat_only(database_url, monkeypatch):
-    monkeypatch.setattr(context, "now", lambda: OPEN)
+    fix_clock(monkeypatch, OPEN)
     messages, _ = run(ActionExtraSupportHandoff(), _on("webchat", "session-1"))
     said = messages[0]["text"]
     assert "for the rest of this chat" in said and "A new web chat can't tell it's you" in said
@@ -52,12 +51,12 @@ def test_on_webchat_the_register_is_offered_for_this_chat_only(database_url, mon
 
 
 def test_by_text_the_register_is_offered_for_this_number(database_url, monkeypatch):
-    monkeypatch.setattr(context, "now", lambda: OPEN)
+    fix_clock(monkeypatch, OPEN)
     messages, _ = run(ActionExtraSupportHandoff(), _on("twilio_sms", "+447700900123"))
     assert "whenever you text us from this number, you go straight to a person" in messages[0]["text"]
 
 
 def test_on_telegram_the_register_is_offered_for_this_chat(database_url, monkeypatch):
-    monkeypatch.setattr(context, "now", lambda: OPEN)
+    fix_clock(monkeypatch, OPEN)
     messages, _ = run(ActionExtraSupportHandoff(), _on("telegram", "123456789"))
     assert "whenever you message us in this Telegram chat" in messages[0]["text"]

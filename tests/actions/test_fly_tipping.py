@@ -16,7 +16,7 @@ from actions.fly_tipping import (
 )
 from actions.request_status import ActionSubmitRequestStatus
 from bot.records.service_requests import ServiceRequestStore
-from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
+from tests.actions.trackers import answer, domain, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -24,9 +24,7 @@ LANDMARK = {"description": "behind the Co-op on Union Street", "street": None, "
 TAMAR = {"description": "Tamar Road", "street": "Tamar Road", "postcode": "PL2 1DE"}
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY)
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):

@@ -10,7 +10,7 @@ import pytest
 from actions import context
 from actions.handoff import ActionHandoff
 from bot.records.tickets import TicketQueue
-from tests.actions.trackers import run, tracker
+from tests.actions.trackers import fix_clock, run, tracker
 
 UK = ZoneInfo("Europe/London")
 OPEN = datetime(2026, 11, 24, 11, 0, tzinfo=UK)  # a Tuesday morning
@@ -18,7 +18,7 @@ CLOSED = datetime(2026, 11, 22, 22, 0, tzinfo=UK)  # a Sunday night
 
 
 def _handoff(intent: str, at: datetime, monkeypatch, text: str = "help", **kwargs):
-    monkeypatch.setattr(context, "now", lambda: at)
+    fix_clock(monkeypatch, at)
     history = [{"event": "user", "text": "my bin was missed", "parse_data": {"intent": {"name": "report_missed_bin"}}}]
     return run(ActionHandoff(), tracker(text=text, intent=intent, events=history, **kwargs))
 

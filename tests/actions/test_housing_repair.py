@@ -18,8 +18,6 @@ from actions.housing_repair import (
 )
 from actions.housing_repair_questions import (
     ActionAskRepairCheck,
-    ActionAskRepairConfirm,
-    ActionAskRepairPostcode,
 )
 from actions.request_status import ActionSubmitRequestStatus
 from bot.records.service_requests import ServiceRequestStore
@@ -54,9 +52,7 @@ EMERGENCY_REPORT = {
 }
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY_MORNING)
+pytestmark = pytest.mark.clock(TUESDAY_MORNING)
 
 
 def _validate(
@@ -177,16 +173,6 @@ def test_phone_numbers_are_checked_and_can_be_skipped():
     assert "07700 900123" in messages[0]["text"]
 
 
-def test_the_read_back_names_the_repair_address_phone_and_when():
-    messages, _ = run(
-        ActionAskRepairConfirm(), tracker(slots={**ROUTINE_REPORT, "repair_confirm": None})
-    )
-    text = messages[0]["text"]
-    assert "What: Damp and mould, Bedroom" in text
-    assert "Address: 3, Citadel Mews, PL1 2JT" in text
-    assert "Phone: 07700 900123" in text
-    assert "When we can come: Weekday mornings" in text
-    assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
 
 
 def test_a_routine_repair_is_stored_once_with_a_reference_and_the_date_for_its_kind(database_url):
@@ -263,11 +249,6 @@ def test_on_sms_the_number_texting_us_is_kept_for_the_call_back(database_url):
     assert stored.details["contact_phone"] == "+447700900555"
 
 
-def test_someone_reporting_for_their_mum_is_asked_for_her_postcode():
-    messages, _ = run(ActionAskRepairPostcode(), tracker(slots={"acting_for": "their mum"}))
-    assert "postcode of your mum's home" in messages[0]["text"]
-    messages, _ = run(ActionAskRepairPostcode(), tracker())
-    assert "postcode of your home" in messages[0]["text"]
 
 
 def test_the_emergency_confirmation_fits_in_three_text_messages(database_url):

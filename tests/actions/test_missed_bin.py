@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from actions import context
 from actions.missed_bin import ActionSubmitMissedBin, ValidateMissedBinForm, assess_collection
 from bot.council import get_council
 from tests.actions.trackers import fix_clock, run, slots_set, tracker
@@ -183,6 +182,6 @@ def test_dates_show_the_year_only_when_it_is_not_this_year_by_the_councils_clock
 
     from actions.formatting import day_and_date
 
-    monkeypatch.setattr(context, "now", lambda: datetime(2027, 12, 30, 9, 0, tzinfo=ZoneInfo("Europe/London")))
+    fix_clock(monkeypatch, datetime(2027, 12, 30, 9, 0, tzinfo=ZoneInfo("Europe/London")))
     assert day_and_date(date(2027, 12, 31)) == "Friday 31 December"
     assert day_and_date(date(2028, 1, 4)) == "Tuesday 4 January 2028"

@@ -19,7 +19,7 @@ from actions.parking_permit import (
 from actions.request_status import ActionSubmitRequestStatus
 from bot.records.service_requests import ServiceRequestStore
 from channels.sms_render import render_sms
-from tests.actions.trackers import answer, fix_clock, run, slots_set, tracker
+from tests.actions.trackers import answer, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
@@ -27,9 +27,7 @@ ADDRESS = {"postcode": "PL1 2JT", "street": "Citadel Mews", "house": "3"}
 RESIDENT = {**ADDRESS, "permit_type": "resident", "vehicle_reg": "AB12 CDE", "permit_confirm": True}
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY)
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):

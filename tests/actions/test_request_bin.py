@@ -19,16 +19,14 @@ from actions.request_bin import (
 )
 from actions.request_status import ActionSubmitRequestStatus
 from bot.records.service_requests import ServiceRequestStore
-from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
+from tests.actions.trackers import answer, domain, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 0, tzinfo=UK)
 ADDRESS = {"postcode": "PL1 2JT", "street": "Citadel Mews", "house": "3"}
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY)
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import context
 from actions.school_admissions import (
     ActionAnswerSchoolAdmissions,
     ActionAskSchoolTopic,
@@ -16,10 +16,8 @@ from actions.school_admissions import (
 )
 from tests.actions.trackers import run, slots_set, tracker
 
-
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(context, "today", lambda: date(2026, 12, 1))
+SCHOOL_DAY = datetime(2026, 12, 1, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+pytestmark = pytest.mark.clock(SCHOOL_DAY)
 
 
 def _extract(text: str) -> dict:

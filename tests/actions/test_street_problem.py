@@ -18,16 +18,14 @@ from actions.street_problem import (
     read_lamp_column,
 )
 from bot.records.service_requests import ServiceRequestStore
-from tests.actions.trackers import answer, domain, fix_clock, run, slots_set, tracker
+from tests.actions.trackers import answer, domain, run, slots_set, tracker
 
 UK = ZoneInfo("Europe/London")
 TUESDAY = datetime(2026, 12, 1, 10, 30, tzinfo=UK)
 TAMAR = {"description": "Tamar Road", "street": "Tamar Road", "postcode": "PL2 1DE"}
 
 
-@pytest.fixture(autouse=True)
-def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    fix_clock(monkeypatch, TUESDAY)
+pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):

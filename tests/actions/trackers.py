@@ -81,8 +81,7 @@ def answer(
 
 
 def fix_clock(monkeypatch: Any, at: datetime) -> None:
-    """Stops the assistant's clock (``context.now`` and ``context.today``) at one moment."""
-    from actions import context
+    """Stops the council clock (every module's ``now`` and ``today``) at one moment."""
+    from tests.support.clock import stop_clock
 
-    monkeypatch.setattr(context, "now", lambda: at)
-    monkeypatch.setattr(context, "today", lambda: at.date())
+    stop_clock(monkeypatch, at)

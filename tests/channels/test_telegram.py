@@ -215,11 +215,6 @@ def test_polling_mode_forwards_updates_to_the_webhook_with_the_secret(telegram, 
     assert [m.text for m in bot.received] == ["from polling"]
 
 
-def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one():
-    from bot.records.support_register import identities
-
-    assert identities("telegram", "447700900123") == ["telegram:447700900123"]
-    assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
 
 
 def test_an_update_acknowledged_before_a_crash_is_answered_after_a_restart(telegram, telegram_api):

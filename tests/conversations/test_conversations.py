@@ -19,6 +19,7 @@ STORIES = Path(__file__).with_name("test_stories.yml")
 EXPECTED_UNUSED = {
     "utter_form_cancelled",
     "utter_anything_else",
+    "utter_out_of_scope",
     "utter_ask_request_status_form_reference",
     "utter_ask_request_status_form_postcode",
     "utter_ask_missed_bin_form_house",

@@ -423,3 +423,39 @@ def test_a_correction_to_a_request_just_made_that_cannot_be_changed_here_offers_
     assert "BW-7K3F9Q" in said(messages) and messages[0]["buttons"][0]["title"] == "Talk to a person"
     messages, _ = run(ActionNoOutsideForm(), tracker(text="no thanks", intent="deny", slots={"last_request": booked}))
     assert messages[0]["response"] == "utter_anything_else"
+
+
+BOOKED_HERE = {"reference": "BW-7K3F9Q", "service": "bulky_waste", "postcode": "PL1 2JT"}
+
+
+@pytest.mark.parametrize("intent", ["out_of_scope", "nlu_fallback"])
+def test_cancelling_a_booking_just_made_works_however_the_classifier_read_it(intent):
+    from actions.fallback import ActionFallback, ActionOutOfScope
+
+    action = ActionOutOfScope() if intent == "out_of_scope" else ActionFallback()
+    state = tracker(
+        text="actually can i cancel that, my brother is gonna take the sofa to the tip",
+        intent=intent,
+        slots={"last_request": BOOKED_HERE},
+    )
+    _, events = run(action, state)
+    assert [e["name"] for e in events if e["event"] == "followup"] == ["bulky_cancel_form"]
+
+
+def test_out_of_scope_with_nothing_to_cancel_or_correct_still_says_so():
+    from actions.fallback import ActionOutOfScope
+
+    messages, events = run(
+        ActionOutOfScope(), tracker(text="actually whats the weather tomorrow", intent="out_of_scope")
+    )
+    assert messages[0]["response"] == "utter_out_of_scope" and events == []
+
+
+def test_a_correction_not_understood_after_a_request_is_not_offered_a_person_in_its_place():
+    from actions.fallback import ActionFallback
+
+    state = tracker(
+        text="sorry what does that mean", intent="nlu_fallback", slots={"last_request": BOOKED_HERE}
+    )
+    messages, _ = run(ActionFallback(), state)
+    assert "put it right" not in said(messages)

@@ -7,12 +7,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.crisis_classifier import CrisisRuleClassifier
-from bot.nlu.crisis_guess import (
-    SET_ASIDE_KEY,
-    VERY_LIKELY,
-    classifier_guess_stands,
-    is_certain_crisis,
-)
+from bot.nlu.crisis_guess import SET_ASIDE_KEY, classifier_guess_stands
 
 
 @pytest.mark.parametrize(
@@ -91,10 +86,3 @@ def test_the_pipeline_forces_a_rule_matched_crisis_whatever_the_classifier_said(
     assert message.get(INTENT) == {"name": "homelessness", "confidence": 1.0}
     assert message.get("crisis_rule")
 
-
-def test_only_a_rule_or_a_very_sure_guess_is_a_certain_crisis() -> None:
-    assert is_certain_crisis({"intent": {"name": "homelessness", "confidence": 1.0}, "crisis_rule": "homeless"})
-    assert is_certain_crisis({"intent": {"name": "homelessness", "confidence": VERY_LIKELY}})
-    assert not is_certain_crisis({"intent": {"name": "homelessness", "confidence": 0.85}})
-    assert not is_certain_crisis({"intent": {"name": "book_bulky_waste", "confidence": 1.0}})
-    assert not is_certain_crisis({})

@@ -58,3 +58,40 @@ def test_every_view_add_and_removal_is_audit_logged(database_url):
             for e in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         ]
     assert actions == [("sam", "register.add"), ("alex", "register.view"), ("alex", "register.remove")]
+
+
+def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one():
+    from bot.records.support_register import identities
+
+    assert identities("telegram", "447700900123") == ["telegram:447700900123"]
+    assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
+
+
+def test_a_registered_residents_ticket_goes_above_all_but_urgent_ones():
+    from bot.intents import Priority
+    from bot.records.support_register import queue_priority
+
+    for priority in (Priority.NORMAL, Priority.HIGH, Priority.EXTRA_SUPPORT):
+        assert queue_priority(priority, is_registered=True) is Priority.EXTRA_SUPPORT
+    assert queue_priority(Priority.URGENT, is_registered=True) is Priority.URGENT
+    for priority in Priority:
+        assert queue_priority(priority, is_registered=False) is priority
+
+
+def test_the_one_register_test_answers_in_a_query_that_asks_more_at_once(database_url):
+    from sqlalchemy import literal
+
+    from bot.records.support_register import on_register
+
+    SupportRegister().register(
+        ["phone:+447700900123"], label="Mrs B", reason="no internet", added_by="advisor"
+    )
+    with session_scope() as session:
+        found = session.execute(
+            select(on_register("twilio_sms", "07700900123"), literal(1))
+        ).one()
+        missing = session.execute(select(on_register("webchat", "07700900123"))).scalar()
+    assert tuple(found) == (True, 1)
+    assert not missing
+    assert SupportRegister().is_registered("twilio_sms", "+447700900123")
+    assert not SupportRegister().is_registered("telegram", "447700900123")

@@ -175,3 +175,29 @@ def test_only_urgent_tickets_can_be_withdrawn_as_false_alarms(database_url):
     queue = TicketQueue()
     normal = _raise(queue, "person", "request_human", Route.ADVISOR, Priority.NORMAL)
     assert not queue.withdraw_false_alarm(normal.reference)
+
+
+def test_a_conversation_is_with_the_advisors_while_its_ticket_is_open_or_claimed(database_url):
+    from sqlalchemy import exists, select
+
+    from bot.records.tickets import with_advisors
+    from bot.storage.engine import session_scope
+
+    def paused(sender: str) -> bool:
+        with session_scope() as session:
+            return bool(session.execute(select(exists().where(with_advisors(sender)))).scalar())
+
+    queue = TicketQueue()
+    raised = _raise(queue, "resident", "request_human", Route.ADVISOR, Priority.NORMAL)
+    assert paused("resident") and not paused("someone-else")
+    ticket = queue.open_ticket_for("resident")
+    assert ticket is not None and ticket.with_advisors
+    from bot.records.advisor_accounts import AdvisorAccounts
+
+    advisor = AdvisorAccounts().create("sam", "Sam", "correct horse battery")
+    assert queue.claim(raised.reference, advisor)
+    assert paused("resident")
+    closed = queue.close(raised.reference, advisor, "Resolved")
+    assert closed is not None and not closed.with_advisors
+    assert not paused("resident")
+    assert queue.open_ticket_for("resident") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -139,3 +140,11 @@ def test_a_session_is_picked_by_its_label_or_by_a_unique_day_name() -> None:
     assert parse_session_label("Saturday 28 November, 10:30am", options) == options[1]
     assert parse_session_label("thursday please", options) == options[0]
     assert parse_session_label("next month", options) is None
+
+
+@pytest.mark.clock(datetime(2026, 11, 29, 12, 0, tzinfo=ZoneInfo("Europe/London")))
+def test_open_now_without_a_time_reads_the_council_clock(finder: VenueFinder) -> None:
+    wants = VenueWants(open_now=True)
+    assert finder.nearest(*at("PL1 2JT"), wants, limit=20) == finder.nearest(
+        *at("PL1 2JT"), wants, SUNDAY_NOON, limit=20
+    )

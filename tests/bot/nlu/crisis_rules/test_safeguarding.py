@@ -1,0 +1,39 @@
+"""A child or vulnerable adult at risk: the messages this topic's rules catch, and one they leave alone (bot/nlu/crisis_rules/safeguarding.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.crisis import detect_crisis
+from bot.nlu.crisis_rules import safeguarding
+
+RULE_NAMES = {name for name, _ in safeguarding.RULES}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a child next door is being hurt by their dad",
+        "the kids next door have been left on their own for days",
+    ],
+)
+def test_a_message_about_safeguarding_concern_is_caught_by_one_of_these_rules(text: str) -> None:
+    found = detect_crisis(text)
+    assert found is not None and found.intent == "safeguarding_concern"
+    assert found.rule in RULE_NAMES
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I get a school place for my child",
+    ],
+)
+def test_everyday_words_on_the_same_subject_are_not_a_crisis(text: str) -> None:
+    assert detect_crisis(text) is None
+
+
+def test_every_rule_has_a_unique_name_and_a_pattern() -> None:
+    names = [name for name, _ in safeguarding.RULES]
+    assert len(names) == len(set(names))
+    assert all(pattern for _, pattern in safeguarding.RULES)

@@ -1,0 +1,190 @@
+"""The advisor console over HTTP: sign in, queue, claim, reply, close, register (channels/console/channel.py)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+import requests
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+
+from bot.council import get_council
+from bot.intents import Priority, Route
+from bot.records.advisor_accounts import AdvisorAccounts
+from bot.records.support_register import SupportRegister
+from bot.records.tickets import TicketQueue
+from channels.console.channel import ConsoleInput
+from channels.conversation_control import transcript
+from channels.delivery import Delivery, register_delivery
+from channels.handoff_gate import HandoffGate
+from tests.e2e.console_client import ConsoleClient
+from tests.support.channel_app import RunningChannel, ScriptedBot
+from tests.support.rasa_agent import InMemoryAgent
+
+PASSWORD = "correct horse battery"
+RESIDENT = "webchat-session-7"
+
+
+class RecordingDelivery(Delivery):
+    """The webchat's delivery as the console sees it: records what would reach the resident."""
+
+    channel = "webchat"
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, str]] = []
+
+    async def send(self, sender_id: str, text: str, *, sender: str = "advisor") -> None:
+        self.sent.append((sender_id, text, sender))
+
+
+@pytest.fixture
+def console(sqlite_url) -> Iterator[tuple[RunningChannel, RecordingDelivery, InMemoryAgent]]:
+    accounts = AdvisorAccounts()
+    accounts.create("sam", "Sam", PASSWORD)
+    accounts.create("alex", "Alex", PASSWORD)
+    with RunningChannel(ConsoleInput.from_credentials(None), ScriptedBot()) as running:
+        delivery, agent = RecordingDelivery(), InMemoryAgent()
+        register_delivery(running.app, delivery)
+        running.app.ctx.agent = agent
+        yield running, delivery, agent
+
+
+def waiting_ticket() -> str:
+    raised = TicketQueue().raise_ticket(
+        channel="webchat",
+        sender_id=RESIDENT,
+        intent="human_handoff",
+        route=Route.ADVISOR,
+        priority=Priority.NORMAL,
+        reason="Asked for a person",
+        summary="- my council tax bill is wrong",
+        form_values={},
+    )
+    return raised.reference
+
+
+async def assistant_answers_next(agent: InMemoryAgent) -> bool:
+    """Whether the resident's next message goes to the assistant (through the handoff gate)."""
+    received: list[str] = []
+
+    async def assistant(message: UserMessage) -> None:
+        received.append(message.text or "")
+
+    message = UserMessage("thanks", CollectingOutputChannel(), RESIDENT, input_channel="webchat")
+    held = await HandoffGate().handle(agent, assistant, message)
+    return held is None and received == ["thanks"]
+
+
+def test_a_signed_in_advisor_sees_the_waiting_tickets(console):
+    running, _, _ = console
+    reference = waiting_ticket()
+
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+
+    assert [ticket["reference"] for ticket in sam.queue()] == [reference]
+
+
+def test_a_wrong_password_is_refused_and_nothing_is_shown_without_signing_in(console):
+    running, _, _ = console
+    waiting_ticket()
+
+    wrong = requests.post(
+        f"{running.base_url}/login", data={"username": "sam", "password": "guess"}, timeout=30
+    )
+    page = requests.get(f"{running.base_url}/queue", allow_redirects=False, timeout=30)
+    data = requests.get(f"{running.base_url}/queue.json", timeout=30)
+
+    assert wrong.status_code == 401 and "That username and password" in wrong.text
+    assert page.status_code == 303 and page.headers["Location"].endswith("/login")
+    assert data.status_code == 401
+
+
+def test_a_change_without_the_forms_token_is_refused(console):
+    running, _, _ = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+
+    forged = sam.http.post(f"{running.base_url}/tickets/{reference}/claim", data={}, timeout=30)
+
+    assert forged.status_code == 403
+    assert TicketQueue().get(reference).status == "open"
+
+
+def test_a_ticket_claimed_by_one_advisor_cannot_be_claimed_by_another(console):
+    running, _, _ = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+    alex = ConsoleClient(running.base_url, "alex", PASSWORD)
+
+    sam.claim(reference)
+    late = alex.claim(reference)
+
+    assert TicketQueue().get(reference).status == "claimed"
+    assert "notice=taken" in late.url
+
+
+def test_an_advisors_reply_reaches_the_resident_and_the_transcript(console):
+    running, delivery, agent = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+    sam.claim(reference)
+
+    sam.reply(reference, "Hello, I'm Sam. Let me look at your bill.")
+
+    assert delivery.sent == [(RESIDENT, "Hello, I'm Sam. Let me look at your bill.", "advisor")]
+    lines = sam.transcript(reference)["lines"]
+    assert (lines[-1]["sender"], lines[-1]["name"]) == ("advisor", "Sam")
+
+
+def test_only_the_advisor_holding_a_ticket_can_reply(console):
+    running, delivery, _ = console
+    reference = waiting_ticket()
+    ConsoleClient(running.base_url, "sam", PASSWORD).claim(reference)
+    alex = ConsoleClient(running.base_url, "alex", PASSWORD)
+
+    refused = alex.reply(reference, "I'll take this one.")
+
+    assert "notice=not-yours" in refused.url
+    assert delivery.sent == []
+
+
+def test_closing_a_ticket_hands_the_resident_back_to_the_assistant(console):
+    running, delivery, agent = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+    sam.claim(reference)
+    outcome = get_council().advisors.close_outcomes[0]
+
+    sam.close(reference, outcome)
+
+    assert TicketQueue().get(reference).status == "closed"
+    assert asyncio.run(assistant_answers_next(agent)), "the assistant answers the resident again"
+    assert delivery.sent[-1][2] == "system" and "automated assistant again" in delivery.sent[-1][1]
+    assert (
+        asyncio.run(transcript(agent, RESIDENT)) == []
+    )  # the notice went by the channel, not Rasa
+
+
+def test_a_ticket_is_not_closed_without_an_outcome(console):
+    running, _, _ = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+    sam.claim(reference)
+
+    refused = sam.close(reference, "")
+
+    assert "notice=need-outcome" in refused.url
+    assert TicketQueue().get(reference).status == "claimed"
+
+
+def test_a_resident_is_added_to_the_register_only_when_every_criterion_is_confirmed(console):
+    running, _, _ = console
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+    everything = {"no_online": "on", "no_library": "on", "no_helper": "on"}
+
+    missing = sam.post("/register", label="Mrs Example", phone="07700 900123", no_online="on")
+    added = sam.post("/register", label="Mrs Example", phone="07700 900123", **everything)
+
+    assert "notice=invalid" in missing.url and "notice=added" in added.url
+    assert SupportRegister().is_registered("twilio_sms", "+447700900123")
