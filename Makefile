@@ -45,6 +45,7 @@ validate: install
 
 test: install system-deps
 	$(BIN)/ruff check bot actions channels tests scripts
+	$(BIN)/ruff format --check bot actions channels tests scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/councilbot train
@@ -55,6 +56,7 @@ test-fast: install
 
 lint: install
 	$(BIN)/ruff check bot actions channels tests scripts
+	$(BIN)/ruff format --check bot actions channels tests scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

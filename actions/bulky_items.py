@@ -145,7 +145,11 @@ def items_in_message(text: str, rules: Any) -> ItemsReading:
             found = None
             for size in (3, 2, 1):
                 window = words[start : start + size]
-                if len(window) < size or _not_an_item_edge(window[0]) or _not_an_item_edge(window[-1]):
+                if (
+                    len(window) < size
+                    or _not_an_item_edge(window[0])
+                    or _not_an_item_edge(window[-1])
+                ):
                     continue
                 match = match_item(" ".join(window), rules)
                 if match is not None and _close(" ".join(window), match[0]):

@@ -345,9 +345,7 @@ class ActionSubmitBulkyWaste(Action):
                 f"The reference is {stored.reference} and we'll come on {day_and_date(stored.due_by)}. "
                 f"Please put everything outside by {put_out} that day."
             )
-        dispatcher.utter_message(
-            text=text, buttons=[CHECK_A_REQUEST]
-        )
+        dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
         remembered = {"reference": stored.reference, "service": SERVICE, "postcode": postcode}
         return [*clear, SlotSet("last_request", remembered)]
 

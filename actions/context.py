@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from bot.records.support_register import SupportRegister
     from bot.records.tickets import TicketQueue
 
+
 def council() -> Council:
     """The configured council's validated data (loaded once per process)."""
     from bot.council import get_council

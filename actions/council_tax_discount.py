@@ -366,7 +366,5 @@ class ActionSubmitCouncilTaxDiscount(Action):
                 f"You've already applied for this, so I haven't sent it twice. The reference is "
                 f"{stored.reference} and we'll write by {day_and_date(stored.due_by)}."
             )
-        dispatcher.utter_message(
-            text=text, buttons=[CHECK_A_REQUEST]
-        )
+        dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
         return clear

@@ -33,7 +33,13 @@ from bot.records.venues import VenueWants, parse_session_label, session_label, u
 
 logger = logging.getLogger(__name__)
 
-BOOKING_SLOTS = ("booking_venue", "booking_slot", "booking_reminder", "booking_mobile", "booking_confirm")
+BOOKING_SLOTS = (
+    "booking_venue",
+    "booking_slot",
+    "booking_reminder",
+    "booking_mobile",
+    "booking_confirm",
+)
 WHAT_TO_BRING = (
     "Please bring your phone or tablet if you have one, any letters you need, and your reading "
     "glasses if you use them. You type your own passwords: staff will never ask for them."
@@ -83,7 +89,9 @@ class ValidateDigitalSessionForm(ResidentFormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         if says_no(tracker, value):
-            return stop_form(dispatcher, {"booking_venue": None}, "Okay, I haven't booked anything.")
+            return stop_form(
+                dispatcher, {"booking_venue": None}, "Okay, I haven't booked anything."
+            )
         text = str(value or "").lower()
         venues = _booking_venues(tracker)
         chosen = next((v for v in venues if v.name.lower() in text or text in v.name.lower()), None)
@@ -119,7 +127,10 @@ class ValidateDigitalSessionForm(ResidentFormValidation):
         if _YES_WORDS.search(text):
             # Someone texting us already gets the reminder on that number; others are asked for one.
             on_sms = tracker.get_latest_input_channel() == SMS_CHANNEL
-            return {"booking_reminder": "yes", "booking_mobile": NO_MOBILE_NEEDED if on_sms else None}
+            return {
+                "booking_reminder": "yes",
+                "booking_mobile": NO_MOBILE_NEEDED if on_sms else None,
+            }
         dispatcher.utter_message(text="Please say yes for a text reminder, or no.")
         return {"booking_reminder": None}
 
@@ -132,7 +143,9 @@ class ValidateDigitalSessionForm(ResidentFormValidation):
         if says_no(tracker, value):
             dispatcher.utter_message(text="Okay, no reminder.")
             return {"booking_reminder": "no", "booking_mobile": NO_MOBILE_NEEDED}
-        dispatcher.utter_message(text="That doesn't look like a UK mobile number. It starts 07, like 07700 900123.")
+        dispatcher.utter_message(
+            text="That doesn't look like a UK mobile number. It starts 07, like 07700 900123."
+        )
         return {"booking_mobile": None}
 
     def validate_booking_confirm(
@@ -141,7 +154,10 @@ class ValidateDigitalSessionForm(ResidentFormValidation):
         text = str(value or "")
         if NO_WORDS.match(text) or says_no(tracker, value):
             return {"booking_confirm": "no"}
-        if _YES_WORDS.search(text) or (tracker.latest_message.get("intent") or {}).get("name") == "affirm":
+        if (
+            _YES_WORDS.search(text)
+            or (tracker.latest_message.get("intent") or {}).get("name") == "affirm"
+        ):
             return {"booking_confirm": "yes"}
         dispatcher.utter_message(text="Please say yes to book it, or no.")
         return {"booking_confirm": None}
@@ -203,10 +219,17 @@ class ActionAskBookingConfirm(Action):
     ) -> list[EventType]:
         venue = _venue_by_name(tracker.get_slot("booking_venue"))
         begins = datetime.fromisoformat(tracker.get_slot("booking_slot"))
-        reminder = "with a text reminder the day before" if tracker.get_slot("booking_reminder") == "yes" else "with no reminder"
+        reminder = (
+            "with a text reminder the day before"
+            if tracker.get_slot("booking_reminder") == "yes"
+            else "with no reminder"
+        )
         dispatcher.utter_message(
             text=f"Shall I book a session at {venue.name if venue else ''} on {session_label(begins)}, {reminder}?",
-            buttons=[button("Yes, book it", "Yes, book it"), button("No, don't book", "No, don't book")],
+            buttons=[
+                button("Yes, book it", "Yes, book it"),
+                button("No, don't book", "No, don't book"),
+            ],
         )
         return []
 
@@ -231,9 +254,18 @@ class ActionSubmitDigitalSession(Action):
             dispatcher.utter_message(text="Okay, I haven't booked anything.")
             return clear
         begins = datetime.fromisoformat(when)
-        slot = next((s for s in upcoming_sessions(venue, begins.replace(hour=0, minute=0)) if s[0] == begins), None)
+        slot = next(
+            (
+                s
+                for s in upcoming_sessions(venue, begins.replace(hour=0, minute=0))
+                if s[0] == begins
+            ),
+            None,
+        )
         if slot is None:
-            dispatcher.utter_message(text="Sorry, that session is no longer running. Please choose another.")
+            dispatcher.utter_message(
+                text="Sorry, that session is no longer running. Please choose another."
+            )
             return clear
         reminder = tracker.get_slot("booking_reminder") == "yes"
         channel = (tracker.get_latest_input_channel() or "unknown")[:20]
@@ -264,7 +296,11 @@ class ActionSubmitDigitalSession(Action):
             apologise_not_stored(dispatcher, council, "book it", "booked")
             return clear
         lines = [
-            ("You're booked in. " if booking.created_now else "You're already booked in, so I haven't booked twice. ")
+            (
+                "You're booked in. "
+                if booking.created_now
+                else "You're already booked in, so I haven't booked twice. "
+            )
             + f"Your reference is {booking.reference}.",
             f"When: {session_label(begins)}, for {slot[1]} minutes.",
             f"Where: {venue.name}, {venue.address}, {venue.postcode}. Phone {venue.phone}.",
@@ -277,4 +313,3 @@ class ActionSubmitDigitalSession(Action):
         lines.append("If you can't come, please call the venue so someone else can have the place.")
         dispatcher.utter_message(text="\n".join(lines), buttons=[CHECK_A_REQUEST])
         return clear
-

@@ -56,7 +56,9 @@ def local_now() -> datetime:
 
 def says_no(tracker: Tracker, value: Any) -> bool:
     intent = (tracker.latest_message.get("intent") or {}).get("name")
-    return bool(NO_WORDS.match(str(value or ""))) or (intent == "deny" and not read_barrier(str(value or "")))
+    return bool(NO_WORDS.match(str(value or ""))) or (
+        intent == "deny" and not read_barrier(str(value or ""))
+    )
 
 
 def _opening_text(tracker: Tracker) -> str:
@@ -78,11 +80,17 @@ def check_venue_postcode(
     value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any]:
     if says_no(tracker, value):
-        return stop_form(dispatcher, {"venue_postcode": None}, "Okay, I'll stop there. Nothing has been booked.")
+        return stop_form(
+            dispatcher, {"venue_postcode": None}, "Okay, I'll stop there. Nothing has been booked."
+        )
     check = check_local_postcode(str(value or ""), "help getting online")
     if check.postcode is None:
         dispatcher.utter_message(text=check.problem, buttons=[TALK_TO_A_PERSON])
-        return {"venue_postcode": None, "requested_slot": None} if check.stop else {"venue_postcode": None}
+        return (
+            {"venue_postcode": None, "requested_slot": None}
+            if check.stop
+            else {"venue_postcode": None}
+        )
     return {"venue_postcode": check.postcode}
 
 
@@ -125,7 +133,9 @@ class ValidateDigitalHelpForm(ResidentFormValidation):
         if barrier is not None:
             return {"digital_barrier": barrier}
         if says_no(tracker, value):
-            return stop_form(dispatcher, {"digital_barrier": None}, "Okay. If you'd like help later, just ask.")
+            return stop_form(
+                dispatcher, {"digital_barrier": None}, "Okay. If you'd like help later, just ask."
+            )
         dispatcher.utter_message(text="Thanks. Please choose the one closest to how you feel.")
         return {"digital_barrier": None}
 
@@ -169,12 +179,19 @@ class ActionShowVenues(Action):
             return [SlotSet("venue_postcode", None)]
         at = local_now()
         wants = read_wants(_opening_text(tracker), barrier)
-        found = finder().nearest(record.easting, record.northing, wants, at, 3, council.bank_holidays)
+        found = finder().nearest(
+            record.easting, record.northing, wants, at, 3, council.bank_holidays
+        )
         relaxed = False
         if not found and (wants.facilities or wants.days or wants.open_now):
             relaxed = True
             found = finder().nearest(
-                record.easting, record.northing, VenueWants(any_of=wants.any_of), at, 3, council.bank_holidays
+                record.easting,
+                record.northing,
+                VenueWants(any_of=wants.any_of),
+                at,
+                3,
+                council.bank_holidays,
             )
         if not found:
             dispatcher.utter_message(
@@ -187,11 +204,15 @@ class ActionShowVenues(Action):
         if relaxed:
             intro = f"I couldn't find anywhere {asked}. These are the nearest places that can still help:"
         else:
-            intro = f"The nearest places {asked + ' ' if asked else ''}to {postcode}:".replace("  ", " ")
+            intro = f"The nearest places {asked + ' ' if asked else ''}to {postcode}:".replace(
+                "  ", " "
+            )
         parts = [intro] + [venue_text(item, at, council.bank_holidays) for item in found]
         buttons = []
         if any(item.venue.sessions for item in found):
-            parts.append("Some of these have free sessions where a helper sits with you. I can book one.")
+            parts.append(
+                "Some of these have free sessions where a helper sits with you. I can book one."
+            )
             buttons.append(button("Book a session with a helper", "/book_assisted_digital"))
         buttons.append(TALK_TO_A_PERSON)
         if barrier == "scams":

@@ -245,9 +245,7 @@ class ActionSubmitFlyTipping(Action):
                 "amount": amount.key,  # the size of van and crew to send
                 "hazardous": kind.hazardous,  # sends the specialist team first
                 "street": where.street,  # routes the job to the area's team
-                "seen": seen
-                if seen and seen != NOT_GIVEN
-                else None,  # for enforcement officers
+                "seen": seen if seen and seen != NOT_GIVEN else None,  # for enforcement officers
             },
             same_job=[where.address, kind.key, today.isoformat()],
         )
@@ -270,7 +268,5 @@ class ActionSubmitFlyTipping(Action):
                 f"Thank you. I've reported the fly-tipping. Your reference is {stored.reference}.\n"
                 f"{service.what_happens_next} We aim to clear it by {by}."
             )
-        dispatcher.utter_message(
-            text=text, buttons=[CHECK_A_REQUEST]
-        )
+        dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
         return clear

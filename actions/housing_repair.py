@@ -121,9 +121,7 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
         return "validate_housing_repair_form"
 
     def cost_answer(self, tracker: Tracker) -> str:
-        return (
-            "Repairs to council homes are free to report. If the damage was caused on purpose, the team may charge for it and will tell you first."
-        )
+        return "Repairs to council homes are free to report. If the damage was caused on purpose, the team may charge for it and will tell you first."
 
     async def extract_repair_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -141,7 +139,11 @@ class ValidateHousingRepairForm(AddressQuestions, ResidentFormValidation):
         # "the boiler in my council flat is broken" says who the landlord is up front. Only the
         # council is read from an opening message: anyone else is asked, never turned away unasked.
         text = tracker.latest_message.get("text") or ""
-        if opening_message(tracker) and not tracker.get_slot("repair_tenancy") and _COUNCIL_HOME.search(text):
+        if (
+            opening_message(tracker)
+            and not tracker.get_slot("repair_tenancy")
+            and _COUNCIL_HOME.search(text)
+        ):
             return {"repair_tenancy": COUNCIL_TENANCY}
         return {}
 
@@ -360,7 +362,9 @@ class ActionSubmitHousingRepair(Action):
             },
             same_job=[address, kind.key, description or ""],
             what="save your repair",
-            urgent=f" As it's an emergency, please call {out_of_hours.phone} now." if out_of_hours else "",
+            urgent=f" As it's an emergency, please call {out_of_hours.phone} now."
+            if out_of_hours
+            else "",
         )
         if stored is None:
             return clear
@@ -373,7 +377,9 @@ class ActionSubmitHousingRepair(Action):
             )
             return clear
         if emergency:
-            return clear + self._emergency(dispatcher, tracker, council, rules, stored, kind, channel)
+            return clear + self._emergency(
+                dispatcher, tracker, council, rules, stored, kind, channel
+            )
         access = rules.access_time(tracker.get_slot("repair_access"))
         when_ = access.name.lower() if access else "on a weekday"
         phone = council.config.contact.phone

@@ -58,7 +58,9 @@ def assess_collection(council: Council, street: Any, bin_type: Any, at: datetime
 
 def _bins_for(council: Council, street: Any) -> list[Any]:
     today = context.today()
-    return [b for b in council.bin_types.values() if council.next_collection_after(street, b, today)]
+    return [
+        b for b in council.bin_types.values() if council.next_collection_after(street, b, today)
+    ]
 
 
 class ValidateMissedBinForm(AddressQuestions, ResidentFormValidation):
@@ -82,7 +84,9 @@ class ValidateMissedBinForm(AddressQuestions, ResidentFormValidation):
             and repair.kind == "correction"
             and correct_last_report(dispatcher, tracker, text)
         ):
-            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [SlotSet("requested_slot", None)]
+            return [SlotSet(slot, None) for slot in REPORT_SLOTS] + [
+                SlotSet("requested_slot", None)
+            ]
         return await super().run(dispatcher, tracker, domain)
 
     async def extract_bin_type(
@@ -146,7 +150,9 @@ class ActionAskBinType(Action):
     ) -> list[EventType]:
         council = context.council()
         street = street_at(council, tracker.get_slot("postcode"), tracker.get_slot("street"))
-        bins = _bins_for(council, street) if street is not None else list(council.bin_types.values())
+        bins = (
+            _bins_for(council, street) if street is not None else list(council.bin_types.values())
+        )
         dispatcher.utter_message(
             text="Which bin was missed?", buttons=[button(b.name, b.name) for b in bins]
         )

@@ -84,9 +84,7 @@ class ValidateParkingPermitForm(AddressQuestions, ResidentFormValidation):
         return "validate_parking_permit_form"
 
     def cost_answer(self, tracker: Tracker) -> str:
-        return (
-            "Each permit has its own price. I'll show you the permits sold in your zone with their prices before you choose, and the price again before I send it."
-        )
+        return "Each permit has its own price. I'll show you the permits sold in your zone with their prices before you choose, and the price again before I send it."
 
     def validate_postcode(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

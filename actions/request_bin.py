@@ -73,9 +73,7 @@ def read_household(text: str, minimum: int, medical_allowed: bool) -> str | None
     if medical_allowed and _MEDICAL.search(lowered) and not re.search(r"\bno medical\b", lowered):
         return HOUSEHOLD_MEDICAL
     numbers = [int(n) for n in re.findall(r"\b(\d{1,2})\b", lowered)]
-    numbers += [
-        value for word, value in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)
-    ]
+    numbers += [value for word, value in NUMBER_WORDS.items() if re.search(rf"\b{word}\b", lowered)]
     if HOUSEHOLD_BIG.replace("_", " ") in lowered or "or more" in lowered:
         return HOUSEHOLD_BIG
     if numbers:
@@ -94,9 +92,7 @@ class ValidateRequestBinForm(StoppableForm, AddressQuestions, ResidentFormValida
         return "validate_request_bin_form"
 
     def cost_answer(self, tracker: Tracker) -> str:
-        return (
-            "Some bins are free and some have a charge, depending on the bin and the reason. I'll show you the price, and how to pay, before I order anything."
-        )
+        return "Some bins are free and some have a charge, depending on the bin and the reason. I'll show you the price, and how to pay, before I order anything."
 
     async def required_slots(
         self,
@@ -387,7 +383,9 @@ class ActionSubmitRequestBin(Action):
                 rules().delivery,
             ]
             if price > 0:
-                lines.append(f"The price is {pounds(price)}. {how_to_pay(rules().payment, tracker)}")
+                lines.append(
+                    f"The price is {pounds(price)}. {how_to_pay(rules().payment, tracker)}"
+                )
             if reason.key in ("damaged", "crew_damaged", LARGER):
                 lines.append(rules().old_bin)
         else:
@@ -395,7 +393,5 @@ class ActionSubmitRequestBin(Action):
                 f"You've already ordered this, so I haven't made a second order. The reference is "
                 f"{stored.reference} and we'll deliver by {by}."
             ]
-        dispatcher.utter_message(
-            text="\n".join(lines), buttons=[CHECK_A_REQUEST]
-        )
+        dispatcher.utter_message(text="\n".join(lines), buttons=[CHECK_A_REQUEST])
         return clear

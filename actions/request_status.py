@@ -72,7 +72,9 @@ class ValidateRequestStatusForm(ResidentFormValidation):
     ) -> dict[str, Any]:
         postcode = normalise_postcode(str(value or ""))
         if postcode is None:
-            dispatcher.utter_message(text="That doesn't look like a postcode. Please type it like PL1 2AA.")
+            dispatcher.utter_message(
+                text="That doesn't look like a postcode. Please type it like PL1 2AA."
+            )
             return {"postcode": None}
         return {"postcode": postcode}
 
@@ -93,9 +95,9 @@ class ActionSubmitRequestStatus(Action):
             return clear
         postcode = postcode or ""
         council = context.council()
-        if _asked_to_cancel(tracker) and council.service_for_reference(reference) == council.service(
-            "bulky_waste"
-        ):
+        if _asked_to_cancel(tracker) and council.service_for_reference(
+            reference
+        ) == council.service("bulky_waste"):
             # "cancel my bulky collection BW-7K3F9Q" often reads as a status check to the classifier.
             from actions.bulky_waste import cancel_booking
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
 def channel_of(tracker: Tracker) -> str:
     """The channel the resident wrote from, as stored with their request."""
     return (tracker.get_latest_input_channel() or "unknown")[:20]

@@ -315,9 +315,7 @@ class ActionSubmitStreetProblem(Action):
                 ),  # what the resident reported, in their words if "other"
                 "urgent": urgent is not None,  # the quicker timescale the resident was promised
                 "street": where.street,  # routes the job to the area's inspector
-                "lamp_column": column
-                if column and column != UNKNOWN
-                else None,  # finds the light
+                "lamp_column": column if column and column != UNKNOWN else None,  # finds the light
             },
             same_job=[where.address, kind.key, str(column or ""), at.date().isoformat()],
         )
@@ -335,7 +333,5 @@ class ActionSubmitStreetProblem(Action):
                 f"The reference is {stored.reference} and we aim to deal with it by "
                 f"{day_and_date(stored.due_by)}."
             )
-        dispatcher.utter_message(
-            text=text, buttons=[CHECK_A_REQUEST]
-        )
+        dispatcher.utter_message(text=text, buttons=[CHECK_A_REQUEST])
         return clear

@@ -13,10 +13,28 @@ from bot.records.venues import WEEKEND, VenueWants
 FACILITY_WORDS: dict[str, tuple[str, ...]] = {
     "wifi": ("wifi", "wi fi", "wireless", "internet connection", "hotspot", "broadband"),
     "computers": ("computer", "computers", "pc", "pcs", "laptop", "laptops", "desktop"),
-    "printing": ("print", "printing", "printer", "printout", "photocopy", "photocopier", "scan", "scanner"),
+    "printing": (
+        "print",
+        "printing",
+        "printer",
+        "printout",
+        "photocopy",
+        "photocopier",
+        "scan",
+        "scanner",
+    ),
     "courses": ("course", "courses", "class", "classes", "lesson", "lessons", "beginners"),
     "assisted_digital": ("someone to help", "helper", "one to one", "sit with me", "assisted"),
-    "step_free": ("step free", "wheelchair", "no stairs", "no steps", "accessible", "lift", "ramp", "mobility scooter"),
+    "step_free": (
+        "step free",
+        "wheelchair",
+        "no stairs",
+        "no steps",
+        "accessible",
+        "lift",
+        "ramp",
+        "mobility scooter",
+    ),
     "hearing_loop": ("hearing loop", "induction loop", "loop system", "hearing aid"),
 }
 _DAY_WORDS = {day: {day, day[:3], day + "s"} for day in WEEKDAYS}
@@ -60,8 +78,14 @@ def _mentions(clean: str, phrase: str) -> bool:
 def read_wants(text: str, barrier: str | None = None) -> VenueWants:
     """Facilities, days and "open now" from the resident's words, plus what helps with their barrier."""
     clean = _clean(text)
-    facilities = {key for key, words in FACILITY_WORDS.items() if any(_mentions(clean, w) for w in words)}
-    days = {WEEKDAYS.index(day) for day, words in _DAY_WORDS.items() if any(_mentions(clean, w) for w in words)}
+    facilities = {
+        key for key, words in FACILITY_WORDS.items() if any(_mentions(clean, w) for w in words)
+    }
+    days = {
+        WEEKDAYS.index(day)
+        for day, words in _DAY_WORDS.items()
+        if any(_mentions(clean, w) for w in words)
+    }
     if any(_mentions(clean, w) for w in _WEEKEND_WORDS):
         days |= WEEKEND
     open_now = any(_mentions(clean, w) for w in _OPEN_NOW)
@@ -96,7 +120,14 @@ def describe(wants: VenueWants) -> str:
     parts = []
     if wants.facilities:
         items = [names[f] for f in sorted(wants.facilities)]
-        parts.append("with " + (" and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]))
+        parts.append(
+            "with "
+            + (
+                " and ".join(items)
+                if len(items) < 3
+                else ", ".join(items[:-1]) + " and " + items[-1]
+            )
+        )
     if wants.days == WEEKEND:
         parts.append("open at the weekend")
     elif wants.days:

@@ -22,7 +22,9 @@ def _wait_words(minutes: int) -> str:
 WEBCHAT = "webchat"
 
 
-def place_in_queue(council: Council, position: int, now: datetime, channel: str | None = None) -> str:
+def place_in_queue(
+    council: Council, position: int, now: datetime, channel: str | None = None
+) -> str:
     """Where they are and roughly how long, or honestly that nobody is working now."""
     if council.is_open(now):
         place = "next in the queue" if position == 1 else f"number {position} in the queue"
@@ -67,7 +69,9 @@ def queued_text(
 
 def waiting_text(council: Council, position: int, now: datetime, channel: str | None = None) -> str:
     """The reply to a message sent while waiting for an advisor."""
-    return "Thanks, I've added that for the advisor. " + place_in_queue(council, position, now, channel)
+    return "Thanks, I've added that for the advisor. " + place_in_queue(
+        council, position, now, channel
+    )
 
 
 def unsaved_text(council: Council, *, urgent: bool, now: datetime) -> str:

@@ -65,7 +65,9 @@ class Settings(BaseSettings):
     twilio_auth_token: SecretStr = Field(
         default=SecretStr(""), description="Checks X-Twilio-Signature and authenticates sends."
     )
-    twilio_from_number: str = Field(default="", description="The council's Twilio number, in E.164.")
+    twilio_from_number: str = Field(
+        default="", description="The council's Twilio number, in E.164."
+    )
     twilio_api_url: str = Field(
         default="", description="Only for tests: a local fake instead of https://api.twilio.com."
     )
@@ -73,13 +75,16 @@ class Settings(BaseSettings):
         default="",
         description="The public https://host the webhooks are reached on (behind a proxy); signatures are checked against it.",
     )
-    sms_provider: str = Field(default="twilio", description="'twilio' sends for real; 'log' only logs (development).")
+    sms_provider: str = Field(
+        default="twilio", description="'twilio' sends for real; 'log' only logs (development)."
+    )
     sms_max_segments: int = Field(default=3, ge=1, le=10)
 
     # Telegram. Without a bot token the Telegram webhook answers 503.
     telegram_bot_token: SecretStr = Field(default=SecretStr(""))
     telegram_secret_token: SecretStr = Field(
-        default=SecretStr(""), description="Telegram sends it in X-Telegram-Bot-Api-Secret-Token on every update."
+        default=SecretStr(""),
+        description="Telegram sends it in X-Telegram-Bot-Api-Secret-Token on every update.",
     )
     telegram_api_url: str = Field(
         default=TELEGRAM_API_URL, description="Bot API base URL; tests point it at a local fake."
@@ -126,14 +131,18 @@ class Settings(BaseSettings):
                 "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')."
             )
         if len(self.secret_key.get_secret_value()) < 32:
-            raise SettingsError("SECRET_KEY is too short for production: use at least 32 characters.")
+            raise SettingsError(
+                "SECRET_KEY is too short for production: use at least 32 characters."
+            )
         if self.telegram_configured and not self.telegram_secret_configured:
             raise SettingsError(
                 "TELEGRAM_SECRET_TOKEN is missing or a placeholder. Telegram webhooks cannot be trusted "
                 "without it: set 1-256 characters of A-Z, a-z, 0-9, _ or - and pass the same value to setWebhook."
             )
         if self.sms_provider == "log" and self.sms_configured:
-            raise SettingsError("SMS_PROVIDER=log would drop residents' texts: use 'twilio' in production.")
+            raise SettingsError(
+                "SMS_PROVIDER=log would drop residents' texts: use 'twilio' in production."
+            )
 
     @property
     def sms_configured(self) -> bool:
@@ -146,7 +155,9 @@ class Settings(BaseSettings):
 
     @property
     def telegram_secret_configured(self) -> bool:
-        return self.telegram_secret_token.get_secret_value().strip().lower() not in PLACEHOLDER_SECRETS
+        return (
+            self.telegram_secret_token.get_secret_value().strip().lower() not in PLACEHOLDER_SECRETS
+        )
 
     @property
     def action_server_webhook(self) -> str:

@@ -48,6 +48,7 @@ class GateDecision:
     replies: list[str] = field(default_factory=list)
     withdrawn: bool = False  # the resident withdrew a false alarm: the assistant takes over again
 
+
 #: Told to a resident whose false alarm was withdrawn; the form they were in then goes on.
 WITHDRAWN_TEXT = (
     "Sorry, I got that wrong. I've cancelled the urgent request, so an advisor won't contact "
@@ -162,7 +163,9 @@ class HandoffGate:
         now = self.council.now()
         crisis = crisis_in_text(text)
         if crisis is not None:
-            return GateDecision(held=True, replies=self._escalate(ticket, crisis, channel, sender_id, text))
+            return GateDecision(
+                held=True, replies=self._escalate(ticket, crisis, channel, sender_id, text)
+            )
         if ticket.status == "open" and takes_back_an_alarm(text):
             if self.tickets.withdraw_false_alarm(ticket.reference):
                 logger.info("handoff gate: ticket %s withdrawn by the resident", ticket.reference)
@@ -170,11 +173,16 @@ class HandoffGate:
             if ticket.route in (Route.EMERGENCY.value, Route.URGENT_ADVISOR.value):
                 replies = [KEPT_TEXT]
                 if ticket.position is not None:
-                    replies.append(handoff_messages.waiting_text(self.council, ticket.position, now, channel))
+                    replies.append(
+                        handoff_messages.waiting_text(self.council, ticket.position, now, channel)
+                    )
                 return GateDecision(held=True, replies=replies)
         if ticket.status == "open" and ticket.position is not None:
             return GateDecision(
-                held=True, replies=[handoff_messages.waiting_text(self.council, ticket.position, now, channel)]
+                held=True,
+                replies=[
+                    handoff_messages.waiting_text(self.council, ticket.position, now, channel)
+                ],
             )
         return GateDecision(held=True)  # an advisor is talking with them: no automatic reply
 
@@ -248,7 +256,9 @@ class HandoffGate:
         )
         return GateDecision(held=True, replies=[reply])
 
-    def _escalate(self, ticket: Any, crisis: Crisis, channel: str, sender_id: str, text: str) -> list[str]:
+    def _escalate(
+        self, ticket: Any, crisis: Crisis, channel: str, sender_id: str, text: str
+    ) -> list[str]:
         """A crisis while waiting: the safety numbers now, and the ticket goes to the top."""
         raised = self.tickets.raise_ticket(
             channel=channel,

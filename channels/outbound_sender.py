@@ -19,7 +19,6 @@ RETRY_POLL_S = 2.0
 RECOVER_EVERY_TICKS = 30  # look for unanswered inbound messages about once a minute
 
 
-
 @dataclass(frozen=True)
 class SendResult:
     """The provider's id for the message and its first status."""
@@ -89,12 +88,16 @@ class OutboundSender:
         try:
             result = await self._send(message)
         except SendError as error:
-            logger.warning("%s: send failed (attempt %d): %s", self.channel, message.attempts, error)
+            logger.warning(
+                "%s: send failed (attempt %d): %s", self.channel, message.attempts, error
+            )
             self.store.mark_failed(message.id, str(error), retry=error.retry)
             return "failed"
         except Exception as error:  # an unexpected error must not lose the message
             logger.exception("%s: send failed unexpectedly", self.channel)
-            self.store.mark_failed(message.id, f"Unexpected error ({type(error).__name__})", retry=True)
+            self.store.mark_failed(
+                message.id, f"Unexpected error ({type(error).__name__})", retry=True
+            )
             return "failed"
         self.store.mark_sent(message.id, result.provider_id, _our_status(result.status))
         return "sent"

@@ -57,7 +57,9 @@ class TwilioSmsProvider(SmsProvider):
 
     def __init__(self, settings: Settings, status_callback: str | None) -> None:
         if settings.environment is Environment.TEST and not settings.twilio_api_url:
-            raise SettingsError("Tests must never reach the real Twilio API: set TWILIO_API_URL to a local fake.")
+            raise SettingsError(
+                "Tests must never reach the real Twilio API: set TWILIO_API_URL to a local fake."
+            )
         http_client = (
             RedirectingHttpClient(settings.twilio_api_url)
             if settings.twilio_api_url
@@ -84,9 +86,13 @@ class TwilioSmsProvider(SmsProvider):
             retry = error.status == 429 or error.status >= 500
             if error.code == 21610:  # the number has replied STOP to Twilio itself
                 retry = False
-            raise SendError(f"Twilio refused the message (HTTP {error.status}, code {error.code})", retry=retry) from None
+            raise SendError(
+                f"Twilio refused the message (HTTP {error.status}, code {error.code})", retry=retry
+            ) from None
         except (TwilioException, OSError) as error:
-            raise SendError(f"Twilio could not be reached ({type(error).__name__})", retry=True) from None
+            raise SendError(
+                f"Twilio could not be reached ({type(error).__name__})", retry=True
+            ) from None
 
 
 def make_sms_provider(settings: Settings, status_callback: str | None) -> SmsProvider:

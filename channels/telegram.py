@@ -62,7 +62,9 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     """Split at paragraph or line breaks so no part exceeds Telegram's limit."""
     parts: list[str] = []
     while len(text) > limit:
-        cut = max(text.rfind("\n\n", 0, limit), text.rfind("\n", 0, limit), text.rfind(" ", 0, limit))
+        cut = max(
+            text.rfind("\n\n", 0, limit), text.rfind("\n", 0, limit), text.rfind(" ", 0, limit)
+        )
         cut = cut if cut > limit // 2 else limit
         parts.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
@@ -81,7 +83,9 @@ def keyboard(buttons: list[dict[str, str]]) -> InlineKeyboardMarkup | None:
 
 def _bot(settings: Settings) -> Bot:
     if settings.environment is Environment.TEST and settings.telegram_api_url == TELEGRAM_API_URL:
-        raise SettingsError("Tests must never reach the real Telegram API: set TELEGRAM_API_URL to a local fake.")
+        raise SettingsError(
+            "Tests must never reach the real Telegram API: set TELEGRAM_API_URL to a local fake."
+        )
     return Bot(settings.telegram_bot_token.get_secret_value(), base_url=settings.telegram_api_url)
 
 
@@ -100,7 +104,10 @@ class TelegramInput(TextChannelInput):
         return cls(get_settings())
 
     def __init__(self, settings: Settings) -> None:
-        if settings.environment is Environment.PRODUCTION and not settings.telegram_secret_configured:
+        if (
+            settings.environment is Environment.PRODUCTION
+            and not settings.telegram_secret_configured
+        ):
             raise SettingsError(
                 "TELEGRAM_SECRET_TOKEN must be set in production (or remove the Telegram channel "
                 "from bot/credentials.yml)."
@@ -120,14 +127,20 @@ class TelegramInput(TextChannelInput):
         try:
             async with self.pacer.turn(message.recipient):
                 sent = await self.bot.send_message(
-                    chat_id=int(message.recipient), text=message.body, reply_markup=keyboard(message.buttons)
+                    chat_id=int(message.recipient),
+                    text=message.body,
+                    reply_markup=keyboard(message.buttons),
                 )
         except RetryAfter as error:
             raise SendError("Telegram asked us to slow down", retry=True) from error
         except (Forbidden, BadRequest) as error:  # blocked by the resident, or a bad chat id
-            raise SendError(f"Telegram refused the message ({type(error).__name__})", retry=False) from None
+            raise SendError(
+                f"Telegram refused the message ({type(error).__name__})", retry=False
+            ) from None
         except TelegramError as error:
-            raise SendError(f"Telegram could not be reached ({type(error).__name__})", retry=True) from None
+            raise SendError(
+                f"Telegram could not be reached ({type(error).__name__})", retry=True
+            ) from None
         return SendResult(provider_id=f"tg:{message.recipient}:{sent.message_id}", status="sent")
 
     def delivery_parts(self, recipient: str, text: str) -> list[Reply]:
@@ -188,7 +201,9 @@ class TelegramInput(TextChannelInput):
                 return None, []
             chat_id = str(message.chat.id)
             if payload.startswith("/") and not is_intent_payload(payload, KNOWN_PAYLOAD_INTENTS):
-                return chat_id, [("That button is not recognised. Please type your message instead.", [])]
+                return chat_id, [
+                    ("That button is not recognised. Please type your message instead.", [])
+                ]
             text = payload if payload.startswith("/") else clean_text(payload)
         elif update.message is not None:
             if update.message.chat.type != "private":
@@ -209,8 +224,12 @@ class TelegramInput(TextChannelInput):
                 {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
                 for b in (reply.get("buttons") or [])
             ]
-            parts = split_text(str(reply.get("text") or "")) or (["Please choose:"] if buttons else [])
-            replies.extend((part, buttons if i == len(parts) - 1 else []) for i, part in enumerate(parts))
+            parts = split_text(str(reply.get("text") or "")) or (
+                ["Please choose:"] if buttons else []
+            )
+            replies.extend(
+                (part, buttons if i == len(parts) - 1 else []) for i, part in enumerate(parts)
+            )
         return chat_id, replies or [(channel_texts().no_reply, [])]
 
     async def _answer_callback(self, query_id: str) -> None:

@@ -45,7 +45,9 @@ def signed_form(request: Request) -> RequestParameters:
     """The form exactly as Twilio signed it: empty values kept (Sanic's request.form drops them)."""
     form = getattr(request.ctx, "twilio_form", None)
     if form is None:
-        form = RequestParameters(parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True))
+        form = RequestParameters(
+            parse_qs(request.body.decode("utf-8", "replace"), keep_blank_values=True)
+        )
         request.ctx.twilio_form = form
     return form
 
@@ -79,7 +81,11 @@ class TwilioSmsInput(TextChannelInput):
         self.validator: RequestValidator | None = None
         if settings.sms_configured:
             self.validator = RequestValidator(settings.twilio_auth_token.get_secret_value())
-            status_url = f"{self.public_base_url}/webhooks/{CHANNEL}/status" if self.public_base_url else None
+            status_url = (
+                f"{self.public_base_url}/webhooks/{CHANNEL}/status"
+                if self.public_base_url
+                else None
+            )
             self.provider = provider or make_sms_provider(settings, status_url)
             self.start_sending()
 
@@ -122,7 +128,9 @@ class TwilioSmsInput(TextChannelInput):
         if not content_type.startswith("application/x-www-form-urlencoded"):
             return False
         try:
-            return self.validator.validate(self.signed_url(request), signed_form(request), signature)
+            return self.validator.validate(
+                self.signed_url(request), signed_form(request), signature
+            )
         except Exception:  # malformed input is simply not a valid signature
             return False
 
@@ -178,7 +186,14 @@ class TwilioSmsInput(TextChannelInput):
         if word in START_WORDS and opted_out:
             self.outbound.set_opted_out(number, False)
             council = get_council(self.settings.council_dir)
-            return number, [(render_plain(f"You'll get texts from {council.name} again. Reply STOP to stop.", 1), [])]
+            return number, [
+                (
+                    render_plain(
+                        f"You'll get texts from {council.name} again. Reply STOP to stop.", 1
+                    ),
+                    [],
+                )
+            ]
         if opted_out:
             return number, []  # nothing is sent until they reply START
         if word in HELP_WORDS:

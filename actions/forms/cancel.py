@@ -17,7 +17,9 @@ from actions.missed_bin import correct_last_report
 from bot.storage.references import find_reference
 
 #: "cancel the booking", "cancel my collection": a bulky waste booking, even with no reference.
-_A_BOOKING = re.compile(r"\b(booking|booked|collection|bulky|pick ?up|sofa|settee|mattress)\b", re.I)
+_A_BOOKING = re.compile(
+    r"\b(booking|booked|collection|bulky|pick ?up|sofa|settee|mattress)\b", re.I
+)
 
 FORM_SLOTS = (
     "postcode",

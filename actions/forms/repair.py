@@ -101,7 +101,9 @@ _MARKERS = re.compile(
     r"correction|wrong \w+)\W+)+",
     re.IGNORECASE,
 )
-_HOUSE = re.compile(r"\b(?:number|no\.?|num|house|flat|at|its|it'?s|it is)\s*(\d{1,4}[a-z]?)\b", re.I)
+_HOUSE = re.compile(
+    r"\b(?:number|no\.?|num|house|flat|at|its|it'?s|it is)\s*(\d{1,4}[a-z]?)\b", re.I
+)
 _BARE_NUMBER = re.compile(r"^\W*(\d{1,4}[a-z]?)\W*$", re.I)
 DATE_WORDS = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
@@ -287,7 +289,13 @@ def topic_slots(text: str, slots: list[str]) -> list[str]:
         for slot in slots:
             if slot in named:
                 continue
-            if "date" in kinds and slot.endswith("_date") or "address" in kinds and slot.endswith("_address") or slot in kinds:
+            if (
+                "date" in kinds
+                and slot.endswith("_date")
+                or "address" in kinds
+                and slot.endswith("_address")
+                or slot in kinds
+            ):
                 named.append(slot)
     return named
 

@@ -218,7 +218,9 @@ def validate_confirm(
         return {slot: True}
     if says_stop(tracker, value):
         return stop_form(dispatcher, {slot: None})
-    dispatcher.utter_message(text="Please press Yes to send it, or No to stop.", buttons=SEND_OR_NOT)
+    dispatcher.utter_message(
+        text="Please press Yes to send it, or No to stop.", buttons=SEND_OR_NOT
+    )
     return {slot: None}
 
 

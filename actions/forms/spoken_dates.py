@@ -77,7 +77,9 @@ def _normalise(text: str) -> str:
         day = _ORDINALS[match[2]] + {"twenty": 20, "thirty": 30, None: 0}[match[1]]
         return f"{day}{_SUFFIX.get(day, 'th')}"
 
-    return _ORDINAL.sub(lambda match: ordinal(match) if _ends_a_day(words, match) else match[0], words)
+    return _ORDINAL.sub(
+        lambda match: ordinal(match) if _ends_a_day(words, match) else match[0], words
+    )
 
 
 def _ends_a_day(words: str, match: re.Match[str]) -> bool:
@@ -186,7 +188,9 @@ def _found_in_sentence(words: str, today: date) -> str | None:
 
 
 #: A period, not a day ("next month", "this week"): ask for the day rather than guess one.
-_PERIOD = re.compile(r"^(?:in |during |within )?(?:the )?(?:next|this|last|coming|following) (?:week|month|year)$")
+_PERIOD = re.compile(
+    r"^(?:in |during |within )?(?:the )?(?:next|this|last|coming|following) (?:week|month|year)$"
+)
 
 
 def _by_dateparser(words: str, today: date) -> list[date]:
@@ -208,7 +212,11 @@ def _by_dateparser(words: str, today: date) -> list[date]:
 def _impossible(words: str, leap_day: bool) -> bool:
     """A day and month that look like a date but can't be one (30/02, 31st of june); with leap_day,
     29 February too (said when no year near today has one)."""
-    for pattern, day_group, month_group in ((_NUMERIC, 1, 2), (_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+    for pattern, day_group, month_group in (
+        (_NUMERIC, 1, 2),
+        (_DAY_MONTH, 1, 2),
+        (_MONTH_DAY, 2, 1),
+    ):
         for match in pattern.finditer(words):
             day = int(match[day_group])
             month_text = match[month_group]

@@ -44,7 +44,9 @@ from bot.intents import ALWAYS_INTERRUPT, NOT_A_REPAIR
 from bot.nlu.crisis_decision import crisis_in_parse
 
 #: Below this, a guess that the message is another request does not interrupt an answer.
-WEAK_INTENT_CONFIDENCE = 0.7  # "behind the Co-op on Union Street" scored 0.63 for arrears once the data grew
+WEAK_INTENT_CONFIDENCE = (
+    0.7  # "behind the Co-op on Union Street" scored 0.63 for arrears once the data grew
+)
 
 
 def weakly_blocked_answer(tracker: Tracker, domain: DomainDict, form: str) -> str | None:
@@ -135,11 +137,18 @@ class ResidentFormValidation(FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         # "Will someone ring me about it?" reads like asking for a person, but asks what happens next.
         asks_about_contact = intent == "request_human" and is_contact_question(text)
-        if (intent not in NOT_A_REPAIR or asks_about_contact) and answer_turn(tracker, self.form_name()):
+        if (intent not in NOT_A_REPAIR or asks_about_contact) and answer_turn(
+            tracker, self.form_name()
+        ):
             repair = detect_repair(text)
-            if tracker.get_slot("requested_slot") in DESCRIPTIONS and len(text.split()) > SHORT_MESSAGE_WORDS:
+            if (
+                tracker.get_slot("requested_slot") in DESCRIPTIONS
+                and len(text.split()) > SHORT_MESSAGE_WORDS
+            ):
                 repair = None  # a description in their own words, however it is phrased
-            if repair is not None and not (repair.kind == "cancel" and not self._cancel_applies(text)):
+            if repair is not None and not (
+                repair.kind == "cancel" and not self._cancel_applies(text)
+            ):
                 events = await self.repair(repair, text, dispatcher, tracker, domain)
                 if events is not None:
                     return events
@@ -180,7 +189,9 @@ class ResidentFormValidation(FormValidationAction):
         if repair.kind == "dont_know":
             if requested in SELF_HANDLED_DONT_KNOW:
                 return None
-            dispatcher.utter_message(text=self.dont_know_text(requested), buttons=[TALK_TO_A_PERSON])
+            dispatcher.utter_message(
+                text=self.dont_know_text(requested), buttons=[TALK_TO_A_PERSON]
+            )
             return await self._ask_again(dispatcher, tracker, domain)
         if repair.kind == "correction":
             return await self.correct(text, dispatcher, tracker, domain)
@@ -189,7 +200,9 @@ class ResidentFormValidation(FormValidationAction):
     async def _form_slots(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        return list(await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain))
+        return list(
+            await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        )
 
     async def _ask_again(
         self,
@@ -319,7 +332,9 @@ class ResidentFormValidation(FormValidationAction):
                 tracker.latest_message = said
             result = output if isinstance(output, dict) else {slot: None}
         if "requested_slot" in result and result["requested_slot"] is None:
-            events = [SlotSet(k, v) for k, v in {**changes, **result}.items() if k != "requested_slot"]
+            events = [
+                SlotSet(k, v) for k, v in {**changes, **result}.items() if k != "requested_slot"
+            ]
             return [*events, SlotSet("requested_slot", None)]
         if result.get(slot) is not None and slot != requested and before is not None:
             dispatcher.utter_message(text="Thanks, I've changed that.")

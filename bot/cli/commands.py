@@ -32,7 +32,9 @@ def _model_or_exit() -> Path:
 
     model = current_model(get_settings().model_dir)
     if model is None:
-        print("No model matches the current training data. Run `make train` first.", file=sys.stderr)
+        print(
+            "No model matches the current training data. Run `make train` first.", file=sys.stderr
+        )
         raise SystemExit(2)
     return model
 
@@ -132,7 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     triage = sub.add_parser("triage", help="classify messages in a file and show each route")
-    triage.add_argument("file", type=Path, help="Rasa NLU YAML file, or text with one message per line")
+    triage.add_argument(
+        "file", type=Path, help="Rasa NLU YAML file, or text with one message per line"
+    )
     triage.add_argument("--json", action="store_true", help="print a JSON array")
     triage.set_defaults(handler=cmd_triage)
 
@@ -146,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check-council", help="validate the council's data files").set_defaults(
         handler=cmd_check_council
     )
-    advisor = sub.add_parser("advisor", help="add, list, disable or enable advisor console accounts")
+    advisor = sub.add_parser(
+        "advisor", help="add, list, disable or enable advisor console accounts"
+    )
     advisor.add_argument("action", choices=["add", "list", "disable", "enable"])
     advisor.add_argument("username", nargs="?")
     advisor.add_argument("--name", help="the name shown to colleagues, e.g. 'Sam Patel'")

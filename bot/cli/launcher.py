@@ -60,7 +60,9 @@ def rasa_server_command(settings: Settings, model: Path) -> list[str]:
     ]  # fmt: skip
 
 
-def wait_until_up(url: str, process: subprocess.Popen, timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+def wait_until_up(
+    url: str, process: subprocess.Popen, timeout_s: float = STARTUP_TIMEOUT_S
+) -> None:
     """Poll a health URL until it answers 200, or fail if the process died."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:

@@ -381,12 +381,17 @@ def _bin_terms(bin_types: Iterable[BinType]) -> list[tuple[str, str]]:
 #: Each topic file beyond the core, in the order they are checked: the Council field it fills
 #: and how it is read, given the folder's files and the core data (``read_council``).
 TOPIC_LOADERS: tuple[tuple[str, Callable[[CouncilFiles, dict[str, Any]], Any]], ...] = (
-    ("bin_requests", lambda files, core: load_bin_requests(files, core["bins"], core["placeholders"])),
+    (
+        "bin_requests",
+        lambda files, core: load_bin_requests(files, core["bins"], core["placeholders"]),
+    ),
     ("fly_tipping", lambda files, core: load_fly_tipping(files, core["placeholders"])),
     ("street_problems", lambda files, core: load_street_problems(files)),
     (
         "housing_repairs",
-        lambda files, core: load_housing_repairs(files, core["config"].safety, core["placeholders"]),
+        lambda files, core: load_housing_repairs(
+            files, core["config"].safety, core["placeholders"]
+        ),
     ),
     ("parking", lambda files, core: load_parking(files, core["streets"], core["placeholders"])),
     ("schools", lambda files, core: load_schools(files)),

@@ -20,7 +20,6 @@ class CouncilDataError(ValueError):
     """A council data file is missing or wrong; the message names the file, the place and the problem."""
 
 
-
 class CouncilFiles:
     """Reads files from the folder and turns any problem into a CouncilDataError naming the file."""
 
@@ -54,7 +53,9 @@ class CouncilFiles:
                 f"{self.show(name)}: not valid YAML{where} ({problem})"
             ) from None
         except ValueError as error:  # e.g. an impossible date such as 2026-13-01
-            raise CouncilDataError(f"{self.show(name)}: a value could not be read ({error})") from None
+            raise CouncilDataError(
+                f"{self.show(name)}: a value could not be read ({error})"
+            ) from None
         if not isinstance(data, dict):
             raise CouncilDataError(f"{self.show(name)}: should hold named entries (key: value)")
         return data
@@ -105,7 +106,9 @@ class CouncilFiles:
     ) -> str:
         """A text from the file with its {placeholders} filled ({link} only where a link is given)."""
         place = f"{self.show(name)}: {field}"
-        return fill_placeholders(place, text, {**values, "link": link or ""}, has_link=link is not None)
+        return fill_placeholders(
+            place, text, {**values, "link": link or ""}, has_link=link is not None
+        )
 
     def model(self, place: str, model: type[M], data: Any) -> M:
         """Build a model, reporting the first problem in plain words with the place it came from."""
@@ -144,7 +147,6 @@ def _plain(error: Mapping[str, Any]) -> str:
         "type_error.list": "should be a list",
         "type_error.tuple": "should be a list",
     }.get(kind, error["msg"])
-
 
 
 def fill_placeholders(place: str, text: str, values: dict[str, str], has_link: bool) -> str:

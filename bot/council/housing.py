@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 FILE = "housing_repairs.yml"
 COUNCIL_TENANCY = "council"
 OTHER_KIND = "other"
+
+
 class Tenancy(Model):
     """Who the resident rents from; everyone but council tenants is told who to contact."""
 

@@ -33,6 +33,7 @@ ANSWERED_ROUTES = frozenset(
 #: Longest answer once placeholders are filled in (about three SMS messages).
 MAX_ANSWER_CHARS = 450
 
+
 def read_council(directory: Path, postcodes: PostcodeDirectory) -> dict[str, Any]:
     """The core of a council folder (config, services, bins, streets, answers, venues), checked.
 
@@ -208,7 +209,9 @@ def _venues(
     venues: list[Venue] = []
     positions: dict[str, tuple[float, float]] = {}
     for number, entry in enumerate(entries, start=1):
-        label = entry.get("id") if isinstance(entry, dict) and entry.get("id") else f"entry {number}"
+        label = (
+            entry.get("id") if isinstance(entry, dict) and entry.get("id") else f"entry {number}"
+        )
         place = f"{files.show(name)} venue {label}"
         venue = files.model(place, Venue, entry)
         if venue.id in positions:
@@ -292,7 +295,9 @@ def _advisors(files: CouncilFiles, placeholders: dict[str, str]) -> AdvisorSetti
     replies = tuple(
         CannedReply(
             title=reply.title,
-            text=fill_placeholders(f"{files.show(name)} canned reply '{reply.title}'", reply.text, placeholders, False),
+            text=fill_placeholders(
+                f"{files.show(name)} canned reply '{reply.title}'", reply.text, placeholders, False
+            ),
         )
         for reply in settings.canned_replies
     )
@@ -308,7 +313,11 @@ def _bulky_waste(files: CouncilFiles, placeholders: dict[str, str]) -> BulkyWast
     )
     not_collected = tuple(
         entry.copy(
-            update={"instead": files.fill(name, f"not_collected {entry.name}", entry.instead, placeholders)}
+            update={
+                "instead": files.fill(
+                    name, f"not_collected {entry.name}", entry.instead, placeholders
+                )
+            }
         )
         for entry in rules.not_collected
     )

@@ -437,7 +437,12 @@ class BulkyWasteRules(Model):
     not_collected: tuple[NotCollected, ...] = ()
 
     @validator(
-        "band_items", "max_items", "book_ahead_days", "dates_offered", "band_price", "extra_item_price"
+        "band_items",
+        "max_items",
+        "book_ahead_days",
+        "dates_offered",
+        "band_price",
+        "extra_item_price",
     )
     def _positive(cls, value: float) -> float:
         if value <= 0:

@@ -51,8 +51,7 @@ def load_benefits(files: CouncilFiles, placeholders: dict[str, str]) -> Benefits
         "overpayment_note",
     )
     update = {
-        field: files.fill(name, field, getattr(rules, field), placeholders)
-        for field in texts
+        field: files.fill(name, field, getattr(rules, field), placeholders) for field in texts
     }
     update["how_to_apply"] = files.fill(
         name, "how_to_apply", rules.how_to_apply, placeholders, rules.apply_link

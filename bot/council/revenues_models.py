@@ -37,7 +37,9 @@ class PaymentMethod(Model):
     phone: str | None = None
 
     _check_link = validator("link", allow_reuse=True)(check_url)
-    _check_phone = validator("phone", allow_reuse=True)(lambda v: v if v is None else check_phone(v))
+    _check_phone = validator("phone", allow_reuse=True)(
+        lambda v: v if v is None else check_phone(v)
+    )
 
 
 class AccountNumber(Model):

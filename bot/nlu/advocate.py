@@ -21,9 +21,15 @@ _OLD = r"(?:(?:elderly|old|older|disabled|poorly|sick|deaf|blind|housebound|vuln
 
 # Each pattern needs a sign that the resident acts for the person, not just mentions them.
 _PATTERNS = [
-    re.compile(rf"\b(?:for|on behalf of|behalf of|asking for|helping|help|sorting out)\s+my\s+{_OLD}{_PERSON}\b"),
-    re.compile(rf"\bmy\s+{_OLD}{_PERSON}(?:'s|s)?\s+(?:bin|bins|council tax|house|home|flat|bungalow|address|account|benefit|benefits|rent|repair|boiler|garden|street|road)\b"),
-    re.compile(rf"\bmy\s+{_OLD}{_PERSON}\s+(?:can't|cant|cannot|can not|doesn't|doesnt|isn't able|is not able|asked me|wants me|needs)\b"),
+    re.compile(
+        rf"\b(?:for|on behalf of|behalf of|asking for|helping|help|sorting out)\s+my\s+{_OLD}{_PERSON}\b"
+    ),
+    re.compile(
+        rf"\bmy\s+{_OLD}{_PERSON}(?:'s|s)?\s+(?:bin|bins|council tax|house|home|flat|bungalow|address|account|benefit|benefits|rent|repair|boiler|garden|street|road)\b"
+    ),
+    re.compile(
+        rf"\bmy\s+{_OLD}{_PERSON}\s+(?:can't|cant|cannot|can not|doesn't|doesnt|isn't able|is not able|asked me|wants me|needs)\b"
+    ),
     re.compile(rf"\bi(?:'m| am)\s+(?:the\s+)?(?:carer|career)\s+for\s+my\s+{_OLD}{_PERSON}\b"),
     re.compile(rf"\bi\s+(?:look after|care for)\s+my\s+{_OLD}{_PERSON}\b"),
 ]

@@ -38,6 +38,12 @@ class AdvocateExtractor(GraphComponent):
             who = detect_acting_for(text)
             if who is None:
                 continue
-            entity = {"entity": ENTITY, "value": who, "start": 0, "end": len(text), "extractor": "AdvocateExtractor"}
+            entity = {
+                "entity": ENTITY,
+                "value": who,
+                "start": 0,
+                "end": len(text),
+                "extractor": "AdvocateExtractor",
+            }
             message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
         return messages

@@ -18,9 +18,7 @@ from bot.nlu.crisis_guess import SET_ASIDE_KEY, classifier_guess_stands
 __all__ = ["CrisisRuleClassifier"]
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisRuleClassifier(GraphComponent):
     """Overrides the predicted intent when a curated crisis rule matches the text.
 
@@ -80,14 +78,25 @@ class CrisisRuleClassifier(GraphComponent):
         set_aside: list[dict[str, Any]] = []
         while ranking and ranking[0].get("name") in CRISIS_INTENTS:
             top = ranking[0]
-            if classifier_guess_stands(str(top.get("name")), float(top.get("confidence") or 0), text):
+            if classifier_guess_stands(
+                str(top.get("name")), float(top.get("confidence") or 0), text
+            ):
                 break
             set_aside.append(ranking.pop(0))
         if not set_aside:
             return
         new_top = ranking[0] if ranking else {"name": None, "confidence": 0.0}
-        message.set(INTENT, {"name": new_top.get("name"), "confidence": float(new_top.get("confidence") or 0)}, add_to_output=True)
+        message.set(
+            INTENT,
+            {"name": new_top.get("name"), "confidence": float(new_top.get("confidence") or 0)},
+            add_to_output=True,
+        )
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
-        message.set(SET_ASIDE_KEY, [
-            {"name": entry.get("name"), "confidence": float(entry.get("confidence") or 0)} for entry in set_aside
-        ], add_to_output=True)
+        message.set(
+            SET_ASIDE_KEY,
+            [
+                {"name": entry.get("name"), "confidence": float(entry.get("confidence") or 0)}
+                for entry in set_aside
+            ],
+            add_to_output=True,
+        )

@@ -24,4 +24,3 @@ def classifier_guess_stands(intent: str, confidence: float, text: str) -> bool:
     if intent == "suicide_self_harm" and not has_an_ordinary_reading(text):
         return True
     return names_a_danger(intent, text)
-

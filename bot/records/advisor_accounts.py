@@ -40,7 +40,12 @@ def verify_password(password: str, stored: str) -> bool:
             return False
         expected = base64.b64decode(digest)
         actual = hashlib.scrypt(
-            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected)
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected),
         )
     except (ValueError, TypeError):
         return False
@@ -81,8 +86,14 @@ class AdvisorAccounts:
 
     def create(self, username: str, display_name: str, password: str) -> int:
         username = username.strip().lower()
-        if not username or len(username) > 60 or not username.replace(".", "").replace("-", "").isalnum():
-            raise AccountError("Usernames are letters and numbers (dots and dashes allowed), up to 60.")
+        if (
+            not username
+            or len(username) > 60
+            or not username.replace(".", "").replace("-", "").isalnum()
+        ):
+            raise AccountError(
+                "Usernames are letters and numbers (dots and dashes allowed), up to 60."
+            )
         if len(password) < MIN_PASSWORD_LENGTH:
             raise AccountError(f"Passwords must be at least {MIN_PASSWORD_LENGTH} characters.")
         try:
@@ -108,7 +119,9 @@ class AdvisorAccounts:
                 return False
             advisor.active = active
             if not active:
-                session.execute(delete(AdvisorSession).where(AdvisorSession.advisor_id == advisor.id))
+                session.execute(
+                    delete(AdvisorSession).where(AdvisorSession.advisor_id == advisor.id)
+                )
             return True
 
     def accounts(self) -> list[tuple[str, str, bool]]:
@@ -159,4 +172,6 @@ class AdvisorAccounts:
         if not token:
             return
         with session_scope(self._url) as session:
-            session.execute(delete(AdvisorSession).where(AdvisorSession.token_hash == _token_hash(token)))
+            session.execute(
+                delete(AdvisorSession).where(AdvisorSession.token_hash == _token_hash(token))
+            )

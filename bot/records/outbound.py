@@ -77,9 +77,17 @@ class OutboundStore:
         key = recipient_key(channel, recipient)
         rows = [
             {
-                "channel": channel, "source_id": source_id, "sequence": seq, "recipient_key": key,
-                "recipient": recipient, "body": body, "buttons": buttons, "status": "queued",
-                "attempts": 0, "next_attempt_at": utcnow(), "created_at": utcnow(),
+                "channel": channel,
+                "source_id": source_id,
+                "sequence": seq,
+                "recipient_key": key,
+                "recipient": recipient,
+                "body": body,
+                "buttons": buttons,
+                "status": "queued",
+                "attempts": 0,
+                "next_attempt_at": utcnow(),
+                "created_at": utcnow(),
                 "updated_at": utcnow(),
             }  # fmt: skip
             for seq, (body, buttons) in enumerate(bodies)
@@ -156,7 +164,9 @@ class OutboundStore:
             if row is not None:
                 self._finish(row, "suppressed")
 
-    def apply_status(self, provider_id: str, provider_status: str, error_code: str | None = None) -> bool:
+    def apply_status(
+        self, provider_id: str, provider_status: str, error_code: str | None = None
+    ) -> bool:
         """A delivery status callback; statuses never go backwards. False if the id is unknown."""
         status = TWILIO_STATUS.get(provider_status.lower())
         with session_scope(self._url) as session:

@@ -182,9 +182,7 @@ class TicketQueue:
         ).scalar_one()
         return int(ahead) + 1
 
-    def _view(
-        self, session: Any, row: HandoffTicket, position: int | None = None
-    ) -> TicketView:
+    def _view(self, session: Any, row: HandoffTicket, position: int | None = None) -> TicketView:
         """A detached copy; the queue position is counted unless the caller already knows it."""
         if row.status == "open" and position is None:
             position = self._position(session, row)
@@ -226,7 +224,9 @@ class TicketQueue:
         with session_scope(self._url) as session:
             return list(
                 session.execute(
-                    select(HandoffTicket).where(HandoffTicket.status == "open").order_by(*QUEUE_ORDER)
+                    select(HandoffTicket)
+                    .where(HandoffTicket.status == "open")
+                    .order_by(*QUEUE_ORDER)
                 ).scalars()
             )
 

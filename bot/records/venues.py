@@ -59,7 +59,7 @@ def opens_on(venue: Venue, weekday: int) -> bool:
 
 
 def hours_today_text(venue: Venue, at: datetime, closed_days: Collection[date] = ()) -> str:
-    """"Open now until 5pm", "Opens today at 10am, until 5pm", "Closed today" and similar."""
+    """ "Open now until 5pm", "Opens today at 10am, until 5pm", "Closed today" and similar."""
     hours = None if at.date() in closed_days else venue.hours_by_weekday().get(at.weekday())
     if hours is None:
         return "Closed today"
@@ -72,7 +72,9 @@ def hours_today_text(venue: Venue, at: datetime, closed_days: Collection[date] =
     return f"Closed now (today {format_time(opens)} to {format_time(closes)})"
 
 
-def suits(venue: Venue, wants: VenueWants, at: datetime, closed_days: Collection[date] = ()) -> bool:
+def suits(
+    venue: Venue, wants: VenueWants, at: datetime, closed_days: Collection[date] = ()
+) -> bool:
     """Whether a venue offers everything asked for and is open when asked."""
     offered = set(venue.facilities)
     if not wants.facilities <= offered:
@@ -130,7 +132,7 @@ def upcoming_sessions(
 
 
 def session_label(begins: datetime) -> str:
-    """"Tuesday 24 November, 10am" (a button title and what the resident types back)."""
+    """ "Tuesday 24 November, 10am" (a button title and what the resident types back)."""
     return f"{WEEKDAYS[begins.weekday()].title()} {begins.day} {begins.strftime('%B')}, {format_time(begins.time())}"
 
 

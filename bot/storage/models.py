@@ -56,9 +56,7 @@ class ServiceRequest(Base):
     # The date we promised the resident, so status checks can say "by ...".
     due_by = Column(Date, nullable=False)
     created_at = Column(DateTime(timezone=True), default=utcnow)
-    updated_at = Column(
-        DateTime(timezone=True), default=utcnow, onupdate=utcnow
-    )
+    updated_at = Column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
     __table_args__ = (UniqueConstraint("service", "dedupe_key", name="uq_request_dedupe"),)
 
@@ -284,7 +282,9 @@ class BulkySlot(Base):
     booked = Column(Integer, nullable=False, default=0)
 
     __table_args__ = (
-        CheckConstraint("booked >= 0 AND booked <= capacity", name="ck_bulky_slots_within_capacity"),
+        CheckConstraint(
+            "booked >= 0 AND booked <= capacity", name="ck_bulky_slots_within_capacity"
+        ),
     )
 
 

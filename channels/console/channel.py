@@ -31,7 +31,10 @@ logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
-STATIC_FILES = {"console.js": "text/javascript; charset=utf-8", "console.css": "text/css; charset=utf-8"}
+STATIC_FILES = {
+    "console.js": "text/javascript; charset=utf-8",
+    "console.css": "text/css; charset=utf-8",
+}
 COOKIE = "councilbot_console"
 BASE = "/webhooks/console"
 MAX_REPLY_CHARS = 2000
@@ -133,10 +136,14 @@ class ConsoleInput(InputChannel):
             advisor = self._signed_in(request)
         except SQLAlchemyError:
             logger.exception("console: database unavailable")
-            return self._page("error.html", 503, message="The database is not available. Try again shortly.")
+            return self._page(
+                "error.html", 503, message="The database is not available. Try again shortly."
+            )
         if advisor is None:
             if change or request.path.endswith(".json"):
-                return response.json({"error": "Please sign in again."}, status=401, headers=SECURITY_HEADERS)
+                return response.json(
+                    {"error": "Please sign in again."}, status=401, headers=SECURITY_HEADERS
+                )
             return self._redirect("/login")
         if change and not self._csrf_ok(request, advisor):
             return self._page(
@@ -188,7 +195,9 @@ class ConsoleInput(InputChannel):
             if isinstance(advisor, HTTPResponse):
                 return advisor
             tickets = [ticket_json(t) for t in self.tickets.queue()]
-            return self._page("queue.html", advisor=advisor, tickets=tickets, notice=request.args.get("notice"))
+            return self._page(
+                "queue.html", advisor=advisor, tickets=tickets, notice=request.args.get("notice")
+            )
 
         @console.route("/queue.json", methods=["GET"])
         async def queue_json(request: Request) -> HTTPResponse:
@@ -196,7 +205,8 @@ class ConsoleInput(InputChannel):
             if isinstance(advisor, HTTPResponse):
                 return advisor
             return response.json(
-                {"tickets": [ticket_json(t) for t in self.tickets.queue()]}, headers=SECURITY_HEADERS
+                {"tickets": [ticket_json(t) for t in self.tickets.queue()]},
+                headers=SECURITY_HEADERS,
             )
 
         @console.route("/tickets/<reference>", methods=["GET"])
@@ -216,7 +226,12 @@ class ConsoleInput(InputChannel):
                 {
                     "status": ticket.status,
                     "lines": [
-                        {"sender": line.sender, "name": line.name, "text": line.text, "at": line.at.isoformat()}
+                        {
+                            "sender": line.sender,
+                            "name": line.name,
+                            "text": line.text,
+                            "at": line.at.isoformat(),
+                        }
                         for line in lines
                     ],
                 },
@@ -280,13 +295,17 @@ class ConsoleInput(InputChannel):
         password = (request.form.get("password") or "") if request.form else ""
         if self.throttle.blocked(username):
             return self._page(
-                "login.html", 429, error="Too many attempts. Wait 15 minutes or ask your team leader."
+                "login.html",
+                429,
+                error="Too many attempts. Wait 15 minutes or ask your team leader.",
             )
         try:
             token = self.accounts.sign_in(username, password)
         except SQLAlchemyError:
             logger.exception("console: sign-in failed: database unavailable")
-            return self._page("login.html", 503, error="The database is not available. Try again shortly.")
+            return self._page(
+                "login.html", 503, error="The database is not available. Try again shortly."
+            )
         if token is None:
             self.throttle.failed(username)
             return self._page("login.html", 401, error="That username and password don't match.")
@@ -306,7 +325,12 @@ class ConsoleInput(InputChannel):
             return advisor
         ticket = self.tickets.get(reference)
         if ticket is None:
-            return self._page("error.html", 404, advisor=advisor, message="There is no ticket with that reference.")
+            return self._page(
+                "error.html",
+                404,
+                advisor=advisor,
+                message="There is no ticket with that reference.",
+            )
         self._audit(advisor, "ticket.view", f"ticket:{reference}")
         lines = await conversation_control.transcript(request.app.ctx.agent, ticket.sender_id)
         return self._page(
@@ -323,7 +347,11 @@ class ConsoleInput(InputChannel):
 
     def _held_by(self, advisor: SignedIn, reference: str) -> TicketView | None:
         ticket = self.tickets.get(reference)
-        if ticket is None or ticket.status != "claimed" or ticket.claimed_by_id != advisor.advisor_id:
+        if (
+            ticket is None
+            or ticket.status != "claimed"
+            or ticket.claimed_by_id != advisor.advisor_id
+        ):
             return None
         return ticket
 
@@ -338,7 +366,9 @@ class ConsoleInput(InputChannel):
         if not text or len(text) > MAX_REPLY_CHARS:
             return self._redirect(f"/tickets/{reference}?notice=reply-length")
         try:
-            await delivery_for(request.app, ticket.channel).send(ticket.sender_id, text, sender="advisor")
+            await delivery_for(request.app, ticket.channel).send(
+                ticket.sender_id, text, sender="advisor"
+            )
         except DeliveryError as error:
             logger.warning("console: reply not delivered on %s: %s", ticket.channel, error)
             return self._redirect(f"/tickets/{reference}?notice=not-delivered")

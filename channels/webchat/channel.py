@@ -137,9 +137,7 @@ class WebchatInput(InputChannel):
         self.turns = TurnLimit(RASA_AT_ONCE, TURN_WAIT_S)
         self.delivery = WebchatDelivery(self.store)
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webchat = Blueprint("webchat_webhook", __name__)
         texts = channel_texts()
 
@@ -154,7 +152,9 @@ class WebchatInput(InputChannel):
         @webchat.route("/chat", methods=["GET"])
         async def page(_: Request) -> HTTPResponse:
             return await response.file(
-                STATIC_DIR / "index.html", mime_type="text/html; charset=utf-8", headers=SECURITY_HEADERS
+                STATIC_DIR / "index.html",
+                mime_type="text/html; charset=utf-8",
+                headers=SECURITY_HEADERS,
             )
 
         @webchat.route("/static/<filename>", methods=["GET"])
@@ -232,19 +232,28 @@ class WebchatInput(InputChannel):
         payload = body.get("payload")
         if payload is not None:
             if not isinstance(payload, str) or not payload.strip() or len(payload) > 200:
-                return _error(400, "That button is not recognised. Please type your message instead.")
+                return _error(
+                    400, "That button is not recognised. Please type your message instead."
+                )
             if payload.startswith("/") and not is_intent_payload(payload, KNOWN_PAYLOAD_INTENTS):
-                return _error(400, "That button is not recognised. Please type your message instead.")
+                return _error(
+                    400, "That button is not recognised. Please type your message instead."
+                )
             text_for_bot = payload if payload.startswith("/") else clean_text(payload)
             title = body.get("title")
-            shown = clean_text(title)[:200] if isinstance(title, str) and title.strip() else text_for_bot
+            shown = (
+                clean_text(title)[:200]
+                if isinstance(title, str) and title.strip()
+                else text_for_bot
+            )
         else:
             raw = body.get("message")
             if not isinstance(raw, str):
                 return _error(400, texts.empty_message)
             if len(raw) > self.max_chars:
                 return _error(
-                    413, f"That message is too long. Please keep it under {self.max_chars:,} characters."
+                    413,
+                    f"That message is too long. Please keep it under {self.max_chars:,} characters.",
                 )
             shown = text_for_bot = clean_text(raw)
             if not text_for_bot:
@@ -253,7 +262,11 @@ class WebchatInput(InputChannel):
         receipt_id = f"{session_id}:{client_id}" if client_id else None
         try:
             arrival = self.store.receive(
-                session_id, shown, channel=self.name(), receipt_id=receipt_id, allow=self.rate_limiter.allow
+                session_id,
+                shown,
+                channel=self.name(),
+                receipt_id=receipt_id,
+                allow=self.rate_limiter.allow,
             )
             if arrival.state == ArrivalState.UNKNOWN_SESSION:
                 return _error(404, texts.unknown_session)
@@ -294,7 +307,9 @@ class WebchatInput(InputChannel):
             else:
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
                 replies = [("system", texts.no_reply, [])]
-            stored = self.store.answer(session_id, replies, channel=self.name(), receipt_id=receipt_id)
+            stored = self.store.answer(
+                session_id, replies, channel=self.name(), receipt_id=receipt_id
+            )
         except Exception:  # the resident gets plain words, never a stack trace
             logger.exception("webchat: handling a message failed")
             if receipt_id:

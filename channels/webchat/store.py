@@ -106,7 +106,11 @@ class WebchatStore:
             if not allow(session_id):
                 return Arrival(ArrivalState.RATE_LIMITED)
             if receipt_id is not None:
-                insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+                insert = (
+                    postgresql.insert
+                    if session.bind.dialect.name == "postgresql"
+                    else sqlite.insert
+                )
                 claimed = session.execute(
                     insert(MessageReceipt)
                     .values(channel=channel, external_id=receipt_id, status="processing")
@@ -115,13 +119,16 @@ class WebchatStore:
                 if claimed.rowcount == 0:
                     status, ids = session.execute(
                         select(MessageReceipt.status, MessageReceipt.response).where(
-                            MessageReceipt.channel == channel, MessageReceipt.external_id == receipt_id
+                            MessageReceipt.channel == channel,
+                            MessageReceipt.external_id == receipt_id,
                         )
                     ).one()
                     if status != "done":
                         return Arrival(ReceiptState.PROCESSING)
                     return Arrival(ReceiptState.DONE, self._by_id(session, session_id, ids or []))
-            session.add(WebchatMessage(session_id=session_id, sender="resident", text=shown, buttons=[]))
+            session.add(
+                WebchatMessage(session_id=session_id, sender="resident", text=shown, buttons=[])
+            )
             return Arrival(ReceiptState.NEW)
 
     def answer(
@@ -135,7 +142,9 @@ class WebchatStore:
         """One transaction: the replies (sender, text, buttons) and the receipt marked done."""
         with session_scope(self._url) as session:
             rows = [
-                WebchatMessage(session_id=session_id, sender=sender, text=text, buttons=buttons or [])
+                WebchatMessage(
+                    session_id=session_id, sender=sender, text=text, buttons=buttons or []
+                )
                 for sender, text, buttons in replies
             ]
             session.add_all(rows)
@@ -144,7 +153,9 @@ class WebchatStore:
             if receipt_id is not None:
                 session.execute(
                     update(MessageReceipt)
-                    .where(MessageReceipt.channel == channel, MessageReceipt.external_id == receipt_id)
+                    .where(
+                        MessageReceipt.channel == channel, MessageReceipt.external_id == receipt_id
+                    )
                     .values(status="done", response=[m.id for m in stored])
                 )
             return stored
@@ -164,7 +175,9 @@ class WebchatStore:
             session.flush()
             return _as_message(row)
 
-    def messages_after(self, session_id: str, after_id: int = 0, limit: int = 200) -> list[ChatMessage]:
+    def messages_after(
+        self, session_id: str, after_id: int = 0, limit: int = 200
+    ) -> list[ChatMessage]:
         with session_scope(self._url) as session:
             rows = session.execute(
                 select(WebchatMessage)
@@ -186,7 +199,10 @@ class WebchatStore:
             return []
         rows = session.execute(
             select(WebchatMessage)
-            .where(WebchatMessage.session_id == session_id, WebchatMessage.id.in_([int(i) for i in ids]))
+            .where(
+                WebchatMessage.session_id == session_id,
+                WebchatMessage.id.in_([int(i) for i in ids]),
+            )
             .order_by(WebchatMessage.id)
         ).scalars()
         return [_as_message(row) for row in rows]

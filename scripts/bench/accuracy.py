@@ -53,7 +53,11 @@ def evaluate(name: str, model: Path, holdout: Path) -> AccuracyReport:
     expected = [intent for _, intent in messages]
     labels = sorted(set(expected))
     correct = sum(p == e for p, e in zip(predicted, expected, strict=False))
-    urgent = [(t, e, p) for (t, e), p in zip(messages, predicted, strict=False) if route_for(e).value in URGENT_ROUTES]
+    urgent = [
+        (t, e, p)
+        for (t, e), p in zip(messages, predicted, strict=False)
+        if route_for(e).value in URGENT_ROUTES
+    ]
     # Recall of the route: an urgent message must reach *an* urgent route (its own topic or another).
     urgent_hits = [route_for(p).value in URGENT_ROUTES for _, _, p in urgent]
     missed = [t for (t, _, _), hit in zip(urgent, urgent_hits, strict=False) if not hit]
@@ -67,7 +71,13 @@ def evaluate(name: str, model: Path, holdout: Path) -> AccuracyReport:
         examples=len(messages),
         accuracy=correct / len(messages),
         macro_f1=float(
-            f1_score(expected, [p or "none" for p in predicted], labels=labels, average="macro", zero_division=0)
+            f1_score(
+                expected,
+                [p or "none" for p in predicted],
+                labels=labels,
+                average="macro",
+                zero_division=0,
+            )
         ),
         urgent_recall=sum(urgent_hits) / len(urgent_hits) if urgent_hits else 1.0,
         urgent_missed=missed,

@@ -35,11 +35,15 @@ MESSAGES_PER_SENDER = 15
 BOT_SECONDS = float(os.environ.get("BENCH_BOT_SECONDS", "0.05"))
 
 
-def _mutate(rng: random.Random, params: dict[str, str], signature: str) -> tuple[str, dict[str, str], str]:
+def _mutate(
+    rng: random.Random, params: dict[str, str], signature: str
+) -> tuple[str, dict[str, str], str]:
     from tests.channels.sms_helpers import sign
 
     params = dict(params)
-    kind = rng.choice(["query", "value", "added", "removed", "signature", "unsigned", "other_token", "path"])
+    kind = rng.choice(
+        ["query", "value", "added", "removed", "signature", "unsigned", "other_token", "path"]
+    )
     query, path = "", "webhook"
     if kind == "query":
         query = f"?{rng.choice(string.ascii_lowercase)}={rng.randint(0, 999)}"
@@ -52,7 +56,11 @@ def _mutate(rng: random.Random, params: dict[str, str], signature: str) -> tuple
         del params[rng.choice(sorted(params))]
     elif kind == "signature":
         i = rng.randrange(len(signature))
-        signature = signature[:i] + rng.choice([c for c in "ABCabc012+/" if c != signature[i]]) + signature[i + 1 :]
+        signature = (
+            signature[:i]
+            + rng.choice([c for c in "ABCabc012+/" if c != signature[i]])
+            + signature[i + 1 :]
+        )
     elif kind == "unsigned":
         signature = ""
     elif kind == "other_token":
@@ -127,7 +135,11 @@ def main() -> None:
     with RunningChannel(channel, bot) as running, httpx.Client(timeout=30) as client:
 
         def post(params: dict[str, str], signature: str, route: str = "webhook") -> httpx.Response:
-            return client.post(f"{running.base_url}/{route}", data=params, headers={"X-Twilio-Signature": signature})
+            return client.post(
+                f"{running.base_url}/{route}",
+                data=params,
+                headers={"X-Twilio-Signature": signature},
+            )
 
         def settle() -> None:
             time.sleep(0.2)
@@ -147,9 +159,17 @@ def main() -> None:
 
         # 2. Replays: each message posted 5 times, concurrently.
         before_sent = len(twilio_api.requests)
-        messages = [inbound(f"replayed message {i}", number=f"+4477009{i:05d}") for i in range(REPLAYED_MESSAGES)]
+        messages = [
+            inbound(f"replayed message {i}", number=f"+4477009{i:05d}")
+            for i in range(REPLAYED_MESSAGES)
+        ]
         with ThreadPoolExecutor(10) as pool:
-            list(pool.map(lambda p: post(p, sign(webhook_path, p)), [m for m in messages for _ in range(REPLAYS)]))
+            list(
+                pool.map(
+                    lambda p: post(p, sign(webhook_path, p)),
+                    [m for m in messages for _ in range(REPLAYS)],
+                )
+            )
         settle()
         turns = sum(max(0, calls.get(m["Body"], 0) - 1) for m in messages)
         sent = twilio_api.requests[before_sent:]
@@ -165,10 +185,15 @@ def main() -> None:
 
         stopped = [f"+4477008{i:05d}" for i in range(STOPPED_NUMBERS)]
         for number in stopped:
-            channel.outbound.enqueue("twilio_sms", f"queued-before-stop:{number}", number, [("Late reply", [])])
+            channel.outbound.enqueue(
+                "twilio_sms", f"queued-before-stop:{number}", number, [("Late reply", [])]
+            )
         stop_at = time.monotonic()
         for number in stopped:
-            params = inbound(rng.choice(["STOP", " stop ", "Unsubscribe", "QUIT", "end", "cancel"]), number=number)
+            params = inbound(
+                rng.choice(["STOP", " stop ", "Unsubscribe", "QUIT", "end", "cancel"]),
+                number=number,
+            )
             post(params, sign(webhook_path, params))
         settle()
         refused = 0
@@ -177,18 +202,24 @@ def main() -> None:
                 params = inbound(text, number=number)
                 post(params, sign(webhook_path, params))
             try:
-                running.run(delivery_for(running.app, "twilio_sms").send(number, "An advisor's reply"))
+                running.run(
+                    delivery_for(running.app, "twilio_sms").send(number, "An advisor's reply")
+                )
             except DeliveryError:
                 refused += 1
         running.run(channel.sender.retry_due())
         settle()
-        after_stop = [r for r in twilio_api.requests if r.params["To"] in stopped and r.at >= stop_at]
+        after_stop = [
+            r for r in twilio_api.requests if r.params["To"] in stopped and r.at >= stop_at
+        ]
         print(f"Sends after STOP to {STOPPED_NUMBERS} numbers: {len(after_stop)} "
               f"(advisor replies refused: {refused} of {STOPPED_NUMBERS})")  # fmt: skip
 
         # 4. Acknowledgement times with 20 concurrent senders, from a separate process (as Twilio is).
         with multiprocessing.get_context("spawn").Pool(1) as pool:
-            timings = sorted(pool.apply(measure_acks, (running.base_url, SENDERS, MESSAGES_PER_SENDER)))
+            timings = sorted(
+                pool.apply(measure_acks, (running.base_url, SENDERS, MESSAGES_PER_SENDER))
+            )
         settle()
         p95 = timings[int(len(timings) * 0.95) - 1]
         print(f"SMS webhook acknowledgement with {SENDERS} concurrent senders ({len(timings)} messages, "
@@ -203,15 +234,24 @@ def main() -> None:
     council = get_council()
     candidates: list[tuple[str, list[dict]]] = []
     for domain_file in sorted((PROJECT_ROOT / "bot" / "domain").glob("*.yml")):
-        for name, variants in (yaml.safe_load(domain_file.read_text()) or {}).get("responses", {}).items():
+        for name, variants in (
+            (yaml.safe_load(domain_file.read_text()) or {}).get("responses", {}).items()
+        ):
             for variant in variants:
-                candidates.append((name, [{"text": variant.get("text", ""), "buttons": variant.get("buttons", [])}]))
+                candidates.append(
+                    (
+                        name,
+                        [{"text": variant.get("text", ""), "buttons": variant.get("buttons", [])}],
+                    )
+                )
     for intent, info in council.information.items():
         buttons = [{"title": b.title, "payload": b.payload} for b in info.buttons]
         text = info.text + (f"\n{info.link}" if info.link else "")
         candidates.append((f"information:{intent}", [{"text": text, "buttons": buttons}]))
     worst_raw = max(candidates, key=lambda c: segment_count(to_gsm(c[1][0]["text"])))
-    rendered = [(name, segment_count(render_sms(messages, 3).body)) for name, messages in candidates]
+    rendered = [
+        (name, segment_count(render_sms(messages, 3).body)) for name, messages in candidates
+    ]
     worst = max(rendered, key=lambda r: r[1])
     print(f"Longest SMS reply the assistant can produce: {worst[1]} segments ({worst[0]}); the longest "
           f"unshortened text ({worst_raw[0]}) would need {segment_count(to_gsm(worst_raw[1][0]['text']))} "
@@ -242,7 +282,11 @@ def main_live() -> None:
         per_sender = int(os.environ.get("BENCH_LIVE_MESSAGES", "5"))
         started = time.monotonic()
         with multiprocessing.get_context("spawn").Pool(1) as pool:
-            timings = sorted(pool.apply(measure_acks, (f"{servers.base_url}/webhooks/twilio_sms", SENDERS, per_sender)))
+            timings = sorted(
+                pool.apply(
+                    measure_acks, (f"{servers.base_url}/webhooks/twilio_sms", SENDERS, per_sender)
+                )
+            )
         deadline = time.monotonic() + 300
         while len(api.requests) < len(timings) and time.monotonic() < deadline:
             time.sleep(0.2)

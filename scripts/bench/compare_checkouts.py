@@ -67,7 +67,9 @@ def main() -> int:
     parser.add_argument("other", type=Path, help="a checkout of the commit to compare with")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--conversations", type=int, default=20, help="at the same time")
-    parser.add_argument("--model", type=Path, help="a model both can serve (default: the current one)")
+    parser.add_argument(
+        "--model", type=Path, help="a model both can serve (default: the current one)"
+    )
     args = parser.parse_args()
     model = args.model or current_model(Settings().model_dir)
     if model is None:

@@ -28,8 +28,21 @@ def train_default(workdir: Path) -> tuple[Path, float | None]:
     started = time.monotonic()
     subprocess.run(
         [
-            sys.executable, "-m", "rasa", "train", "--config", str(config), "--domain", str(DOMAIN),
-            "--data", str(STORIES_AND_RULES), str(NLU_DATA), "--out", str(workdir), "--fixed-model-name", name,
+            sys.executable,
+            "-m",
+            "rasa",
+            "train",
+            "--config",
+            str(config),
+            "--domain",
+            str(DOMAIN),
+            "--data",
+            str(STORIES_AND_RULES),
+            str(NLU_DATA),
+            "--out",
+            str(workdir),
+            "--fixed-model-name",
+            name,
         ],  # fmt: skip
         check=True,
     )

@@ -52,7 +52,9 @@ def main() -> int:
     try:
         username = f"bench{uuid.uuid4().hex[:6]}"
         AdvisorAccounts(url).create(username, "Bench Advisor", "bench password 123")
-        console = ConsoleClient(f"{servers.base_url}/webhooks/console", username, "bench password 123")
+        console = ConsoleClient(
+            f"{servers.base_url}/webhooks/console", username, "bench password 123"
+        )
         messages = crisis_messages()
         to_console: list[float] = []
         reply: list[float] = []
@@ -74,14 +76,20 @@ def main() -> int:
         ms = [v * 1000 for v in to_console]
         replies = [v * 1000 for v in reply]
         print(f"== Crisis message to urgent ticket visible in the console ({ROUNDS} conversations)")
-        print(f"  p50 {statistics.median(ms):.0f} ms, p95 {percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms")
-        print(f"  (webchat reply with the safety numbers: p50 {statistics.median(replies):.0f} ms, "
-              f"p95 {percentile(replies, 0.95):.0f} ms)")
+        print(
+            f"  p50 {statistics.median(ms):.0f} ms, p95 {percentile(ms, 0.95):.0f} ms, max {max(ms):.0f} ms"
+        )
+        print(
+            f"  (webchat reply with the safety numbers: p50 {statistics.median(replies):.0f} ms, "
+            f"p95 {percentile(replies, 0.95):.0f} ms)"
+        )
         started = time.perf_counter()
         for _ in range(20):
             console.queue()
-        print(f"  console queue.json with {len(console.queue())} tickets: "
-              f"{(time.perf_counter() - started) * 1000 / 20:.0f} ms per refresh")
+        print(
+            f"  console queue.json with {len(console.queue())} tickets: "
+            f"{(time.perf_counter() - started) * 1000 / 20:.0f} ms per refresh"
+        )
     finally:
         servers.stop()
     return 0

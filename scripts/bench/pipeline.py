@@ -37,8 +37,15 @@ def say(line: str, out: list[str]) -> None:
     out.append(line)
 
 
-def measure_with_cpu(target, name: str, concurrency: int, texts: list[str], conversations: int,
-                     server: Server, actions: Server) -> tuple[LoadReport, float, float]:
+def measure_with_cpu(
+    target,
+    name: str,
+    concurrency: int,
+    texts: list[str],
+    conversations: int,
+    server: Server,
+    actions: Server,
+) -> tuple[LoadReport, float, float]:
     """One load run, and the CPU it cost per message in the Rasa server and the action server."""
     rasa_before, actions_before = server.cpu_s(), actions.cpu_s()
     report = measure(target, name, concurrency, texts, conversations, MESSAGES_PER_CONVERSATION)
@@ -48,8 +55,9 @@ def measure_with_cpu(target, name: str, concurrency: int, texts: list[str], conv
     return report, rasa_ms, actions_ms
 
 
-def compare_load(sides: list[tuple[str, object, Server]], actions: Server, texts: list[str],
-                 out: list[str]) -> None:
+def compare_load(
+    sides: list[tuple[str, object, Server]], actions: Server, texts: list[str], out: list[str]
+) -> None:
     """Both servers are up; each load is run on one, then the other, in alternating order,
     ROUNDS times, so a neighbour's CPU use at one moment does not favour either side."""
     for name, target, _ in sides:
@@ -63,16 +71,26 @@ def compare_load(sides: list[tuple[str, object, Server]], actions: Server, texts
                     target, name, concurrency, texts, conversations, server, actions
                 )
                 reports[name].append(report)
-                say(f"{report.line()}; round {round_ + 1}, CPU per message: Rasa server "
-                    f"{rasa_ms:.1f} ms, action server {actions_ms:.1f} ms", out)
+                say(
+                    f"{report.line()}; round {round_ + 1}, CPU per message: Rasa server "
+                    f"{rasa_ms:.1f} ms, action server {actions_ms:.1f} ms",
+                    out,
+                )
         (ours, ours_runs), (default, default_runs) = reports.items()
-        ratios = [a.throughput / b.throughput for a, b in zip(ours_runs, default_runs, strict=True) if b.throughput]
-        say(f"  {concurrency} conversation(s), median of {ROUNDS} rounds: {ours} "
+        ratios = [
+            a.throughput / b.throughput
+            for a, b in zip(ours_runs, default_runs, strict=True)
+            if b.throughput
+        ]
+        say(
+            f"  {concurrency} conversation(s), median of {ROUNDS} rounds: {ours} "
             f"{statistics.median(r.throughput for r in ours_runs):.1f} messages/s, p95 "
             f"{statistics.median(r.percentile(0.95) for r in ours_runs):.0f} ms; {default} "
             f"{statistics.median(r.throughput for r in default_runs):.1f} messages/s, p95 "
             f"{statistics.median(r.percentile(0.95) for r in default_runs):.0f} ms; "
-            f"throughput ratio per round {', '.join(f'{r:.2f}x' for r in ratios)}", out)
+            f"throughput ratio per round {', '.join(f'{r:.2f}x' for r in ratios)}",
+            out,
+        )
 
 
 def main() -> int:
@@ -90,13 +108,23 @@ def main() -> int:
     say(f"  ours: {ours_train.read_text() if ours_train.exists() else 'unknown'} s", out)
     say(f"  rasa init default config: {default_train_s:.0f} s", out)
 
-    if "--load-only" not in sys.argv[1:]:  # `python -m scripts.bench.pipeline --load-only`: only the servers
+    if (
+        "--load-only" not in sys.argv[1:]
+    ):  # `python -m scripts.bench.pipeline --load-only`: only the servers
         say("== Intent classification on the held-out file (never used for training)", out)
-        for report in (evaluate("ours", ours, HOLDOUT), evaluate("rasa init default", default_model, HOLDOUT)):
+        for report in (
+            evaluate("ours", ours, HOLDOUT),
+            evaluate("rasa init default", default_model, HOLDOUT),
+        ):
             for line in report.lines():
                 say(line, out)
-        say("== The same on the blind held-out file (written without seeing our data or rules)", out)
-        for report in (evaluate("ours", ours, BLIND), evaluate("rasa init default", default_model, BLIND)):
+        say(
+            "== The same on the blind held-out file (written without seeing our data or rules)", out
+        )
+        for report in (
+            evaluate("ours", ours, BLIND),
+            evaluate("rasa init default", default_model, BLIND),
+        ):
             for line in report.lines():
                 say(line, out)
 
@@ -105,7 +133,9 @@ def main() -> int:
         root = Path(tmp)
         database = f"sqlite:///{root / 'bench.db'}"
         upgrade_database(database)
-        settings = Settings(database_url=database, rasa_port=free_port(), action_server_port=free_port())
+        settings = Settings(
+            database_url=database, rasa_port=free_port(), action_server_port=free_port()
+        )
         actions = Server(
             "action server",
             action_server_command(settings),
@@ -141,9 +171,18 @@ def main() -> int:
             )  # fmt: skip
 
             say("== Memory (resident, after the load) and start-up", out)
-            say(f"  Rasa server, ours: {ours_server.memory_mb():.0f} MiB, ready in {ours_server.startup_s:.1f} s", out)
-            say(f"  Rasa server, default: {default_server.memory_mb():.0f} MiB, ready in {default_server.startup_s:.1f} s", out)
-            say(f"  action server: {actions.memory_mb():.0f} MiB, ready in {actions.startup_s:.1f} s", out)
+            say(
+                f"  Rasa server, ours: {ours_server.memory_mb():.0f} MiB, ready in {ours_server.startup_s:.1f} s",
+                out,
+            )
+            say(
+                f"  Rasa server, default: {default_server.memory_mb():.0f} MiB, ready in {default_server.startup_s:.1f} s",
+                out,
+            )
+            say(
+                f"  action server: {actions.memory_mb():.0f} MiB, ready in {actions.startup_s:.1f} s",
+                out,
+            )
         finally:
             for server in servers:
                 server.stop()

@@ -49,13 +49,17 @@ def cpu_seconds(pid: int) -> float:
 class Server:
     """One child process with its start-up time measured until its health URL answers."""
 
-    def __init__(self, name: str, command: list[str], health: str, settings: Settings, log: Path) -> None:
+    def __init__(
+        self, name: str, command: list[str], health: str, settings: Settings, log: Path
+    ) -> None:
         self.name = name
         env = server_environment(settings)
         env["ENVIRONMENT"] = "test"
         self._log = open(log, "ab")  # noqa: SIM115 - closed in stop()
         started = time.perf_counter()
-        self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=self._log)
+        self.process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=env, stdout=self._log, stderr=self._log
+        )
         wait_until_up(health, self.process, 600)
         self.startup_s = time.perf_counter() - started
 

@@ -46,9 +46,7 @@ def main() -> None:
     print(f"postcode data, letter P: {table.count:,} postcodes loaded in {load_seconds:.2f} s")
     print(f"  kept in memory: {traced / 2**20:.1f} MiB (peak while loading {peak / 2**20:.1f} MiB)")
     print(f"  process resident memory grew by {rss_after - rss_before:.1f} MiB")
-    whole = sum(
-        f.stat().st_size for f in directory.data_dir.glob("postcodes_*.msgpack.br")
-    )
+    whole = sum(f.stat().st_size for f in directory.data_dir.glob("postcodes_*.msgpack.br"))
     print(f"  compressed files for all letters on disk: {whole / 2**20:.1f} MiB")
 
     council = load_council(DEFAULT_COUNCIL_DIR, directory)
@@ -62,7 +60,11 @@ def main() -> None:
     postcodes = [f"{p[:4].strip()} {p[4:]}" for p in plymouth]
     rng = random.Random(7)
     sample = [rng.choice(postcodes) for _ in range(LOOKUPS)]
-    wants = [VenueWants(), VenueWants(facilities=frozenset({"wifi"}), days=frozenset({5})), VenueWants(open_now=True)]
+    wants = [
+        VenueWants(),
+        VenueWants(facilities=frozenset({"wifi"}), days=frozenset({5})),
+        VenueWants(open_now=True),
+    ]
     timings = []
     for n, postcode in enumerate(sample):
         begin = time.perf_counter()

@@ -31,7 +31,9 @@ pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "benefits_change_of_circumstances", **slots):
-    return answer(ValidateBenefitsChangeForm(), "benefits_change_form", slot, value, intent, **slots)
+    return answer(
+        ValidateBenefitsChangeForm(), "benefits_change_form", slot, value, intent, **slots
+    )
 
 
 @pytest.mark.parametrize(

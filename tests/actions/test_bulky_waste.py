@@ -33,7 +33,9 @@ pytestmark = pytest.mark.clock(SUNDAY)
 
 
 def _validate(slot: str, value, **slots):
-    return answer(ValidateBulkyWasteForm(), "bulky_waste_form", slot, value, "book_bulky_waste", **slots)
+    return answer(
+        ValidateBulkyWasteForm(), "bulky_waste_form", slot, value, "book_bulky_waste", **slots
+    )
 
 
 def _followups(events: list[dict]) -> list[str]:
@@ -108,7 +110,10 @@ def test_a_confirmed_booking_is_stored_with_a_reference_price_and_what_happens_n
     reference = text.split("Your reference is ")[1].split(".")[0]
     assert reference.startswith("BW-")
     assert "Tuesday 24 November" in text and "by 7am" in text
-    assert "£25.00" in text and "pay by card at https://www.example-borough.gov.uk/pay/bulky-waste" in text
+    assert (
+        "£25.00" in text
+        and "pay by card at https://www.example-borough.gov.uk/pay/bulky-waste" in text
+    )
     assert "text" not in text.replace("cancel", "")  # no number on webchat: no text is promised
     assert "cancel until Monday 23 November" in text
     stored = ServiceRequestStore().find(reference, "PL1 2JT")

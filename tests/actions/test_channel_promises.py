@@ -18,9 +18,13 @@ def _on(channel: str, sender_id: str):  # type: ignore[no-untyped-def]
 
 def test_only_a_resident_texting_us_has_a_number_we_can_text():
     assert known_mobile(_on("twilio_sms", "+447700900123")) == "+447700900123"
-    assert known_mobile(_on("twilio_sms", "+447700912345")) == "+447700912345"  # we reply to it already
+    assert (
+        known_mobile(_on("twilio_sms", "+447700912345")) == "+447700912345"
+    )  # we reply to it already
     assert known_mobile(_on("telegram", "447700900123")) is None  # a chat id, not a number
-    assert known_mobile(_on("webchat", "07700900123")) is None  # a session id, whatever it looks like
+    assert (
+        known_mobile(_on("webchat", "07700900123")) is None
+    )  # a session id, whatever it looks like
 
 
 def test_the_payment_words_promise_a_text_only_where_the_number_is_known_and_kept():

@@ -32,7 +32,9 @@ pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "council_tax_discount", **slots):
-    return answer(ValidateCouncilTaxDiscountForm(), "council_tax_discount_form", slot, value, intent, **slots)
+    return answer(
+        ValidateCouncilTaxDiscountForm(), "council_tax_discount_form", slot, value, intent, **slots
+    )
 
 
 def _submit(slots: dict | None = None):

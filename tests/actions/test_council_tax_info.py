@@ -83,7 +83,3 @@ def test_a_court_summons_is_met_with_care_and_not_to_ignore_it(database_url, mon
 def test_bailiffs_are_met_with_care_and_what_they_cannot_do(database_url, monkeypatch):
     messages, _ = _arrears("the bailiffs are coming for my council tax", monkeypatch)
     assert "can't force their way into your home" in messages[0]["text"]
-
-
-
-

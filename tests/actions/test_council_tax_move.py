@@ -33,7 +33,9 @@ pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, intent: str = "council_tax_move", **slots):
-    return answer(ValidateCouncilTaxMoveForm(), "council_tax_move_form", slot, value, intent, **slots)
+    return answer(
+        ValidateCouncilTaxMoveForm(), "council_tax_move_form", slot, value, intent, **slots
+    )
 
 
 def _submit(slots: dict | None = None, sender: str = "webchat-1"):

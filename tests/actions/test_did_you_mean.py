@@ -22,7 +22,10 @@ def _after_the_question(text: str, intent: str, **parse) -> object:
         {"event": "action", "name": "action_listen"},
         {"event": "user", "text": WEAK_MISSED_BIN["text"], "parse_data": WEAK_MISSED_BIN},
         {"event": "action", "name": "action_fallback"},
-        {"event": "bot", "text": "I'm not sure I've got that right. Do you want to report a missed bin collection?"},
+        {
+            "event": "bot",
+            "text": "I'm not sure I've got that right. Do you want to report a missed bin collection?",
+        },
         {"event": "user_utterance_reverted"},
         {"event": "action", "name": "action_listen"},
     ]

@@ -36,7 +36,11 @@ def show(text: str, barrier: str = "just_access", postcode: str = "PL1 2JT") -> 
 
 
 def test_a_postcode_in_the_first_message_is_used_without_asking_again():
-    state = tracker(text="free wifi near PL1 2JT", intent="find_computer_or_wifi", active_loop="digital_help_form")
+    state = tracker(
+        text="free wifi near PL1 2JT",
+        intent="find_computer_or_wifi",
+        active_loop="digital_help_form",
+    )
     _, events = run(ValidateDigitalHelpForm(), state)
     assert slots_set(events)["venue_postcode"] == "PL1 2JT"
 
@@ -130,37 +134,3 @@ def test_when_nothing_matches_the_nearest_helpful_places_are_offered_instead():
     text = show("hearing loop open on sunday")["text"]
     assert text.startswith("I couldn't find anywhere with a hearing loop, open on Sunday.")
     assert text.count(" away)") == 3
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

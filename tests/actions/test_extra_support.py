@@ -53,7 +53,9 @@ def test_on_webchat_the_register_is_offered_for_this_chat_only(database_url, mon
 def test_by_text_the_register_is_offered_for_this_number(database_url, monkeypatch):
     fix_clock(monkeypatch, OPEN)
     messages, _ = run(ActionExtraSupportHandoff(), _on("twilio_sms", "+447700900123"))
-    assert "whenever you text us from this number, you go straight to a person" in messages[0]["text"]
+    assert (
+        "whenever you text us from this number, you go straight to a person" in messages[0]["text"]
+    )
 
 
 def test_on_telegram_the_register_is_offered_for_this_chat(database_url, monkeypatch):

@@ -28,7 +28,9 @@ pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    return answer(ValidateFlyTippingForm(), "fly_tipping_form", slot, value, "report_fly_tipping", **slots)
+    return answer(
+        ValidateFlyTippingForm(), "fly_tipping_form", slot, value, "report_fly_tipping", **slots
+    )
 
 
 def _report(kind: str = "mattress", where=None, **extra) -> dict:

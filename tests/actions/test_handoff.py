@@ -19,7 +19,13 @@ CLOSED = datetime(2026, 11, 22, 22, 0, tzinfo=UK)  # a Sunday night
 
 def _handoff(intent: str, at: datetime, monkeypatch, text: str = "help", **kwargs):
     fix_clock(monkeypatch, at)
-    history = [{"event": "user", "text": "my bin was missed", "parse_data": {"intent": {"name": "report_missed_bin"}}}]
+    history = [
+        {
+            "event": "user",
+            "text": "my bin was missed",
+            "parse_data": {"intent": {"name": "report_missed_bin"}},
+        }
+    ]
     return run(ActionHandoff(), tracker(text=text, intent=intent, events=history, **kwargs))
 
 
@@ -59,7 +65,9 @@ def test_the_ticket_carries_what_the_resident_said_and_why_it_was_raised(databas
     assert ticket.channel == "webchat"
 
 
-def test_out_of_hours_the_resident_is_told_honestly_and_given_the_out_of_hours_number(database_url, monkeypatch):
+def test_out_of_hours_the_resident_is_told_honestly_and_given_the_out_of_hours_number(
+    database_url, monkeypatch
+):
     council = context.council()
     messages, _ = _handoff("homelessness", CLOSED, monkeypatch)
     text = messages[-1]["text"]
@@ -94,7 +102,9 @@ def test_a_handoff_ends_any_form_in_progress(database_url, monkeypatch):
     ]
 
 
-def test_if_the_queue_cannot_be_reached_an_urgent_resident_still_gets_numbers_to_call(monkeypatch, tmp_path):
+def test_if_the_queue_cannot_be_reached_an_urgent_resident_still_gets_numbers_to_call(
+    monkeypatch, tmp_path
+):
     from tests.conftest import reset_cached_state
 
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/no/such/dir/x.db")
@@ -113,7 +123,9 @@ def test_a_place_already_given_reaches_the_advisor_as_one_readable_line(database
     assert ticket.form_values == {"report_location": "behind the Co-op, Union Street"}
 
 
-def test_out_of_hours_on_webchat_nobody_is_promised_a_reply_after_the_page_is_closed(database_url, monkeypatch):
+def test_out_of_hours_on_webchat_nobody_is_promised_a_reply_after_the_page_is_closed(
+    database_url, monkeypatch
+):
     council = context.council()
     messages, _ = _handoff("complaint", CLOSED, monkeypatch)
     text = messages[-1]["text"]

@@ -58,7 +58,9 @@ pytestmark = pytest.mark.clock(TUESDAY_MORNING)
 def _validate(
     slot: str, value, intent: str = "report_housing_repair", channel: str = "webchat", **slots
 ):
-    return answer(ValidateHousingRepairForm(), "housing_repair_form", slot, value, intent, channel, **slots)
+    return answer(
+        ValidateHousingRepairForm(), "housing_repair_form", slot, value, intent, channel, **slots
+    )
 
 
 def _submit(slots: dict, sender: str = "webchat-1"):
@@ -173,8 +175,6 @@ def test_phone_numbers_are_checked_and_can_be_skipped():
     assert "07700 900123" in messages[0]["text"]
 
 
-
-
 def test_a_routine_repair_is_stored_once_with_a_reference_and_the_date_for_its_kind(database_url):
     messages, _ = _submit(ROUTINE_REPORT)
     text = messages[0]["text"]
@@ -249,8 +249,6 @@ def test_on_sms_the_number_texting_us_is_kept_for_the_call_back(database_url):
     assert stored.details["contact_phone"] == "+447700900555"
 
 
-
-
 def test_the_emergency_confirmation_fits_in_three_text_messages(database_url):
     messages, _ = _submit(EMERGENCY_REPORT, sender="+447700900322")
     body = render_sms(messages, max_segments=3).body
@@ -278,7 +276,9 @@ def test_without_a_phone_number_the_resident_is_not_promised_a_call_but_told_how
     messages, _ = _submit({**ROUTINE_REPORT, "repair_phone": "none"}, sender="webchat-no-phone")
     text = messages[0]["text"]
     assert "phone you" not in text
-    assert "please call us on 01632 960000" in text and "with your reference to agree a visit" in text
+    assert (
+        "please call us on 01632 960000" in text and "with your reference to agree a visit" in text
+    )
 
 
 def test_with_a_phone_number_the_resident_is_told_we_will_phone_to_agree_a_visit(database_url):
@@ -287,6 +287,8 @@ def test_with_a_phone_number_the_resident_is_told_we_will_phone_to_agree_a_visit
 
 
 def test_an_emergency_without_a_phone_number_is_answered_in_the_chat(database_url):
-    messages, _ = _submit({**EMERGENCY_REPORT, "repair_phone": "none"}, sender="webchat-emergency-2")
+    messages, _ = _submit(
+        {**EMERGENCY_REPORT, "repair_phone": "none"}, sender="webchat-emergency-2"
+    )
     text = messages[0]["text"]
     assert "contact you as soon as possible, here in this chat, so please keep it open" in text

@@ -15,7 +15,10 @@ UK = ZoneInfo("Europe/London")
 def _validate(slot: str, value: str, **slots):
     validator = ValidateMissedBinForm()
     state = tracker(
-        text=value, slots={slot: value, **slots}, active_loop="missed_bin_form", just_set={slot: value}
+        text=value,
+        slots={slot: value, **slots},
+        active_loop="missed_bin_form",
+        just_set={slot: value},
     )
     state.slots["requested_slot"] = slot
     return run(validator, state)
@@ -78,7 +81,9 @@ def test_a_misspelt_street_is_matched_among_the_postcodes_streets():
 
 def test_a_house_number_outside_the_street_is_questioned():
     street = _street("PL1 2JT")
-    messages, events = _validate("house", str((street.last_number or 10) + 200), postcode="PL1 2JT", street=street.name)
+    messages, events = _validate(
+        "house", str((street.last_number or 10) + 200), postcode="PL1 2JT", street=street.name
+    )
     assert "can't find number" in messages[0]["text"]
     assert slots_set(events)["house"] is None
 
@@ -90,7 +95,9 @@ def test_a_bin_described_in_residents_words_is_recognised():
 
 def test_a_bin_the_street_does_not_have_is_not_accepted():
     # Citadel Mews has no garden waste round in the demo data.
-    messages, events = _validate("bin_type", "garden waste", postcode="PL1 2JT", street="Citadel Mews")
+    messages, events = _validate(
+        "bin_type", "garden waste", postcode="PL1 2JT", street="Citadel Mews"
+    )
     assert slots_set(events)["bin_type"] is None
     assert "which bin" in messages[0]["text"].lower()
 
@@ -98,16 +105,25 @@ def test_a_bin_the_street_does_not_have_is_not_accepted():
 def _submit(bin_key: str = "general", house: str = "3", sender: str = "s1"):
     state = tracker(
         text="",
-        slots={"postcode": "PL1 2JT", "street": "Citadel Mews", "house": house, "bin_type": bin_key},
+        slots={
+            "postcode": "PL1 2JT",
+            "street": "Citadel Mews",
+            "house": house,
+            "bin_type": bin_key,
+        },
         sender_id=sender,
     )
     return run(ActionSubmitMissedBin(), state)
 
 
-def test_a_report_the_day_after_collection_is_stored_with_reference_and_date(database_url, monkeypatch):
+def test_a_report_the_day_after_collection_is_stored_with_reference_and_date(
+    database_url, monkeypatch
+):
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
+    fix_clock(
+        monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK)
+    )
     messages, events = _submit()
     text = messages[0]["text"]
     assert "Your reference is MB-" in text
@@ -119,10 +135,14 @@ def test_a_report_the_day_after_collection_is_stored_with_reference_and_date(dat
     assert remembered["reference"] in text  # so "sorry, it was the green one" can put it right
 
 
-def test_reporting_the_same_bin_again_gives_the_same_reference_not_a_second_report(database_url, monkeypatch):
+def test_reporting_the_same_bin_again_gives_the_same_reference_not_a_second_report(
+    database_url, monkeypatch
+):
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
+    fix_clock(
+        monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK)
+    )
     first = _submit(sender="neighbour-1")[0][0]["text"]
     second = _submit(sender="neighbour-2")[0][0]["text"]
     reference = first.split("Your reference is ")[1].split(".")[0]
@@ -141,7 +161,9 @@ def test_a_report_before_five_on_collection_day_is_told_to_wait(database_url, mo
 def test_a_report_long_after_collection_says_when_the_next_one_is(database_url, monkeypatch):
     street = _street("PL1 2JT")
     days = _collection_days(street, "general")
-    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(days[0], 5), time(10), UK))
+    fix_clock(
+        monkeypatch, datetime.combine(get_council().add_working_days(days[0], 5), time(10), UK)
+    )
     messages, _ = _submit()
     text = messages[0]["text"]
     assert "isn't due to be collected again yet" in text
@@ -159,7 +181,9 @@ def test_the_round_check_follows_the_councils_rules():
     two_days_later = council.add_working_days(collected, 2)
     assert assess_collection(council, street, bin_type, at(two_days_later, 12)).outcome == "report"
     three_days_later = council.add_working_days(collected, 3)
-    assert assess_collection(council, street, bin_type, at(three_days_later, 12)).outcome == "not_due"
+    assert (
+        assess_collection(council, street, bin_type, at(three_days_later, 12)).outcome == "not_due"
+    )
 
 
 def test_a_database_failure_loses_nothing_and_says_so_plainly(monkeypatch, tmp_path):
@@ -169,7 +193,9 @@ def test_a_database_failure_loses_nothing_and_says_so_plainly(monkeypatch, tmp_p
     reset_cached_state()
     street = _street("PL1 2JT")
     collected = _collection_days(street, "general")[1]
-    fix_clock(monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK))
+    fix_clock(
+        monkeypatch, datetime.combine(get_council().add_working_days(collected, 1), time(10), UK)
+    )
     messages, _ = _submit()
     assert "couldn't save your report" in messages[0]["text"]
     assert "Nothing has been sent" in messages[0]["text"]

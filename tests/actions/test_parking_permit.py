@@ -31,7 +31,9 @@ pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    return answer(ValidateParkingPermitForm(), "parking_permit_form", slot, value, "parking_permit", **slots)
+    return answer(
+        ValidateParkingPermitForm(), "parking_permit_form", slot, value, "parking_permit", **slots
+    )
 
 
 def _submit(slots: dict = RESIDENT, sender: str = "webchat-1"):

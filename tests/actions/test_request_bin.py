@@ -137,7 +137,10 @@ def test_the_confirmation_shows_the_price_and_how_to_pay_before_ordering():
     text = messages[0]["text"]
     assert "180 litre black wheelie bin (stolen)" in text
     assert "delivered to 3, Citadel Mews, PL1 2JT" in text
-    assert "Price: £25.00" in text and "Pay by card at https://www.example-borough.gov.uk/pay/bins" in text
+    assert (
+        "Price: £25.00" in text
+        and "Pay by card at https://www.example-borough.gov.uk/pay/bins" in text
+    )
     assert "text" not in text  # on webchat we have no number to text a payment link to
     assert [b["payload"] for b in messages[0]["buttons"]] == ["/affirm", "/deny"]
 

@@ -10,28 +10,38 @@ from tests.actions.trackers import run, slots_set, tracker
 
 
 def _stored_reference() -> str:
-    return ServiceRequestStore().create(
-        service="missed_bin",
-        reference_prefix="MB",
-        channel="sms",
-        sender_id="someone",
-        postcode="PL1 2JT",
-        address="3, Citadel Mews, PL1 2JT",
-        due_by=date(2026, 11, 26),
-        details={},
-        same_job=["3 citadel mews", "general", "2026-11-23"],
-    ).reference
+    return (
+        ServiceRequestStore()
+        .create(
+            service="missed_bin",
+            reference_prefix="MB",
+            channel="sms",
+            sender_id="someone",
+            postcode="PL1 2JT",
+            address="3, Citadel Mews, PL1 2JT",
+            due_by=date(2026, 11, 26),
+            details={},
+            same_job=["3 citadel mews", "general", "2026-11-23"],
+        )
+        .reference
+    )
 
 
 def test_a_reference_in_the_opening_message_is_picked_up(database_url):
-    state = tracker(text="any news on mb 7k3f9q?", intent="check_request_status", active_loop="request_status_form")
+    state = tracker(
+        text="any news on mb 7k3f9q?",
+        intent="check_request_status",
+        active_loop="request_status_form",
+    )
     _, events = run(ValidateRequestStatusForm(), state)
     assert slots_set(events).get("reference") == "MB-7K3F9Q"
 
 
 def test_a_request_made_on_another_channel_can_be_checked_with_reference_and_postcode(database_url):
     reference = _stored_reference()
-    state = tracker(slots={"reference": reference, "postcode": "PL1 2JT"}, sender_id="webchat-session")
+    state = tracker(
+        slots={"reference": reference, "postcode": "PL1 2JT"}, sender_id="webchat-session"
+    )
     messages, _ = run(ActionSubmitRequestStatus(), state)
     text = messages[0]["text"]
     assert reference in text and "received" in text
@@ -47,17 +57,21 @@ def test_the_wrong_postcode_reveals_nothing_about_the_request(database_url):
 
 
 def _store(service: str, prefix: str, details: dict) -> str:
-    return ServiceRequestStore().create(
-        service=service,
-        reference_prefix=prefix,
-        channel="webchat",
-        sender_id="someone",
-        postcode="PL1 2JT",
-        address="3, Citadel Mews, PL1 2JT",
-        due_by=date(2026, 11, 26),
-        details=details,
-        same_job=[service, "3 citadel mews"],
-    ).reference
+    return (
+        ServiceRequestStore()
+        .create(
+            service=service,
+            reference_prefix=prefix,
+            channel="webchat",
+            sender_id="someone",
+            postcode="PL1 2JT",
+            address="3, Citadel Mews, PL1 2JT",
+            due_by=date(2026, 11, 26),
+            details=details,
+            same_job=[service, "3 citadel mews"],
+        )
+        .reference
+    )
 
 
 def _status(reference: str) -> str:

@@ -29,7 +29,14 @@ pytestmark = pytest.mark.clock(TUESDAY)
 
 
 def _validate(slot: str, value, **slots):
-    return answer(ValidateStreetProblemForm(), "street_problem_form", slot, value, "report_street_problem", **slots)
+    return answer(
+        ValidateStreetProblemForm(),
+        "street_problem_form",
+        slot,
+        value,
+        "report_street_problem",
+        **slots,
+    )
 
 
 def _answers(events) -> dict:

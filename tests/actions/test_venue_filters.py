@@ -43,7 +43,9 @@ def test_days_are_read_from_plain_words(text: str, days: set[int]) -> None:
     assert read_wants(text).days == days
 
 
-@pytest.mark.parametrize("text", ["is anywhere open now", "open right now?", "somewhere open at the moment"])
+@pytest.mark.parametrize(
+    "text", ["is anywhere open now", "open right now?", "somewhere open at the moment"]
+)
 def test_open_now_is_understood(text: str) -> None:
     assert read_wants(text).open_now
 
@@ -65,7 +67,9 @@ def test_open_now_is_not_assumed() -> None:
         ("I just need a computer or WiFi", "just_access"),
     ],
 )
-def test_what_gets_in_the_way_is_read_from_the_buttons_or_own_words(text: str, barrier: str) -> None:
+def test_what_gets_in_the_way_is_read_from_the_buttons_or_own_words(
+    text: str, barrier: str
+) -> None:
     assert read_barrier(text) == barrier
 
 

@@ -33,7 +33,9 @@ def tracker(
     latest = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
     latest.update(parse_extra or {})
     history = list(events or [])
-    history.append({"event": "user", "text": text, "parse_data": latest, "input_channel": "webchat"})
+    history.append(
+        {"event": "user", "text": text, "parse_data": latest, "input_channel": "webchat"}
+    )
     # Slots Rasa's slot extraction filled from this message; forms validate exactly these.
     history += [{"event": "slot", "name": k, "value": v} for k, v in (just_set or {}).items()]
     return Tracker(

@@ -21,12 +21,17 @@ def test_no_is_a_repair_but_a_crisis_or_asking_for_a_person_is_not() -> None:
     assert "deny" not in NOT_A_REPAIR
 
 
-def test_the_message_that_opens_a_form_is_never_an_answer_when_it_asks_for_an_advisor_topic() -> None:
-    assert frozenset(
-        "request_human need_extra_support suicide_self_harm gas_leak safeguarding_concern "
-        "domestic_abuse homelessness dangerous_structure deny make_complaint register_death "
-        "council_tax_arrears report_antisocial_behaviour".split()
-    ) == NEVER_AN_ANSWER
+def test_the_message_that_opens_a_form_is_never_an_answer_when_it_asks_for_an_advisor_topic() -> (
+    None
+):
+    assert (
+        frozenset(
+            "request_human need_extra_support suicide_self_harm gas_leak safeguarding_concern "
+            "domestic_abuse homelessness dangerous_structure deny make_complaint register_death "
+            "council_tax_arrears report_antisocial_behaviour".split()
+        )
+        == NEVER_AN_ANSWER
+    )
     advisor_topics = {intent for intent, route in INTENT_ROUTES.items() if route is Route.ADVISOR}
     assert ALWAYS_INTERRUPT | advisor_topics == NEVER_AN_ANSWER
 

@@ -20,7 +20,9 @@ def test_production_refuses_the_placeholder_secret():
 
 
 def test_production_refuses_a_short_secret():
-    settings = Settings(_env_file=None, environment=Environment.PRODUCTION, secret_key="short-but-not-placeholder")
+    settings = Settings(
+        _env_file=None, environment=Environment.PRODUCTION, secret_key="short-but-not-placeholder"
+    )
     with pytest.raises(SettingsError, match="too short"):
         settings.check_safe_for_environment()
 

@@ -50,9 +50,16 @@ def inbound(body: str, sid: str | None = None, number: str = RESIDENT) -> dict[s
 
 
 def post_signed(
-    client: httpx.Client, base_url: str, params: dict[str, str], route: str = "webhook", **kwargs: Any
+    client: httpx.Client,
+    base_url: str,
+    params: dict[str, str],
+    route: str = "webhook",
+    **kwargs: Any,
 ) -> httpx.Response:
     path = f"/webhooks/twilio_sms/{route}"
     return client.post(
-        f"{base_url}/{route}", data=params, headers={"X-Twilio-Signature": sign(path, params)}, **kwargs
+        f"{base_url}/{route}",
+        data=params,
+        headers={"X-Twilio-Signature": sign(path, params)},
+        **kwargs,
     )

@@ -71,17 +71,26 @@ def test_a_resident_is_helped_by_an_advisor_in_the_console_and_then_by_the_bot_a
     assert advisor.get_by_test_id("ticket-reason").inner_text() == "Resident asked for a person"
     # What the resident wrote is shown as text, never as HTML.
     assert advisor.locator('[data-testid="transcript"] b').count() == 0
-    assert "<b>my</b> bin was left behind again" in advisor.get_by_test_id("transcript").inner_text()
+    assert (
+        "<b>my</b> bin was left behind again" in advisor.get_by_test_id("transcript").inner_text()
+    )
 
     advisor.get_by_test_id("canned").select_option(label="Introduce yourself")
-    assert "I'm an advisor at Example Borough Council" in advisor.get_by_test_id("reply-text").input_value()
+    assert (
+        "I'm an advisor at Example Borough Council"
+        in advisor.get_by_test_id("reply-text").input_value()
+    )
     advisor.get_by_test_id("reply-text").fill("Hello, I'm Robin. I'll send the crew back.")
     advisor.get_by_test_id("send-reply").click()
-    _wait_for_text(resident, '[data-testid="message"][data-sender="advisor"]', "I'll send the crew back")
+    _wait_for_text(
+        resident, '[data-testid="message"][data-sender="advisor"]', "I'll send the crew back"
+    )
 
     resident.get_by_test_id("message-input").fill("thank you so much")
     resident.get_by_test_id("message-input").press("Enter")
-    _wait_for_text(advisor, '[data-testid="transcript-line"][data-sender="resident"]', "thank you so much")
+    _wait_for_text(
+        advisor, '[data-testid="transcript-line"][data-sender="resident"]', "thank you so much"
+    )
 
     advisor.get_by_test_id("outcome").select_option("Booked or reported for the resident")
     advisor.get_by_test_id("close-ticket").click()
@@ -94,7 +103,9 @@ def test_a_resident_is_helped_by_an_advisor_in_the_console_and_then_by_the_bot_a
     _wait_for_text(resident, BOT, "postcode")
 
 
-def test_the_queue_updates_by_itself_when_a_resident_asks_for_a_person(browser, live_servers, advisor_login):
+def test_the_queue_updates_by_itself_when_a_resident_asks_for_a_person(
+    browser, live_servers, advisor_login
+):
     advisor = browser.new_context().new_page()
     _sign_in(advisor, live_servers.base_url, *advisor_login)
     resident = browser.new_context().new_page()
@@ -103,7 +114,9 @@ def test_the_queue_updates_by_itself_when_a_resident_asks_for_a_person(browser, 
     resident.get_by_test_id("talk-to-person").click()
     _wait_for_text(resident, BOT, r"AD-[A-Z0-9]{6}")
     reference = re.search(r"AD-[A-Z0-9]{6}", resident.locator(BOT).last.inner_text()).group(0)
-    advisor.locator(f'[data-testid="queue-row"][data-reference="{reference}"]').wait_for(timeout=15_000)
+    advisor.locator(f'[data-testid="queue-row"][data-reference="{reference}"]').wait_for(
+        timeout=15_000
+    )
 
 
 def test_console_pages_have_no_accessibility_violations(browser, live_servers, advisor_login):

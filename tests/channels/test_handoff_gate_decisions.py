@@ -29,13 +29,17 @@ def test_a_registered_resident_goes_straight_to_an_advisor_with_extra_support_pr
 
 def test_a_registered_resident_in_crisis_gets_the_assistants_safety_reply_first(sqlite_url):
     _register("reg-2")
-    decision = asyncio.run(HandoffGate().screen(PausingAgent(), "webchat", "reg-2", "I can smell gas"))
+    decision = asyncio.run(
+        HandoffGate().screen(PausingAgent(), "webchat", "reg-2", "I can smell gas")
+    )
     assert not decision.held
     assert TicketQueue().open_ticket_for("reg-2") is None
 
 
 def test_a_resident_on_no_register_and_with_no_ticket_is_answered_by_the_assistant(sqlite_url):
-    decision = asyncio.run(HandoffGate().screen(PausingAgent(), "webchat", "new", "my bin was missed"))
+    decision = asyncio.run(
+        HandoffGate().screen(PausingAgent(), "webchat", "new", "my bin was missed")
+    )
     assert not decision.held and not decision.replies
 
 
@@ -46,7 +50,9 @@ def test_a_crisis_rule_while_waiting_makes_the_ticket_urgent(sqlite_url):
         priority=Priority.NORMAL, reason="Resident asked for a person", summary="- help",
         form_values={},
     )  # fmt: skip
-    decision = asyncio.run(HandoffGate().screen(PausingAgent(), "webchat", "waiting", "I can smell gas"))
+    decision = asyncio.run(
+        HandoffGate().screen(PausingAgent(), "webchat", "waiting", "I can smell gas")
+    )
     assert decision.held
     ticket = queue.open_ticket_for("waiting")
     assert ticket is not None and ticket.priority == Priority.URGENT.value

@@ -24,7 +24,10 @@ def test_emoji_are_dropped_and_accents_outside_gsm_lose_their_accent():
 
 
 def test_markdown_links_keep_their_address():
-    assert to_gsm("See [bin days](https://example.gov.uk/bins)") == "See bin days: https://example.gov.uk/bins"
+    assert (
+        to_gsm("See [bin days](https://example.gov.uk/bins)")
+        == "See bin days: https://example.gov.uk/bins"
+    )
 
 
 def test_segments_are_counted_like_a_phone_does():
@@ -47,7 +50,10 @@ def test_buttons_become_numbered_options_whose_payloads_are_remembered():
 
 def test_a_long_answer_is_shortened_at_a_sentence_but_keeps_its_options():
     prose = " ".join(f"Sentence number {i} says something useful about bins." for i in range(40))
-    reply = render_sms([{"text": prose, "buttons": [{"title": "Talk to a person", "payload": "/request_human"}]}], 3)
+    reply = render_sms(
+        [{"text": prose, "buttons": [{"title": "Talk to a person", "payload": "/request_human"}]}],
+        3,
+    )
     assert segment_count(reply.body) <= 3
     assert reply.body.endswith("Reply 1 for Talk to a person")
     assert "bins.\n\nReply 1" in reply.body
@@ -64,7 +70,9 @@ def test_a_single_enormous_word_is_cut_hard():
 )
 def test_no_reply_is_ever_longer_than_the_segment_limit_or_outside_gsm(texts, titles, limit):
     buttons = [{"title": t, "payload": f"/p{i}"} for i, t in enumerate(titles)]
-    messages = [{"text": t} for t in texts] + ([{"text": "", "buttons": buttons}] if buttons else [])
+    messages = [{"text": t} for t in texts] + (
+        [{"text": "", "buttons": buttons}] if buttons else []
+    )
     reply = render_sms(messages, limit)
     assert segment_count(reply.body) <= limit
     assert set(reply.body) <= GSM_BASIC | GSM_EXTENDED

@@ -20,7 +20,9 @@ CHAT_ID = 987654321
 BUTTONS = [{"title": "Report a missed bin", "payload": "/report_missed_bin"}]
 
 
-def message_update(update_id: int, text: str, *, edited: bool = False, chat_type: str = "private") -> dict:
+def message_update(
+    update_id: int, text: str, *, edited: bool = False, chat_type: str = "private"
+) -> dict:
     """An update exactly as the Bot API sends it."""
     message = {
         "message_id": update_id,
@@ -87,7 +89,9 @@ def telegram(sqlite_url, telegram_api, monkeypatch) -> Iterator[tuple]:
         yield running, client, bot
 
 
-def post(client: httpx.Client, running: RunningChannel, update: dict, secret: str | None = SECRET) -> httpx.Response:
+def post(
+    client: httpx.Client, running: RunningChannel, update: dict, secret: str | None = SECRET
+) -> httpx.Response:
     headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
     return client.post(f"{running.base_url}/webhook", content=json.dumps(update), headers={
         "Content-Type": "application/json", **headers})  # fmt: skip
@@ -107,7 +111,11 @@ def test_a_message_is_answered_with_an_inline_keyboard(telegram, telegram_api):
     assert sent.path.endswith("/sendMessage")
     assert sent.params["chat_id"] == str(CHAT_ID)
     markup = json.loads(sent.params["reply_markup"])
-    assert markup == {"inline_keyboard": [[{"callback_data": "/report_missed_bin", "text": "Report a missed bin"}]]}
+    assert markup == {
+        "inline_keyboard": [
+            [{"callback_data": "/report_missed_bin", "text": "Report a missed bin"}]
+        ]
+    }
 
 
 def test_a_button_press_sends_its_callback_data_to_the_assistant(telegram, telegram_api):
@@ -171,12 +179,18 @@ def test_an_advisor_reply_reaches_the_chat_through_the_shared_delivery(telegram,
     running, _, _ = telegram
     from channels.delivery import delivery_for
 
-    running.run(delivery_for(running.app, "telegram").send(str(CHAT_ID), "Hello, I'm Priya from the council."))
+    running.run(
+        delivery_for(running.app, "telegram").send(
+            str(CHAT_ID), "Hello, I'm Priya from the council."
+        )
+    )
     settle(running)
     assert telegram_api.sent_bodies() == ["Hello, I'm Priya from the council."]
 
 
-def test_the_server_refuses_to_start_in_production_without_a_secret_token(sqlite_url, telegram_api, monkeypatch):
+def test_the_server_refuses_to_start_in_production_without_a_secret_token(
+    sqlite_url, telegram_api, monkeypatch
+):
     from bot.settings import SettingsError, get_settings
     from channels.telegram import TelegramInput
 
@@ -213,8 +227,6 @@ def test_polling_mode_forwards_updates_to_the_webhook_with_the_secret(telegram, 
     settle(running)
     assert forwarded == 1
     assert [m.text for m in bot.received] == ["from polling"]
-
-
 
 
 def test_an_update_acknowledged_before_a_crash_is_answered_after_a_restart(telegram, telegram_api):

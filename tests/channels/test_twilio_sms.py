@@ -25,7 +25,9 @@ BIN_BUTTONS = [
 
 def scripted_reply(text: str) -> list[dict]:
     if text == "my bin wasn't collected":
-        return [{"text": "Sorry about that \u2014 which bin was it? \U0001f5d1", "buttons": BIN_BUTTONS}]
+        return [
+            {"text": "Sorry about that \u2014 which bin was it? \U0001f5d1", "buttons": BIN_BUTTONS}
+        ]
     return [{"text": f"You said: \u201c{text}\u201d"}]
 
 
@@ -69,7 +71,9 @@ def test_a_signed_text_is_acknowledged_with_empty_twiml_and_answered_by_sms(sms,
     [sent] = twilio_api.requests
     assert sent.params["To"] == RESIDENT
     assert sent.params["Body"] == 'You said: "hello"'
-    assert sent.params["StatusCallback"] == "https://council.example.gov.uk/webhooks/twilio_sms/status"
+    assert (
+        sent.params["StatusCallback"] == "https://council.example.gov.uk/webhooks/twilio_sms/status"
+    )
 
 
 def test_buttons_become_numbered_options_and_a_reply_of_1_means_the_first(sms, twilio_api):
@@ -96,15 +100,25 @@ def test_buttons_become_numbered_options_and_a_reply_of_1_means_the_first(sms, t
         {"token": "another-account-token"},
     ],
 )
-def test_unsigned_forged_or_mutated_requests_are_refused_and_change_nothing(sms, twilio_api, tampered):
+def test_unsigned_forged_or_mutated_requests_are_refused_and_change_nothing(
+    sms, twilio_api, tampered
+):
     running, client, bot = sms
     params = inbound("hello")
-    signature = sign("/webhooks/twilio_sms/webhook", params, tampered.get("token", "test-auth-token-0123456789abcdef"))
+    signature = sign(
+        "/webhooks/twilio_sms/webhook",
+        params,
+        tampered.get("token", "test-auth-token-0123456789abcdef"),
+    )
     if "body" in tampered:
         params["Body"] = tampered["body"]
     if "number" in tampered:
         params["From"] = tampered["number"]
-    headers = {} if tampered.get("header", signature) is None else {"X-Twilio-Signature": tampered.get("header", signature)}
+    headers = (
+        {}
+        if tampered.get("header", signature) is None
+        else {"X-Twilio-Signature": tampered.get("header", signature)}
+    )
     reply = client.post(f"{running.base_url}/webhook", data=params, headers=headers)
     assert reply.status_code == 403
     settle(running)
@@ -122,7 +136,9 @@ def mutations(draw: st.DrawFn) -> tuple[str, dict[str, str], str]:
     path = "/webhooks/twilio_sms/webhook"
     params = inbound("report a missed bin", sid="SM" + "a" * 32)
     signature = sign(path, params)
-    kind = draw(st.sampled_from(["query", "param_value", "param_added", "param_removed", "signature"]))
+    kind = draw(
+        st.sampled_from(["query", "param_value", "param_added", "param_removed", "signature"])
+    )
     query = ""
     if kind == "query":
         query = "?" + draw(st.from_regex(r"[a-z]{1,8}=[a-z0-9]{0,8}", fullmatch=True))
@@ -130,13 +146,17 @@ def mutations(draw: st.DrawFn) -> tuple[str, dict[str, str], str]:
         name = draw(st.sampled_from(sorted(params)))
         params[name] = draw(_text.filter(lambda v, old=params[name]: v != old))
     elif kind == "param_added":
-        name = draw(st.from_regex(r"[A-Z][A-Za-z]{1,12}", fullmatch=True).filter(lambda n: n not in params))
+        name = draw(
+            st.from_regex(r"[A-Z][A-Za-z]{1,12}", fullmatch=True).filter(lambda n: n not in params)
+        )
         params[name] = draw(_text)
     elif kind == "param_removed":
         del params[draw(st.sampled_from(sorted(params)))]
     else:
         position = draw(st.integers(0, len(signature) - 1))
-        replacement = draw(st.sampled_from("ABCDEFabcdef0123456789+/=").filter(lambda c: c != signature[position]))
+        replacement = draw(
+            st.sampled_from("ABCDEFabcdef0123456789+/=").filter(lambda c: c != signature[position])
+        )
         signature = signature[:position] + replacement + signature[position + 1 :]
     return query, params, signature
 
@@ -149,7 +169,9 @@ def test_every_mutation_of_url_parameters_or_signature_is_refused(sms, twilio_ap
     def refused(mutation: tuple[str, dict[str, str], str]) -> None:
         query, params, signature = mutation
         reply = client.post(
-            f"{running.base_url}/webhook{query}", data=params, headers={"X-Twilio-Signature": signature}
+            f"{running.base_url}/webhook{query}",
+            data=params,
+            headers={"X-Twilio-Signature": signature},
         )
         assert reply.status_code in {403}, (reply.status_code, mutation)
 
@@ -172,7 +194,9 @@ def test_a_webhook_replayed_five_times_is_answered_once(sms, twilio_api):
     assert outbound_count() == 1
 
 
-@pytest.mark.parametrize("word", ["STOP", "stop", "  Stop  ", "STOPALL", "unsubscribe", "Cancel", "END", "quit"])
+@pytest.mark.parametrize(
+    "word", ["STOP", "stop", "  Stop  ", "STOPALL", "unsubscribe", "Cancel", "END", "quit"]
+)
 def test_an_opt_out_word_gets_no_reply_and_nothing_is_sent_until_start(sms, twilio_api, word):
     running, client, bot = sms
     post_signed(client, running.base_url, inbound(word))
@@ -197,7 +221,9 @@ def test_an_opt_out_word_gets_no_reply_and_nothing_is_sent_until_start(sms, twil
 
 def test_a_message_queued_before_stop_is_not_sent_after_it(sms, twilio_api):
     running, client, _ = sms
-    ids = running.channel.outbound.enqueue("twilio_sms", "advisor:late", RESIDENT, [("Late reply", [])])
+    ids = running.channel.outbound.enqueue(
+        "twilio_sms", "advisor:late", RESIDENT, [("Late reply", [])]
+    )
     running.channel.outbound.set_opted_out(RESIDENT, True)
     assert running.run(running.channel.sender.send_one(ids[0])) == "suppressed"
     assert twilio_api.requests == []
@@ -236,7 +262,9 @@ def test_delivery_status_callbacks_are_stored_and_never_go_backwards(sms, twilio
         provider_id = session.execute(select(OutboundMessage.provider_id)).scalar_one()
 
     def status(value: str) -> str:
-        reply = post_signed(client, running.base_url, {"MessageSid": provider_id, "MessageStatus": value}, "status")
+        reply = post_signed(
+            client, running.base_url, {"MessageSid": provider_id, "MessageStatus": value}, "status"
+        )
         assert reply.status_code == 204
         with session_scope() as session:
             return session.execute(select(OutboundMessage.status)).scalar_one()
@@ -245,7 +273,9 @@ def test_delivery_status_callbacks_are_stored_and_never_go_backwards(sms, twilio
     assert status("sent") == "delivered"
     assert status("queued") == "delivered"
     assert status("failed") == "delivered"
-    unsigned = client.post(f"{running.base_url}/status", data={"MessageSid": provider_id, "MessageStatus": "failed"})
+    unsigned = client.post(
+        f"{running.base_url}/status", data={"MessageSid": provider_id, "MessageStatus": "failed"}
+    )
     assert unsigned.status_code == 403
 
 
@@ -253,7 +283,10 @@ def test_the_webhook_answers_503_when_sms_is_not_set_up(sqlite_url, monkeypatch)
     from channels.twilio_sms import TwilioSmsInput
 
     monkeypatch.delenv("TWILIO_AUTH_TOKEN", raising=False)
-    with RunningChannel(TwilioSmsInput.from_credentials(None), ScriptedBot()) as running, httpx.Client() as client:
+    with (
+        RunningChannel(TwilioSmsInput.from_credentials(None), ScriptedBot()) as running,
+        httpx.Client() as client,
+    ):
         reply = client.post(f"{running.base_url}/webhook", data=inbound("hello"))
         assert reply.status_code == 503 and "not set up" in reply.text
         assert client.get(f"{running.base_url}/").json() == {"status": "not configured"}
@@ -280,7 +313,11 @@ def test_an_advisor_reply_reaches_the_resident_by_sms_through_the_shared_deliver
     running, _, _ = sms
     from channels.delivery import delivery_for
 
-    running.run(delivery_for(running.app, "twilio_sms").send(RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."))
+    running.run(
+        delivery_for(running.app, "twilio_sms").send(
+            RESIDENT, "Hello, it\u2019s Priya \U0001f44b from the council."
+        )
+    )
     settle(running)
     [sent] = twilio_api.requests
     assert sent.params["To"] == RESIDENT

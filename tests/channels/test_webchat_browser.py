@@ -48,7 +48,7 @@ def _send(page, text: str) -> None:
     page.get_by_test_id("message-input").fill(text)
     page.get_by_test_id("message-input").press("Enter")
     page.wait_for_function(
-        "n => document.querySelectorAll('[data-testid=\"message\"][data-sender=\"bot\"]').length > n",
+        'n => document.querySelectorAll(\'[data-testid="message"][data-sender="bot"]\').length > n',
         arg=before,
         timeout=30_000,
     )
@@ -67,7 +67,7 @@ def test_a_resident_can_start_a_missed_bin_report_with_the_keyboard_only(page):
     page.keyboard.type("my bin wasn't collected")
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=\"message\"][data-sender=\"bot\"]')]"
+        '() => [...document.querySelectorAll(\'[data-testid="message"][data-sender="bot"]\')]'
         ".some(m => m.textContent.includes('postcode'))",
         timeout=30_000,
     )
@@ -76,7 +76,7 @@ def test_a_resident_can_start_a_missed_bin_report_with_the_keyboard_only(page):
 def test_quick_replies_send_their_payload_and_talk_to_a_person_raises_a_ticket(page):
     page.get_by_test_id("talk-to-person").click()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=\"message\"][data-sender=\"bot\"]')]"
+        '() => [...document.querySelectorAll(\'[data-testid="message"][data-sender="bot"]\')]'
         ".some(m => /AD-[A-Z0-9]{6}/.test(m.textContent))",
         timeout=30_000,
     )

@@ -41,9 +41,18 @@ EXPECTED_UNUSED = {
 def test_rasa_data_validate_finds_no_errors_or_unexpected_warnings():
     result = subprocess.run(
         [
-            sys.executable, "-m", "rasa", "data", "validate",
-            "--config", str(BOT / "config.yml"), "--domain", str(BOT / "domain"),
-            "--data", str(BOT / "data"), str(PROJECT_ROOT / "nlu_data"),
+            sys.executable,
+            "-m",
+            "rasa",
+            "data",
+            "validate",
+            "--config",
+            str(BOT / "config.yml"),
+            "--domain",
+            str(BOT / "domain"),
+            "--data",
+            str(BOT / "data"),
+            str(PROJECT_ROOT / "nlu_data"),
         ],  # fmt: skip
         capture_output=True,
         text=True,
@@ -62,9 +71,19 @@ def test_rasa_data_validate_finds_no_errors_or_unexpected_warnings():
 def test_conversation_stories_pass_with_the_trained_model(trained_model, tmp_path):
     result = subprocess.run(
         [
-            sys.executable, "-m", "rasa", "test", "core",
-            "--model", str(trained_model), "--stories", str(STORIES),
-            "--out", str(tmp_path), "--endpoints", str(BOT / "endpoints.yml"),
+            sys.executable,
+            "-m",
+            "rasa",
+            "test",
+            "core",
+            "--model",
+            str(trained_model),
+            "--stories",
+            str(STORIES),
+            "--out",
+            str(tmp_path),
+            "--endpoints",
+            str(BOT / "endpoints.yml"),
         ],  # fmt: skip
         capture_output=True,
         text=True,

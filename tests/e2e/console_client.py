@@ -34,7 +34,9 @@ class ConsoleClient:
         return reply.json()["tickets"]
 
     def post(self, path: str, **data: str) -> requests.Response:
-        return self.http.post(f"{self.base}{path}", data={"csrf_token": self.csrf, **data}, timeout=30)
+        return self.http.post(
+            f"{self.base}{path}", data={"csrf_token": self.csrf, **data}, timeout=30
+        )
 
     def claim(self, reference: str) -> requests.Response:
         return self.post(f"/tickets/{reference}/claim")

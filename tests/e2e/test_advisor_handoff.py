@@ -24,8 +24,10 @@ def _advisor(live_servers, name: str = "Sam Patel") -> ConsoleClient:
 def _ticket_for(console: ConsoleClient, text_in_reason: str | None = None) -> dict:
     waiting = [t for t in console.queue() if t["status"] == "open"]
     assert waiting, "no ticket reached the console"
-    return waiting[-1] if text_in_reason is None else next(
-        t for t in waiting if text_in_reason in t["reason"]
+    return (
+        waiting[-1]
+        if text_in_reason is None
+        else next(t for t in waiting if text_in_reason in t["reason"])
     )
 
 
@@ -43,7 +45,11 @@ def test_a_resident_is_helped_by_an_advisor_and_then_the_assistant_answers_again
     ticket = next(t for t in console.queue() if t["reference"] == reference)
     assert ticket["status"] == "open" and ticket["reason"] == "Resident asked for a person"
     assert console.claim(reference).ok
-    said = [line["text"] for line in console.transcript(reference)["lines"] if line["sender"] == "resident"]
+    said = [
+        line["text"]
+        for line in console.transcript(reference)["lines"]
+        if line["sender"] == "resident"
+    ]
     assert "it's about my neighbour's bins blocking the path" in said
 
     assert console.reply(reference, "Hello, I'm Sam. I'll look into the bins for you.").ok
@@ -75,7 +81,9 @@ def test_two_advisors_cannot_claim_the_same_ticket(live_servers):
     assert not [m for m in chat.poll() if m["sender"] == "advisor"]
 
 
-def test_a_crisis_while_waiting_gives_the_safety_number_and_moves_the_ticket_to_the_top(live_servers):
+def test_a_crisis_while_waiting_gives_the_safety_number_and_moves_the_ticket_to_the_top(
+    live_servers,
+):
     console = _advisor(live_servers)
     chat = WebchatClient(live_servers.webchat)
     reference = texts(chat.press("/request_human")).split("Your reference is ")[1].split(".")[0]
@@ -107,7 +115,9 @@ def test_the_console_needs_a_signed_in_advisor(live_servers):
     assert requests.get(f"{base}/queue.json", timeout=30).status_code == 401
     page = requests.get(f"{base}/queue", timeout=30)
     assert page.url.endswith("/login") and "Sign in" in page.text
-    wrong = requests.post(f"{base}/login", data={"username": "nobody", "password": "x" * 12}, timeout=30)
+    wrong = requests.post(
+        f"{base}/login", data={"username": "nobody", "password": "x" * 12}, timeout=30
+    )
     assert wrong.status_code == 401 and "don't match" in html.unescape(wrong.text)
 
 
@@ -123,10 +133,16 @@ def test_nothing_is_lost_when_the_server_restarts_mid_conversation(live_servers)
     # The advisor's session, the queue, the resident's chat and the transcript all survive.
     assert next(t for t in console.queue() if t["reference"] == reference)["status"] == "claimed"
     assert chat.send("are you still there?") == []  # still paused for the advisor
-    said = [line["text"] for line in console.transcript(reference)["lines"] if line["sender"] == "resident"]
+    said = [
+        line["text"]
+        for line in console.transcript(reference)["lines"]
+        if line["sender"] == "resident"
+    ]
     assert said[-2:] == ["my council tax letter has the wrong name on it", "are you still there?"]
     assert console.reply(reference, "Yes, I'm here. I'll fix the name.").ok
-    assert [m["text"] for m in chat.poll() if m["sender"] == "advisor"] == ["Yes, I'm here. I'll fix the name."]
+    assert [m["text"] for m in chat.poll() if m["sender"] == "advisor"] == [
+        "Yes, I'm here. I'll fix the name."
+    ]
 
 
 def test_a_resident_on_the_extra_support_register_goes_straight_to_an_advisor(live_servers):

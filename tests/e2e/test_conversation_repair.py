@@ -49,9 +49,14 @@ def _due_now(street) -> list:
 def _street_with_a_missed_bin(*, wanted: int = 1):
     council = get_council()
     for street in council.streets:
-        if len(council.streets_for_postcode(street.postcode)) == 1 and len(_due_now(street)) >= wanted:
+        if (
+            len(council.streets_for_postcode(street.postcode)) == 1
+            and len(_due_now(street)) >= wanted
+        ):
             return street, _due_now(street)
-    pytest.skip("no collection due in the last two working days in the demo data (e.g. over Christmas)")
+    pytest.skip(
+        "no collection due in the last two working days in the demo data (e.g. over Christmas)"
+    )
 
 
 def _book_sofa_and_fridge(chat: WebchatClient, street, house: int) -> str:
@@ -98,7 +103,9 @@ def test_the_sofa_and_fridge_in_the_first_message_are_booked_and_cancel_that_can
     chat = WebchatClient(live_servers.webchat)
     reference = _book_sofa_and_fridge(chat, street, (street.first_number or 1) + 2)
 
-    reply = texts(chat.send("actually can i cancel that, my brother is gonna take the sofa to the tip"))
+    reply = texts(
+        chat.send("actually can i cancel that, my brother is gonna take the sofa to the tip")
+    )
     assert DEAD_END not in reply.lower(), reply
     assert "Cancelled" in reply and reference in reply, reply
     row = next(r for r in _requests(live_servers.database_url) if r["reference"] == reference)

@@ -39,7 +39,9 @@ def test_a_resident_finds_nearby_help_books_a_session_and_checks_the_reference(l
 
     where = chat.press("/book_assisted_digital", "Book a session with a helper")
     venues = [b["title"] for b in where[-1]["buttons"]]
-    assert venues[0] == "Central Library"  # the nearest with sessions; the postcode is not asked again
+    assert (
+        venues[0] == "Central Library"
+    )  # the nearest with sessions; the postcode is not asked again
 
     when = chat.press(venues[0])
     session = when[-1]["buttons"][0]["title"]
@@ -57,11 +59,17 @@ def test_a_resident_finds_nearby_help_books_a_session_and_checks_the_reference(l
     assert "Where: Central Library, Drake Circus, Plymouth, PL4 8AL." in done
     reference = match.group(1)
 
-    row = next(r for r in _rows(live_servers.database_url, ServiceRequest) if r["reference"] == reference)
+    row = next(
+        r for r in _rows(live_servers.database_url, ServiceRequest) if r["reference"] == reference
+    )
     assert row["service"] == "assisted_digital" and row["postcode"] == "PL1 2JT"
     assert row["details"]["venue_id"] == "central-library"
     assert row["details"]["remind_by_text_day_before"] is False
-    slots = [s for s in _rows(live_servers.database_url, DigitalSessionSlot) if s["venue_id"] == "central-library"]
+    slots = [
+        s
+        for s in _rows(live_servers.database_url, DigitalSessionSlot)
+        if s["venue_id"] == "central-library"
+    ]
     assert [s["booked"] for s in slots if s["starts_at"] == row["details"]["starts_at"]] == [1]
 
     # Any channel: a new conversation checks the booking by reference and postcode.

@@ -107,11 +107,15 @@ def test_a_resident_withdraws_a_false_alarm_and_the_form_asks_its_question_again
 
 def test_an_alarm_outside_a_form_can_be_withdrawn_and_the_assistant_answers_again(live_servers):
     chat = WebchatClient(live_servers.webchat)
-    reference = _reference(texts(chat.send("the kids across the road look hungry and dirty all the time")))
+    reference = _reference(
+        texts(chat.send("the kids across the road look hungry and dirty all the time"))
+    )
 
     undone = texts(chat.send("no no, wrong button"))
 
-    assert "cancelled the urgent request" in undone and "What can I help you with?" in undone, undone
+    assert (
+        "cancelled the urgent request" in undone and "What can I help you with?" in undone
+    ), undone
     assert _tickets(live_servers, chat) == [(reference, "withdrawn", "urgent")]
     answered = texts(chat.send("when is my bin collected"))
     assert "postcode" in answered.lower(), answered
@@ -134,7 +138,9 @@ def test_a_crisis_a_safety_rule_matched_is_not_withdrawn_by_saying_it_was_a_mist
 def test_a_false_alarm_claimed_by_an_advisor_stays_with_the_advisor(live_servers):
     console = _advisor(live_servers)
     chat = WebchatClient(live_servers.webchat)
-    reference = _reference(texts(chat.send("the kids across the road look hungry and dirty all the time")))
+    reference = _reference(
+        texts(chat.send("the kids across the road look hungry and dirty all the time"))
+    )
     assert console.claim(reference).ok
 
     assert chat.send("that's not what I meant") == []  # the advisor reads it and answers

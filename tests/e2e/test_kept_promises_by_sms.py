@@ -24,7 +24,8 @@ def _options(reply: str) -> dict[str, str]:
 
 
 def test_a_bulky_booking_by_text_promises_the_payment_link_to_this_number_and_keeps_it(
-    sms_servers, twilio_fake  # noqa: F811
+    sms_servers,  # noqa: F811
+    twilio_fake,  # noqa: F811
 ):
     council = get_council()
     street = next(s for s in council.streets if len(council.streets_for_postcode(s.postcode)) == 1)

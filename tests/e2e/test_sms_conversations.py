@@ -47,7 +47,10 @@ def telegram_fake() -> Iterator[FakeApi]:
 
 @pytest.fixture(scope="module")
 def sms_servers(
-    trained_model: Path, tmp_path_factory: pytest.TempPathFactory, twilio_fake: FakeApi, telegram_fake: FakeApi
+    trained_model: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    twilio_fake: FakeApi,
+    telegram_fake: FakeApi,
 ) -> Iterator:
     """Rasa and actions with SMS and Telegram switched on, pointed at fake Twilio and Telegram APIs."""
     from bot.storage.migrate import upgrade_database
@@ -82,12 +85,16 @@ class SmsResident:
     def _sent_to_me(self) -> list[str]:
         return [r.params["Body"] for r in self.api.requests if r.params.get("To") == self.number]
 
-    def send(self, text: str, sid: str | None = None, replays: int = 1, expect_reply: bool = True) -> str:
+    def send(
+        self, text: str, sid: str | None = None, replays: int = 1, expect_reply: bool = True
+    ) -> str:
         before = len(self._sent_to_me())
         params = inbound(text, sid=sid, number=self.number)
         signature = sign("/webhooks/twilio_sms/webhook", params)
         for _ in range(replays):
-            reply = requests.post(self.url, data=params, headers={"X-Twilio-Signature": signature}, timeout=15)
+            reply = requests.post(
+                self.url, data=params, headers={"X-Twilio-Signature": signature}, timeout=15
+            )
             assert reply.status_code == 200 and "<Response>" in reply.text
         if not expect_reply:
             time.sleep(3)
@@ -111,7 +118,9 @@ def _count(url: str, model) -> int:
     return count
 
 
-def test_a_resident_reports_a_missed_bin_by_sms_with_every_webhook_replayed(sms_servers, twilio_fake):
+def test_a_resident_reports_a_missed_bin_by_sms_with_every_webhook_replayed(
+    sms_servers, twilio_fake
+):
     street, bin_type = reportable_street_and_bin()
     resident = SmsResident(sms_servers, twilio_fake)
     assert "postcode" in resident.send("my bin wasn't collected", replays=3).lower()
@@ -167,9 +176,13 @@ def test_asking_for_a_person_over_sms_raises_a_ticket_on_the_sms_channel(sms_ser
     engine = create_engine(sms_servers.database_url, future=True)
     with engine.connect() as connection:
         ticket = connection.execute(
-            select(HandoffTicket.channel, HandoffTicket.sender_id).where(HandoffTicket.sender_id == resident.number)
+            select(HandoffTicket.channel, HandoffTicket.sender_id).where(
+                HandoffTicket.sender_id == resident.number
+            )
         ).one()
-        outbound = connection.execute(select(func.count()).select_from(OutboundMessage.__table__)).scalar_one()
+        outbound = connection.execute(
+            select(func.count()).select_from(OutboundMessage.__table__)
+        ).scalar_one()
     engine.dispose()
     assert ticket.channel == "twilio_sms"
     assert outbound >= 1
@@ -195,7 +208,12 @@ def test_a_telegram_resident_gets_the_same_assistant_with_buttons(sms_servers, t
         },
     }  # fmt: skip
     for _ in range(3):
-        reply = requests.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET}, timeout=15)
+        reply = requests.post(
+            url,
+            json=update,
+            headers={"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET},
+            timeout=15,
+        )
         assert reply.status_code == 200
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not _telegram_texts(telegram_fake, chat_id):
@@ -203,7 +221,12 @@ def test_a_telegram_resident_gets_the_same_assistant_with_buttons(sms_servers, t
     time.sleep(2)
     texts = _telegram_texts(telegram_fake, chat_id)
     assert len(texts) == 1 and "postcode" in texts[0].lower()
-    forged = requests.post(url, json={**update, "update_id": 1}, headers={"X-Telegram-Bot-Api-Secret-Token": "x"}, timeout=15)
+    forged = requests.post(
+        url,
+        json={**update, "update_id": 1},
+        headers={"X-Telegram-Bot-Api-Secret-Token": "x"},
+        timeout=15,
+    )
     assert forged.status_code == 403
 
 

@@ -22,7 +22,9 @@ def _stored(url: str, reference: str):  # type: ignore[no-untyped-def]
     return next(r for r in rows if r["reference"] == reference)
 
 
-def test_a_discount_from_the_start_of_this_month_with_an_account_number_said_in_passing(live_servers):
+def test_a_discount_from_the_start_of_this_month_with_an_account_number_said_in_passing(
+    live_servers,
+):
     council = get_council()
     first_of_month = council.now().date().replace(day=1)
     chat = WebchatClient(live_servers.webchat)
@@ -40,7 +42,9 @@ def test_a_discount_from_the_start_of_this_month_with_an_account_number_said_in_
 
     readback = texts(chat.send("sorry 51948230"))
     assert "Account number: 51948230" in readback, readback
-    assert f"from {first_of_month:%A} {first_of_month.day} {first_of_month:%B}" in readback, readback
+    assert (
+        f"from {first_of_month:%A} {first_of_month.day} {first_of_month:%B}" in readback
+    ), readback
 
     done = texts(chat.press("/affirm", "Yes, send it"))
     match = re.search(r"Your reference is (CD-[A-Z0-9]{6})", done)

@@ -87,7 +87,11 @@ def test_a_crisis_message_gets_the_safety_number_first_and_an_urgent_ticket(live
     chat = WebchatClient(live_servers.webchat)
     replies = chat.send("honestly i dont see the point anymore, i want to end it all")
     assert "116 123" in replies[0]["text"]
-    tickets = [t for t in _rows(live_servers.database_url, HandoffTicket) if t["sender_id"] == chat.session_id]
+    tickets = [
+        t
+        for t in _rows(live_servers.database_url, HandoffTicket)
+        if t["sender_id"] == chat.session_id
+    ]
     assert len(tickets) == 1
     assert tickets[0]["priority"] == "urgent" and tickets[0]["intent"] == "suicide_self_harm"
     assert "end it all" in tickets[0]["summary"]
@@ -98,7 +102,11 @@ def test_a_crisis_in_the_middle_of_a_form_still_gets_the_safety_reply(live_serve
     chat.send("report a missed bin please")
     replies = chat.send("i can smell gas in the kitchen")
     assert "0800 111 999" in texts(replies)
-    tickets = [t for t in _rows(live_servers.database_url, HandoffTicket) if t["sender_id"] == chat.session_id]
+    tickets = [
+        t
+        for t in _rows(live_servers.database_url, HandoffTicket)
+        if t["sender_id"] == chat.session_id
+    ]
     assert tickets and tickets[0]["intent"] == "gas_leak"
 
 
@@ -106,7 +114,11 @@ def test_talk_to_a_person_creates_a_ticket_and_says_what_happens_next(live_serve
     chat = WebchatClient(live_servers.webchat)
     replies = chat.press("/request_human", "Talk to a person")
     assert re.search(r"reference is AD-[A-Z0-9]{6}", texts(replies))
-    tickets = [t for t in _rows(live_servers.database_url, HandoffTicket) if t["sender_id"] == chat.session_id]
+    tickets = [
+        t
+        for t in _rows(live_servers.database_url, HandoffTicket)
+        if t["sender_id"] == chat.session_id
+    ]
     assert tickets[0]["priority"] == "normal" and tickets[0]["channel"] == "webchat"
 
 
@@ -115,7 +127,9 @@ def test_an_out_of_area_postcode_names_the_council_to_contact(live_servers):
     chat.send("bin not collected")
     reply = texts(chat.send("PL11 2AA"))
     assert "Cornwall Council" in reply
-    assert not [r for r in _rows(live_servers.database_url, ServiceRequest) if r["postcode"] == "PL11 2AA"]
+    assert not [
+        r for r in _rows(live_servers.database_url, ServiceRequest) if r["postcode"] == "PL11 2AA"
+    ]
 
 
 def test_an_out_of_scope_question_says_so_and_starts_no_transaction(live_servers):
@@ -179,7 +193,9 @@ def test_emoji_control_characters_and_very_long_messages_get_a_reply(live_server
 
 def test_an_unknown_session_is_told_to_start_again(live_servers):
     reply = requests.post(
-        f"{live_servers.webchat}/webhook", json={"session_id": "made-up", "message": "hi"}, timeout=30
+        f"{live_servers.webchat}/webhook",
+        json={"session_id": "made-up", "message": "hi"},
+        timeout=30,
     )
     assert reply.status_code == 404
     assert "start a new chat" in reply.json()["error"]
@@ -191,7 +207,10 @@ def test_the_page_is_served_with_a_strict_content_security_policy(live_servers):
     csp = page.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp
     assert 'aria-live="polite"' in page.text
-    assert requests.get(f"{live_servers.webchat}/static/../../bot/settings.py", timeout=30).status_code == 404
+    assert (
+        requests.get(f"{live_servers.webchat}/static/../../bot/settings.py", timeout=30).status_code
+        == 404
+    )
 
 
 def test_conversations_are_kept_in_the_sql_tracker_store(live_servers):

@@ -38,7 +38,9 @@ class WebchatClient:
 
     def poll(self, after: int = 0) -> list[dict[str, Any]]:
         reply = requests.get(
-            f"{self.base}/messages", params={"session_id": self.session_id, "after": after}, timeout=30
+            f"{self.base}/messages",
+            params={"session_id": self.session_id, "after": after},
+            timeout=30,
         )
         reply.raise_for_status()
         return reply.json()["messages"]

@@ -100,9 +100,7 @@ def test_holdout_covers_every_contract_intent(holdout_data, request):
     minimum = MIN_HOLDOUT_EXAMPLES if "triage_holdout" in request.node.name else 1
     counts = examples_per_intent(holdout_data)
     too_few = {
-        intent: counts.get(intent, 0)
-        for intent in INTENT_ROUTES
-        if counts.get(intent, 0) < minimum
+        intent: counts.get(intent, 0) for intent in INTENT_ROUTES if counts.get(intent, 0) < minimum
     }
     assert not too_few, f"holdout intents with fewer than {minimum} examples: {too_few}"
 

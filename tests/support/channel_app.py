@@ -55,7 +55,9 @@ class RunningChannel:
         Sanic.test_mode = True
         app = self.app = Sanic(f"channel_test_{next(_names)}")
         app.ctx.agent = FakeAgent()
-        app.blueprint(self.channel.blueprint(self.bot), url_prefix=f"/webhooks/{self.channel.name()}")
+        app.blueprint(
+            self.channel.blueprint(self.bot), url_prefix=f"/webhooks/{self.channel.name()}"
+        )
         started = threading.Event()
 
         async def start() -> None:

@@ -38,7 +38,11 @@ PERSON_OFFERED = re.compile(
 #: Streets whose homes residents live in: each alone in its postcode and in parking zone A.
 HOME_STREETS = ("Citadel Mews", "Millbay Terrace", "Sound View Crescent", "Harbour View Road")
 #: Where residents move to (street, postcode, highest house number), in the demo data.
-NEW_HOMES = (("Mutley Gardens", "PL3 4BP", 36), ("Tamar Road", "PL2 1DE", 64), ("Southway Drive", "PL6 6BN", 84))
+NEW_HOMES = (
+    ("Mutley Gardens", "PL3 4BP", 36),
+    ("Tamar Road", "PL2 1DE", 64),
+    ("Southway Drive", "PL6 6BN", 84),
+)
 
 
 class Skip(Exception):
@@ -197,7 +201,9 @@ class Runner:
         return chat.send(title)
 
     @staticmethod
-    def _heard(messages: list[dict[str, Any]], replies: list[dict[str, Any]], result: Result) -> None:
+    def _heard(
+        messages: list[dict[str, Any]], replies: list[dict[str, Any]], result: Result
+    ) -> None:
         replies.extend(messages)
         for message in messages:
             buttons = [b.get("title") for b in message.get("buttons") or []]
@@ -222,11 +228,16 @@ class Runner:
 
     def _rows(self, model, where) -> list[dict[str, Any]]:
         with self.engine.connect() as connection:
-            return [dict(row) for row in connection.execute(select(model.__table__).where(where)).mappings()]
+            return [
+                dict(row)
+                for row in connection.execute(select(model.__table__).where(where)).mappings()
+            ]
 
     def _judge(self, session_id: str, replies: list[dict[str, Any]], result: Result) -> None:
         expect = result.conversation.expect
-        result.requests = self._rows(ServiceRequest, ServiceRequest.sender_key == sender_key(session_id))
+        result.requests = self._rows(
+            ServiceRequest, ServiceRequest.sender_key == sender_key(session_id)
+        )
         result.tickets = self._rows(HandoffTicket, HandoffTicket.sender_id == session_id)
         said = "\n".join(m.get("text") or "" for m in replies)
         low = said.lower()
@@ -247,7 +258,8 @@ class Runner:
             problems.append(f"stored {[r['reference'] for r in result.requests]}, expected nothing")
         cancelled = expect.get("cancelled")
         if cancelled and not any(
-            r["reference"].startswith(f"{cancelled}-") and r["status"] == "cancelled" for r in result.requests
+            r["reference"].startswith(f"{cancelled}-") and r["status"] == "cancelled"
+            for r in result.requests
         ):
             problems.append(f"no {cancelled}- request was cancelled")
 
@@ -287,14 +299,18 @@ def _own_answer(messages: list[dict[str, Any]], answers: dict[str, str]) -> str 
 
 
 #: Words too common to choose a button by ("yes, report a missed bin").
-_COMMON = frozenset("that this with have your yours what when where which from there their about".split())
+_COMMON = frozenset(
+    "that this with have your yours what when where which from there their about".split()
+)
 
 
 def _titles_in_own_words(messages: list[dict[str, Any]], result: Result) -> tuple[str, ...]:
     """Buttons naming something the resident said ("blue glass box" after "my blue box for
     glass"): a person picks the one that matches their own words, not the first."""
     said = " ".join(line[2:] for line in result.transcript if line.startswith("> ")).lower()
-    denied = set(re.findall(r"\bnot (?:the |my |a |our )?([a-z]+)|\b([a-z]+) (?:was|is) fine", said))
+    denied = set(
+        re.findall(r"\bnot (?:the |my |a |our )?([a-z]+)|\b([a-z]+) (?:was|is) fine", said)
+    )
     words = {w for w in re.findall(r"[a-z]{4,}", said) if w not in _COMMON}
     words -= {w for pair in denied for w in pair}
     scored = []

@@ -70,7 +70,12 @@ class FakeApi:
 
     def answer(self, path: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         method = path.rsplit("/", 1)[-1]
-        if self.kind == "telegram" and method in {"getMe", "deleteWebhook", "getUpdates", "answerCallbackQuery"}:
+        if self.kind == "telegram" and method in {
+            "getMe",
+            "deleteWebhook",
+            "getUpdates",
+            "answerCallbackQuery",
+        }:
             updates: list[dict[str, Any]] = []
             if method == "getUpdates":
                 updates, self.pending_updates = self.pending_updates, []
@@ -81,8 +86,16 @@ class FakeApi:
         if self.fail_next > 0:
             self.fail_next -= 1
             if self.kind == "twilio":
-                return self.fail_status, {"code": 20500, "message": "Internal error", "status": self.fail_status}
-            return self.fail_status, {"ok": False, "error_code": self.fail_status, "description": "Internal error"}
+                return self.fail_status, {
+                    "code": 20500,
+                    "message": "Internal error",
+                    "status": self.fail_status,
+                }
+            return self.fail_status, {
+                "ok": False,
+                "error_code": self.fail_status,
+                "description": "Internal error",
+            }
         if self.kind == "twilio":
             return 201, {"sid": f"SM{uuid.uuid4().hex}", "status": "queued", "to": params.get("To"),
                          "from": params.get("From"), "body": params.get("Body")}  # fmt: skip

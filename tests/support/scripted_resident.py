@@ -162,7 +162,9 @@ def converse(webchat_url: str, opening: str, household: Household) -> Outcome:
     return outcome
 
 
-def take_step(chat: WebchatClient, step: tuple[str, str], transcript: list[str]) -> list[dict[str, Any]]:
+def take_step(
+    chat: WebchatClient, step: tuple[str, str], transcript: list[str]
+) -> list[dict[str, Any]]:
     """Press the button or type the words of one step, noting it in the transcript; the replies."""
     kind, value = step
     if kind == "press":

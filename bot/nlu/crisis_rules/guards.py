@@ -111,5 +111,10 @@ GUARDS: tuple[tuple[str, str], ...] = (
 
 #: The guards above that mean "the danger is not there": a denial, not an ordinary phrase.
 DENIALS: frozenset[str] = frozenset(
-    {"denies being in that situation", "denies being in danger", "no gas smell", "homeless long ago"}
+    {
+        "denies being in that situation",
+        "denies being in danger",
+        "no gas smell",
+        "homeless long ago",
+    }
 )

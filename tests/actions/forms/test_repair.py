@@ -39,7 +39,11 @@ def in_form(
     """
     events = [
         {"event": "action", "name": "action_listen"},
-        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.5}}},
+        {
+            "event": "user",
+            "text": text,
+            "parse_data": {"intent": {"name": intent, "confidence": 0.5}},
+        },
         {"event": "slot", "name": "requested_slot", "value": asked},
         {"event": "action", "name": form},
         {"event": "slot", "name": asked, "value": text},
@@ -273,21 +277,30 @@ def _reported_bin(database_url, monkeypatch):
             b for b in council.bin_types.values()
             if street.round_id(b.key) and assess_collection(council, street, b, now).outcome == "report"
         ]  # fmt: skip
-        wrong = next((b for b in council.bin_types.values() if b not in due and street.round_id(b.key)), None)
+        wrong = next(
+            (b for b in council.bin_types.values() if b not in due and street.round_id(b.key)), None
+        )
         if due and wrong is not None:
             break
     else:
         pytest.skip("no street with one bin due and another not")
     fix_clock(monkeypatch, now)
     state = tracker(
-        slots={"postcode": street.postcode, "street": street.name, "house": "3", "bin_type": due[0].key},
+        slots={
+            "postcode": street.postcode,
+            "street": street.name,
+            "house": "3",
+            "bin_type": due[0].key,
+        },
         sender_id="chat-amend",
     )
     _, events = run(ActionSubmitMissedBin(), state)
     return street, due[0], slots_set(events)["last_request"]
 
 
-def test_sorry_it_was_the_other_bin_just_after_a_report_puts_that_report_right(database_url, monkeypatch):
+def test_sorry_it_was_the_other_bin_just_after_a_report_puts_that_report_right(
+    database_url, monkeypatch
+):
     from actions import context
 
     street, bin_type, last = _reported_bin(database_url, monkeypatch)
@@ -316,7 +329,10 @@ def test_another_residents_report_is_never_changed(database_url, monkeypatch):
     other = next(b for b in get_council().bin_types.values() if b is not bin_type)
     assert (
         context.service_requests().amend_own(
-            last["reference"], "someone-else", details={"bin_type": other.key}, same_job=["y"],
+            last["reference"],
+            "someone-else",
+            details={"bin_type": other.key},
+            same_job=["y"],
             due_by=datetime(2026, 11, 19).date(),
         )  # fmt: skip
         is None
@@ -372,7 +388,10 @@ def test_a_correction_that_opens_a_new_missed_bin_report_puts_the_last_one_right
     messages, events = run(ValidateMissedBinForm(), state)
     assert slots_set(events)["requested_slot"] is None  # no second report started
     assert last["reference"] in said(messages)
-    assert context.service_requests().find(last["reference"], street.postcode).details["bin_type"] == bin_type.key
+    assert (
+        context.service_requests().find(last["reference"], street.postcode).details["bin_type"]
+        == bin_type.key
+    )
 
 
 def _opening(validator: Any, form: str, text: str, intent: str) -> dict[str, Any]:
@@ -418,10 +437,17 @@ def test_a_new_bin_with_a_greeting_keeps_the_bin_and_the_reason():
 
 def test_a_correction_to_a_request_just_made_that_cannot_be_changed_here_offers_a_person():
     booked = {"reference": "BW-7K3F9Q", "service": "bulky_waste", "postcode": "PL1 2JT"}
-    state = tracker(text="sorry, it was 2 mattresses not 1", intent="deny", slots={"last_request": booked})
+    state = tracker(
+        text="sorry, it was 2 mattresses not 1", intent="deny", slots={"last_request": booked}
+    )
     messages, _ = run(ActionNoOutsideForm(), state)
-    assert "BW-7K3F9Q" in said(messages) and messages[0]["buttons"][0]["title"] == "Talk to a person"
-    messages, _ = run(ActionNoOutsideForm(), tracker(text="no thanks", intent="deny", slots={"last_request": booked}))
+    assert (
+        "BW-7K3F9Q" in said(messages) and messages[0]["buttons"][0]["title"] == "Talk to a person"
+    )
+    messages, _ = run(
+        ActionNoOutsideForm(),
+        tracker(text="no thanks", intent="deny", slots={"last_request": booked}),
+    )
     assert messages[0]["response"] == "utter_anything_else"
 
 
@@ -446,7 +472,8 @@ def test_out_of_scope_with_nothing_to_cancel_or_correct_still_says_so():
     from actions.fallback import ActionOutOfScope
 
     messages, events = run(
-        ActionOutOfScope(), tracker(text="actually whats the weather tomorrow", intent="out_of_scope")
+        ActionOutOfScope(),
+        tracker(text="actually whats the weather tomorrow", intent="out_of_scope"),
     )
     assert messages[0]["response"] == "utter_out_of_scope" and events == []
 

@@ -138,7 +138,8 @@ def test_dates_outside_the_window_say_which_side_and_impossible_dates_are_named(
 
 
 @pytest.mark.parametrize(
-    "said", ["next month", "I'm moving out of the area next month", "this week", "sometime next year"]
+    "said",
+    ["next month", "I'm moving out of the area next month", "this week", "sometime next year"],
 )
 def test_a_period_is_not_a_day_so_the_day_is_asked_for(said):
     assert date_candidates(said, TUESDAY) == []

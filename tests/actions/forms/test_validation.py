@@ -10,7 +10,9 @@ from bot.intents import CRISIS_INTENTS
 from tests.actions.trackers import run, slots_set, tracker
 
 
-def location_answer(text: str, intent: str, confidence: float, crisis_rule: str | None = None) -> dict:
+def location_answer(
+    text: str, intent: str, confidence: float, crisis_rule: str | None = None
+) -> dict:
     extra: dict = {"intent": {"name": intent, "confidence": confidence}}
     if crisis_rule:
         extra["crisis_rule"] = crisis_rule

@@ -102,7 +102,12 @@ def test_a_payment_text_for_residents_whose_number_we_do_not_have_may_not_promis
     tmp_path: Path,
 ) -> None:
     folder = broken_copy(
-        tmp_path, "bin_requests.yml", "    Pay by card at {link}", "    We'll text you a link. Pay by card at {link}"
+        tmp_path,
+        "bin_requests.yml",
+        "    Pay by card at {link}",
+        "    We'll text you a link. Pay by card at {link}",
     )
-    with pytest.raises(CouncilDataError, match="bin_requests.yml: payment > otherwise: this is said where"):
+    with pytest.raises(
+        CouncilDataError, match="bin_requests.yml: payment > otherwise: this is said where"
+    ):
         load_council(folder)

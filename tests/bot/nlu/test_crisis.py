@@ -203,12 +203,6 @@ def test_a_crisis_match_cannot_be_changed_after_it_is_made() -> None:
         match.intent = "homelessness"  # type: ignore[misc]
 
 
-
-
-
-
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,8 +24,12 @@ def _certain(parse_data: dict) -> bool:
 
 
 def test_only_a_rule_or_a_very_sure_guess_is_a_certain_crisis() -> None:
-    assert _certain({"intent": {"name": "homelessness", "confidence": 1.0}, "crisis_rule": "homeless"})
-    assert _certain({"intent": {"name": "homelessness", "confidence": 0.2}, "crisis_rule": "homeless"})
+    assert _certain(
+        {"intent": {"name": "homelessness", "confidence": 1.0}, "crisis_rule": "homeless"}
+    )
+    assert _certain(
+        {"intent": {"name": "homelessness", "confidence": 0.2}, "crisis_rule": "homeless"}
+    )
     assert _certain({"intent": {"name": "homelessness", "confidence": VERY_LIKELY}})
     assert not _certain({"intent": {"name": "homelessness", "confidence": 0.85}})
     assert not _certain({"intent": {"name": "book_bulky_waste", "confidence": 1.0}})
@@ -33,7 +37,9 @@ def test_only_a_rule_or_a_very_sure_guess_is_a_certain_crisis() -> None:
 
 
 def test_a_parse_says_which_crisis_which_rule_and_whether_it_was_guessed() -> None:
-    ruled = crisis_in_parse({"intent": {"name": "gas_leak", "confidence": 1.0}, CRISIS_RULE_KEY: "gas smell"})
+    ruled = crisis_in_parse(
+        {"intent": {"name": "gas_leak", "confidence": 1.0}, CRISIS_RULE_KEY: "gas smell"}
+    )
     assert ruled == Crisis("gas_leak", "gas smell", 1.0)
     assert not ruled.guessed
     guessed = crisis_in_parse({"intent": {"name": "gas_leak", "confidence": 0.6}})
@@ -55,7 +61,9 @@ def test_before_understanding_only_the_curated_rules_decide_and_they_are_certain
     assert crisis.intent in CRISIS_INTENTS and crisis.certain and not crisis.guessed
 
 
-@pytest.mark.parametrize("text", ["my bin was missed", "what gas does a honda civic use", "", "   "])
+@pytest.mark.parametrize(
+    "text", ["my bin was missed", "what gas does a honda civic use", "", "   "]
+)
 def test_a_message_no_rule_matches_is_no_crisis_before_understanding(text: str) -> None:
     assert crisis_in_text(text) is None
 
@@ -69,7 +77,9 @@ def test_a_message_no_rule_matches_is_no_crisis_before_understanding(text: str) 
         ("he left on the 14th of november", [("homelessness", 0.95), ("out_of_scope", 0.05)]),
     ],
 )
-def test_the_pipeline_and_the_gate_agree_on_the_crisis_the_rules_find(text: str, ranking: list) -> None:
+def test_the_pipeline_and_the_gate_agree_on_the_crisis_the_rules_find(
+    text: str, ranking: list
+) -> None:
     message = Message(data={TEXT: text})
     entries = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     message.set(INTENT, entries[0])

@@ -48,8 +48,12 @@ def test_a_suicide_guess_stands_without_a_danger_word_unless_denied_or_explained
     assert not classifier_guess_stands(
         "suicide_self_harm", 0.99, "i'm not suicidal, just fed up with the bins"
     )
-    assert not classifier_guess_stands("suicide_self_harm", 0.9, "is there a suicide prevention course")
-    assert not classifier_guess_stands("gas_leak", 0.6, "there's a smell of burning from my car engine")
+    assert not classifier_guess_stands(
+        "suicide_self_harm", 0.9, "is there a suicide prevention course"
+    )
+    assert not classifier_guess_stands(
+        "gas_leak", 0.6, "there's a smell of burning from my car engine"
+    )
 
 
 def test_other_intents_are_never_set_aside() -> None:
@@ -71,12 +75,17 @@ def test_the_pipeline_puts_the_next_guess_first_when_a_crisis_guess_names_no_dan
         [("gas_leak", 0.7), ("out_of_scope", 0.2), ("council_tax_pay", 0.1)],
     )
     assert message.get(INTENT)["name"] == "out_of_scope"
-    assert [e["name"] for e in message.get(INTENT_RANKING_KEY)] == ["out_of_scope", "council_tax_pay"]
+    assert [e["name"] for e in message.get(INTENT_RANKING_KEY)] == [
+        "out_of_scope",
+        "council_tax_pay",
+    ]
     assert message.get(SET_ASIDE_KEY) == [{"name": "gas_leak", "confidence": 0.7}]
 
 
 def test_the_pipeline_keeps_a_crisis_guess_that_names_a_danger() -> None:
-    message = _parsed("the kitchen stinks like rotten eggs", [("gas_leak", 0.6), ("out_of_scope", 0.3)])
+    message = _parsed(
+        "the kitchen stinks like rotten eggs", [("gas_leak", 0.6), ("out_of_scope", 0.3)]
+    )
     assert message.get(INTENT)["name"] == "gas_leak"
     assert message.get(SET_ASIDE_KEY) is None
 
@@ -85,4 +94,3 @@ def test_the_pipeline_forces_a_rule_matched_crisis_whatever_the_classifier_said(
     message = _parsed("I have nowhere to sleep tonight", [("out_of_scope", 0.9)])
     assert message.get(INTENT) == {"name": "homelessness", "confidence": 1.0}
     assert message.get("crisis_rule")
-

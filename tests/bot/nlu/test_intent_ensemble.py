@@ -23,7 +23,9 @@ def test_the_intent_both_classifiers_find_likely_beats_one_that_only_one_is_sure
 
 
 def test_an_intent_missing_from_one_ranking_counts_as_nought_there() -> None:
-    averaged = average_rankings(_ranking(("report_missed_bin", 0.8)), _ranking(("check_bin_day", 0.6)))
+    averaged = average_rankings(
+        _ranking(("report_missed_bin", 0.8)), _ranking(("check_bin_day", 0.6))
+    )
 
     assert averaged == _ranking(("report_missed_bin", 0.4), ("check_bin_day", 0.3))
 

@@ -44,7 +44,9 @@ def test_signing_in_needs_the_right_password(database_url):
     assert accounts.sign_in("nobody", PASSWORD) is None
     token = accounts.sign_in("Sam", PASSWORD)
     advisor = accounts.session(token)
-    assert advisor is not None and advisor.display_name == "Sam Patel" and len(advisor.csrf_token) > 30
+    assert (
+        advisor is not None and advisor.display_name == "Sam Patel" and len(advisor.csrf_token) > 30
+    )
 
 
 def test_a_session_expires_after_30_idle_minutes(database_url):

@@ -80,7 +80,9 @@ def test_other_sessions_are_counted_separately(database_url):
 def test_residents_booking_at_the_same_moment_never_overbook_a_session(database_url):
     store = DigitalSessionStore()
     with ThreadPoolExecutor(max_workers=8) as pool:
-        outcomes = list(pool.map(lambda n: book_or_none(store, f"resident-{n}", capacity=3), range(12)))
+        outcomes = list(
+            pool.map(lambda n: book_or_none(store, f"resident-{n}", capacity=3), range(12))
+        )
     assert sum(1 for o in outcomes if o) == 3
     assert store.places_taken("central-library", [BEGINS]) == {BEGINS: 3}
 

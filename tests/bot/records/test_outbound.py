@@ -16,7 +16,9 @@ def test_queuing_the_same_answer_twice_adds_nothing(database_url):
 
 def test_a_message_can_be_claimed_for_sending_only_once(database_url):
     store = OutboundStore()
-    [message_id] = store.enqueue("telegram", "update:1", "42", [("Hi", [{"title": "A", "payload": "/a"}])])
+    [message_id] = store.enqueue(
+        "telegram", "update:1", "42", [("Hi", [{"title": "A", "payload": "/a"}])]
+    )
     claimed = store.claim(message_id)
     assert claimed is not None and claimed.buttons == [{"title": "A", "payload": "/a"}]
     assert store.claim(message_id) is None

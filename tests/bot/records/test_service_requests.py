@@ -26,7 +26,9 @@ def _create(store: ServiceRequestStore, address: str = "12, Tamar Close, PL1 2AA
     return store.create(**values)
 
 
-def test_a_new_request_gets_a_readable_reference_and_can_be_found_by_reference_and_postcode(database_url):
+def test_a_new_request_gets_a_readable_reference_and_can_be_found_by_reference_and_postcode(
+    database_url,
+):
     store = ServiceRequestStore()
     stored = _create(store)
     assert stored.created_now

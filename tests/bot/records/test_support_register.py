@@ -21,14 +21,20 @@ def test_uk_phone_numbers_are_normalised_whatever_the_format():
 
 
 def test_an_sms_sender_is_recognised_by_phone_number_as_well_as_by_channel():
-    assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
+    assert identities("twilio_sms", "+447700900123") == [
+        "twilio_sms:+447700900123",
+        "phone:+447700900123",
+    ]
     assert identities("webchat", "abc") == ["webchat:abc"]
 
 
 def test_a_registered_phone_number_is_found_and_nothing_identifying_is_stored(database_url):
     register = SupportRegister()
     register.register(
-        identities("twilio_sms", "+447700900123"), label="Pat (…123)", reason="all three", added_by="sam"
+        identities("twilio_sms", "+447700900123"),
+        label="Pat (…123)",
+        reason="all three",
+        added_by="sam",
     )
     assert register.is_registered("twilio_sms", "+447700900123")
     assert not register.is_registered("twilio_sms", "+447700900999")
@@ -57,14 +63,21 @@ def test_every_view_add_and_removal_is_audit_logged(database_url):
             (e.actor, e.action)
             for e in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
         ]
-    assert actions == [("sam", "register.add"), ("alex", "register.view"), ("alex", "register.remove")]
+    assert actions == [
+        ("sam", "register.add"),
+        ("alex", "register.view"),
+        ("alex", "register.remove"),
+    ]
 
 
 def test_a_telegram_chat_id_that_looks_like_a_phone_number_is_not_taken_for_one():
     from bot.records.support_register import identities
 
     assert identities("telegram", "447700900123") == ["telegram:447700900123"]
-    assert identities("twilio_sms", "+447700900123") == ["twilio_sms:+447700900123", "phone:+447700900123"]
+    assert identities("twilio_sms", "+447700900123") == [
+        "twilio_sms:+447700900123",
+        "phone:+447700900123",
+    ]
 
 
 def test_a_registered_residents_ticket_goes_above_all_but_urgent_ones():
@@ -87,9 +100,7 @@ def test_the_one_register_test_answers_in_a_query_that_asks_more_at_once(databas
         ["phone:+447700900123"], label="Mrs B", reason="no internet", added_by="advisor"
     )
     with session_scope() as session:
-        found = session.execute(
-            select(on_register("twilio_sms", "07700900123"), literal(1))
-        ).one()
+        found = session.execute(select(on_register("twilio_sms", "07700900123"), literal(1))).one()
         missing = session.execute(select(on_register("webchat", "07700900123"))).scalar()
     assert tuple(found) == (True, 1)
     assert not missing

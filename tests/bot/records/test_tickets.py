@@ -100,7 +100,11 @@ def test_a_claimed_ticket_leaves_the_waiting_queue_and_only_its_advisor_can_clos
     assert queue.open_ticket_for("b").position == 1
     assert queue.close(first.reference, alex, "Resolved in the chat") is None
     closed = queue.close(first.reference, sam, "Resolved in the chat")
-    assert closed is not None and closed.status == "closed" and closed.outcome == "Resolved in the chat"
+    assert (
+        closed is not None
+        and closed.status == "closed"
+        and closed.outcome == "Resolved in the chat"
+    )
     assert queue.open_ticket_for("a") is None
     assert [t.reference for t in queue.queue()] == [second.reference]
 
@@ -125,7 +129,9 @@ def _audit_actions(reference: str) -> list[tuple[str, str]]:
     from bot.storage.models import AuditEvent
 
     with session_scope() as session:
-        rows = session.execute(select(AuditEvent).where(AuditEvent.subject == f"ticket:{reference}"))
+        rows = session.execute(
+            select(AuditEvent).where(AuditEvent.subject == f"ticket:{reference}")
+        )
         return [(row.actor, row.action) for row in rows.scalars()]
 
 
@@ -167,8 +173,12 @@ def test_a_false_alarm_cannot_be_withdrawn_once_claimed_or_after_the_window(data
     queue.claim(claimed.reference, advisor_id=None)  # type: ignore[arg-type]
     assert not queue.withdraw_false_alarm(claimed.reference)
     late = _urgent(queue, "late")
-    assert not queue.withdraw_false_alarm(late.reference, now=utcnow() + WITHDRAW_WINDOW + timedelta(seconds=1))
-    assert queue.withdraw_false_alarm(late.reference, now=utcnow() + WITHDRAW_WINDOW - timedelta(minutes=1))
+    assert not queue.withdraw_false_alarm(
+        late.reference, now=utcnow() + WITHDRAW_WINDOW + timedelta(seconds=1)
+    )
+    assert queue.withdraw_false_alarm(
+        late.reference, now=utcnow() + WITHDRAW_WINDOW - timedelta(minutes=1)
+    )
 
 
 def test_only_urgent_tickets_can_be_withdrawn_as_false_alarms(database_url):

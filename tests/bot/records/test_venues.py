@@ -112,7 +112,9 @@ def test_a_venue_is_closed_on_a_bank_holiday(council) -> None:  # type: ignore[n
 def test_todays_hours_say_open_now_or_when_it_opens(council) -> None:  # type: ignore[no-untyped-def]
     library = venue(council, "central-library")
     assert hours_today_text(library, TUESDAY_11AM) == "Open now, until 6pm"
-    assert hours_today_text(library, datetime(2026, 11, 24, 8, 0)) == "Opens today at 9am, until 6pm"
+    assert (
+        hours_today_text(library, datetime(2026, 11, 24, 8, 0)) == "Opens today at 9am, until 6pm"
+    )
     assert hours_today_text(library, datetime(2026, 11, 24, 19, 0)).startswith("Closed now")
     assert hours_today_text(library, SUNDAY_NOON) == "Closed today"
 

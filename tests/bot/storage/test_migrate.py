@@ -25,5 +25,7 @@ def test_migrations_downgrade_to_nothing_and_back(database_url):
     engine = create_engine(database_url, future=True)
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     command.upgrade(alembic_config(database_url), "head")
-    assert {"advisors", "support_register", "handoff_tickets"} <= set(inspect(engine).get_table_names())
+    assert {"advisors", "support_register", "handoff_tickets"} <= set(
+        inspect(engine).get_table_names()
+    )
     engine.dispose()

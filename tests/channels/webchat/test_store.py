@@ -52,7 +52,9 @@ def test_a_session_idle_for_too_long_is_refused(database_url):
     session_id = store.create_session()
     with session_scope() as session:
         session.get(WebchatSession, session_id).last_active_at = utcnow() - timedelta(hours=2)
-    arrival = store.receive(session_id, "hi", channel="webchat", receipt_id=None, allow=lambda _: True)
+    arrival = store.receive(
+        session_id, "hi", channel="webchat", receipt_id=None, allow=lambda _: True
+    )
     assert arrival.state == ArrivalState.UNKNOWN_SESSION
     assert store.messages_after(session_id, 0) == []
 
