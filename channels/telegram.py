@@ -11,7 +11,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from rasa.core.channels.channel import InputChannel
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -20,7 +19,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.intents import INTENT_ROUTES
 from bot.records.outbound import Outbound
-from bot.settings import TELEGRAM_API_URL, Environment, Settings, SettingsError, get_settings
+from bot.settings import TELEGRAM_API_URL, Environment, Settings, SettingsError
 from channels.outbound_sender import SendError, SendResult
 from channels.resident_text import channel_texts
 from channels.text import clean_text, is_intent_payload
@@ -98,10 +97,6 @@ class TelegramInput(TextChannelInput):
     @classmethod
     def name(cls) -> str:
         return CHANNEL
-
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(get_settings())
 
     def __init__(self, settings: Settings) -> None:
         if (

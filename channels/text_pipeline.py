@@ -10,8 +10,8 @@ A text channel is one module with a `TextChannelInput` subclass plus one line in
 
 - `name()`: the URL slug (`/webhooks/<name>/webhook`) and the channel stored on receipts,
   tickets and the outbound queue;
-- `from_credentials(credentials)`: `cls(get_settings())`, the only code that reads the
-  configuration (secrets come from the settings object, never from credentials.yml);
+- nothing for its configuration: `from_credentials` (here) builds it with the settings object,
+  the only place secrets come from (never credentials.yml);
 - `__init__(settings)`: calls `super().__init__(settings)`, sets up its client, and calls
   `self.start_sending()` once it is configured (until then the webhook answers 503);
 - `title` and `message_word`, for the advisor's error messages ("SMS", "text");
@@ -48,7 +48,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.privacy import install_log_redaction
 from bot.records.outbound import Outbound, OutboundStore
 from bot.records.receipts import InboundStash, ReceiptState, ReceiptStore
-from bot.settings import Settings
+from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.outbound_sender import OutboundSender, SendResult
@@ -115,6 +115,10 @@ class TextChannelInput(InputChannel, abc.ABC):
 
     title = "This channel"
     message_word = "message"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        return cls(get_settings())
 
     def __init__(self, settings: Settings) -> None:
         install_log_redaction()

@@ -7,7 +7,6 @@ import re
 from typing import Any
 from urllib.parse import parse_qs
 
-from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request, RequestParameters
 from sanic.response import HTTPResponse
@@ -16,7 +15,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.council import get_council
 from bot.records.outbound import Outbound
-from bot.settings import Settings, get_settings
+from bot.settings import Settings
 from channels.delivery import DeliveryError
 from channels.outbound_sender import SendResult
 from channels.resident_text import channel_texts
@@ -69,10 +68,6 @@ class TwilioSmsInput(TextChannelInput):
     @classmethod
     def name(cls) -> str:
         return CHANNEL
-
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(get_settings())
 
     def __init__(self, settings: Settings, provider: SmsProvider | None = None) -> None:
         super().__init__(settings)

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.intents import CRISIS_INTENTS
 from bot.nlu.crisis_decision import CRISIS_RULE_KEY, crisis_in_text
 from bot.nlu.crisis_guess import SET_ASIDE_KEY, classifier_guess_stands
+from bot.nlu.stateless import StatelessComponent
 
 __all__ = ["CrisisRuleClassifier"]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class CrisisRuleClassifier(GraphComponent):
+class CrisisRuleClassifier(StatelessComponent):
     """Overrides the predicted intent when a curated crisis rule matches the text.
 
     It sits after DIETClassifier and before FallbackClassifier in config.yml, and puts
@@ -31,16 +29,6 @@ class CrisisRuleClassifier(GraphComponent):
     otherwise the next guess takes its place ("what gas does my car take" is not a gas leak),
     and FallbackClassifier judges that one as usual.
     """
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> CrisisRuleClassifier:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

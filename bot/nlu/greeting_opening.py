@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.stateless import StatelessComponent
 
 #: Words that open a message as a greeting; "good" counts only before a time of day.
 GREETING_WORDS = frozenset(
@@ -53,22 +51,12 @@ def without_greeting(text: str) -> str:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class GreetingOpening(GraphComponent):
+class GreetingOpening(StatelessComponent):
     """First in the pipeline, when a message is read (not in training): the greeting goes.
 
     Only the text the pipeline reads changes: the tracker, the transcript and the actions keep
     every word the resident typed. Training data is left as it is.
     """
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GreetingOpening:
-        return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

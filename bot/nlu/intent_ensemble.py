@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.logistic_regression_classifier import LogisticRegressionClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.stateless import StatelessComponent
 
 #: The regression's file inside its model folder: one name, whatever the pipeline position.
 CLASSIFIER_FILE = "classifier.skops"
@@ -29,22 +31,8 @@ def average_rankings(*rankings: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"name": name, "confidence": confidence} for name, confidence in ordered]
 
 
-class _NotTrained(GraphComponent):
-    """Shared construction of the two components below: no training, no configuration."""
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GraphComponent:
-        return cls()
-
-
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class KeepFirstRanking(_NotTrained):
+class KeepFirstRanking(StatelessComponent):
     """Put between two intent classifiers: keeps the first one's ranking, which the second overwrites."""
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -54,7 +42,7 @@ class KeepFirstRanking(_NotTrained):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class AverageRankings(_NotTrained):
+class AverageRankings(StatelessComponent):
     """Put after the second classifier: the intent and ranking become the two rankings' average.
 
     DIET (a neural network over n-grams) varies from one training run to the next; a logistic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -16,6 +16,7 @@ from bot.intents import FALLBACK_INTENT, Route, route_for
 from bot.nlu.crisis_decision import CRISIS_RULE_KEY
 from bot.nlu.gibberish import is_gibberish
 from bot.nlu.language_detection import foreign_language, warm_up_in_background
+from bot.nlu.stateless import StatelessComponent
 
 OUT_OF_SCOPE = "out_of_scope"
 #: A UK postcode anywhere in a message ("PL1 2JT", "pl12jt").
@@ -27,7 +28,7 @@ LANGUAGE_KEY = "language"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class NotUnderstoodClassifier(GraphComponent):
+class NotUnderstoodClassifier(StatelessComponent):
     """Turns a message into nlu_fallback, whatever DIET said, when nobody could act on it.
 
     - Keyboard mashing ("qqqq wwww eeee") and messages in a language the assistant can't

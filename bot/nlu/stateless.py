@@ -1,0 +1,27 @@
+"""The base of our pipeline components that learn nothing: built from their configuration alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from typing_extensions import Self
+
+
+class StatelessComponent(GraphComponent):
+    """A Rasa pipeline component with no training and nothing saved in the model."""
+
+    def __init__(self, config: dict[str, Any] | None = None) -> None:
+        self.config = dict(config or {})
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> Self:
+        return cls(config)
