@@ -17,11 +17,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.intents import NOT_UNDERSTOOD_KEY
 from bot.settings import PROJECT_ROOT
 
 RULES = PROJECT_ROOT / "bot" / "data" / "rules"
 FALLBACK_ACTION = "action_fallback"
-NOT_UNDERSTOOD_KEY = "not_understood"
 
 
 @lru_cache(maxsize=1)

@@ -22,12 +22,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import context
 from actions.did_you_mean import start_suggested
 from actions.formatting import TALK_TO_A_PERSON, button
-from bot.intents import FALLBACK_INTENT
+from bot.intents import FALLBACK_INTENT, NOT_UNDERSTOOD_KEY
 
 FALLBACK_ACTION = "action_fallback"
 STRIKES_BEFORE_PERSON = 2
-#: Parse-data keys set by NotUnderstoodClassifier.
-NOT_UNDERSTOOD_KEY = "not_understood"
 LANGUAGE_KEY = "language"
 #: Reasons that mean nobody could act on the words, even as an answer to a form's question.
 NOTHING_TO_ACT_ON = frozenset({"gibberish", "language"})

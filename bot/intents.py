@@ -100,6 +100,8 @@ NEVER_AN_ANSWER: frozenset[str] = ALWAYS_INTERRUPT | {
 
 #: What Rasa's FallbackClassifier predicts when no intent is confident enough.
 FALLBACK_INTENT = "nlu_fallback"
+#: Parse-data key saying why a message was not understood ("gibberish", "language" or "weak").
+NOT_UNDERSTOOD_KEY = "not_understood"
 
 
 def route_for(intent: str | None) -> Route:

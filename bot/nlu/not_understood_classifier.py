@@ -12,7 +12,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.intents import FALLBACK_INTENT, Route, route_for
+from bot.intents import FALLBACK_INTENT, NOT_UNDERSTOOD_KEY, Route, route_for
 from bot.nlu.crisis_decision import CRISIS_RULE_KEY
 from bot.nlu.gibberish import is_gibberish
 from bot.nlu.language_detection import foreign_language, warm_up_in_background
@@ -21,8 +21,6 @@ from bot.nlu.stateless import StatelessComponent
 OUT_OF_SCOPE = "out_of_scope"
 #: A UK postcode anywhere in a message ("PL1 2JT", "pl12jt").
 POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
-#: Parse-data key saying why a message was not understood: "gibberish", "language" or "weak".
-NOT_UNDERSTOOD_KEY = "not_understood"
 #: Parse-data key with the ISO 639-1 code of the language a message was written in.
 LANGUAGE_KEY = "language"
 
