@@ -5,10 +5,8 @@ from bot.council.council import (
     BinType,
     Council,
     CouncilConfig,
-    CouncilDataError,
     HolidayChange,
     InfoAnswer,
-    InfoButton,
     MissedBinRules,
     Neighbour,
     Round,
@@ -18,6 +16,8 @@ from bot.council.council import (
     get_council,
     load_council,
 )
+from bot.council.files import CouncilDataError
+from bot.council.models import InfoButton
 
 __all__ = [
     "BinType",

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from bot.council import clock, schedule
 from bot.council.bin_requests import BinRequestRules, load_bin_requests
-from bot.council.files import CouncilDataError, CouncilFiles
+from bot.council.files import CouncilFiles
 from bot.council.housing import HousingRepairs, load_housing_repairs
 from bot.council.languages import LanguageLines, load_languages
 from bot.council.loader import read_council
@@ -26,7 +26,6 @@ from bot.council.models import (
     CouncilConfig,
     HolidayChange,
     InfoAnswer,
-    InfoButton,
     MissedBinRules,
     Neighbour,
     Round,
@@ -47,25 +46,6 @@ from bot.council.street_reports import (
 from bot.records.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot.word_match import rank_keys
 from bot.word_match import words as _words
-
-__all__ = [
-    "BinType",
-    "Council",
-    "CouncilConfig",
-    "CouncilDataError",
-    "DEFAULT_COUNCIL_DIR",
-    "HolidayChange",
-    "InfoAnswer",
-    "InfoButton",
-    "MissedBinRules",
-    "Neighbour",
-    "Round",
-    "Service",
-    "Street",
-    "Venue",
-    "get_council",
-    "load_council",
-]
 
 #: The demo council shipped with the project.
 DEFAULT_COUNCIL_DIR = Path(__file__).resolve().parents[2] / "councils" / "example"

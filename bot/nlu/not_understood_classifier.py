@@ -11,6 +11,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from typing_extensions import Self
 
 from bot.intents import FALLBACK_INTENT, NOT_UNDERSTOOD_KEY, Route, route_for
 from bot.nlu.crisis_decision import CRISIS_RULE_KEY
@@ -55,9 +56,9 @@ class NotUnderstoodClassifier(StatelessComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> NotUnderstoodClassifier:
+    ) -> Self:
         warm_up_in_background()
-        return cls(config)
+        return super().create(config, model_storage, resource, execution_context)
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
