@@ -58,7 +58,11 @@ class ServiceRequest(Base):
     created_at = Column(DateTime(timezone=True), default=utcnow)
     updated_at = Column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
-    __table_args__ = (UniqueConstraint("service", "dedupe_key", name="uq_request_dedupe"),)
+    __table_args__ = (
+        UniqueConstraint("service", "dedupe_key", name="uq_request_dedupe"),
+        # Subject access and erasure find a resident's requests by their conversation.
+        Index("ix_request_sender", "sender_key"),
+    )
 
 
 class HandoffTicket(Base):
@@ -252,6 +256,8 @@ class OutboundMessage(Base):
     __table_args__ = (
         UniqueConstraint("channel", "source_id", "sequence", name="uq_outbound_source"),
         Index("ix_outbound_due", "status", "next_attempt_at"),
+        # Subject access and erasure find the texts sent to a resident.
+        Index("ix_outbound_recipient", "recipient_key"),
     )
 
 
@@ -302,3 +308,18 @@ class DigitalSessionSlot(Base):
     booked = Column(Integer, nullable=False, default=0)
 
     __table_args__ = (UniqueConstraint("venue_id", "starts_at", name="uq_digital_session_slot"),)
+
+
+class ScheduledJob(Base):
+    """A daily job's lease: the one server process that claims today's run does it."""
+
+    __tablename__ = "scheduled_jobs"
+
+    # Which job (e.g. "retention"): one row each.
+    name = Column(String(40), primary_key=True)
+    # The day (UTC) it last ran: claimed with a conditional UPDATE, so it runs at most once a day.
+    ran_on = Column(Date, nullable=True)
+    # Which process claimed it (host and process id), to trace a run in the logs.
+    holder = Column(String(80), nullable=False, default="")
+    # When it was claimed.
+    claimed_at = Column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,51 @@
+"""`councilbot retention`, `sar` and `data-map` as an information governance officer runs them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.cli.commands import main
+from bot.storage.engine import get_engine
+from bot.storage.models import AuditEvent
+from tests.support.records_seed import Seeder
+
+
+def _purges() -> int:
+    with get_engine().connect() as connection:
+        return int(
+            connection.execute(
+                select(func.count()).where(AuditEvent.action == "retention.purge")
+            ).scalar()
+        )
+
+
+def test_retention_dry_run_lists_counts_per_kind_and_changes_nothing(sqlite_url, capsys):
+    seed = Seeder()
+    seed.conversation("old-chat", ["my bin was missed"], days_ago=400)
+    seed.audit(days_ago=3000)
+
+    assert main(["retention", "--dry-run"]) == 0
+
+    out, err = capsys.readouterr()
+    assert "conversations (tracker events): 2 would be removed" in out
+    assert "audit events: 1 would be removed" in out
+    assert "Dry run: 3 record(s) would be removed. Nothing was changed." in err
+    assert _purges() == 0
+
+
+def test_retention_apply_removes_what_is_due_and_is_audited(sqlite_url, capsys):
+    Seeder().conversation("old-chat", ["my bin was missed"], days_ago=400)
+
+    assert main(["retention", "--apply"]) == 0
+    assert "conversations (tracker events): 2 removed" in capsys.readouterr().out
+    assert main(["retention", "--dry-run"]) == 0
+    assert "Dry run: 0 record(s)" in capsys.readouterr().err
+    assert _purges() == 1
+
+
+def test_retention_needs_dry_run_or_apply(sqlite_url, capsys):
+    try:
+        main(["retention"])
+    except SystemExit as stop:
+        assert stop.code == 2
+    assert "--dry-run" in capsys.readouterr().err
