@@ -49,3 +49,30 @@ def test_retention_needs_dry_run_or_apply(sqlite_url, capsys):
     except SystemExit as stop:
         assert stop.code == 2
     assert "--dry-run" in capsys.readouterr().err
+
+
+def test_sar_export_writes_the_zip_and_prints_counts(sqlite_url, tmp_path, capsys):
+    seed = Seeder()
+    seed.conversation("+447700900123", ["hello"], days_ago=1)
+    out = tmp_path / "sar.zip"
+
+    assert main(["sar", "export", "--phone", "07700 900123", "--out", str(out)]) == 0
+
+    assert out.is_file()
+    printed, err = capsys.readouterr()
+    assert "conversations: 1" in printed and "recorded in the audit log" in err
+
+
+def test_sar_needs_an_identifier_and_erasing_needs_yes(sqlite_url, capsys):
+    assert main(["sar", "export", "--out", "x.zip"]) == 2
+    assert "--phone, --email" in capsys.readouterr().err
+    assert main(["sar", "erase", "--phone", "07700 900123"]) == 2
+    assert "--yes" in capsys.readouterr().err
+
+
+def test_sar_erase_refuses_plainly_under_a_legal_hold(sqlite_url, capsys):
+    Seeder().ticket(sender_id="+447700900123", days_ago=0, status="open", channel="twilio_sms")
+
+    assert main(["sar", "erase", "--phone", "07700 900123", "--yes"]) == 1
+
+    assert "Nothing was deleted" in capsys.readouterr().out
