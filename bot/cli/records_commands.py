@@ -106,6 +106,19 @@ def cmd_sar(args: argparse.Namespace) -> int:
     return 1 if report.refused else 0
 
 
+def cmd_data_map(args: argparse.Namespace) -> int:
+    from bot.storage.data_map import data_map_markdown
+
+    privacy = _council_privacy()
+    text = data_map_markdown(privacy.retention if privacy else None)
+    if args.out is None:
+        print(text, end="")
+        return 0
+    args.out.write_text(text, encoding="utf-8")
+    print(f"Wrote the data map to {args.out}.", file=sys.stderr)
+    return 0
+
+
 def add_records_commands(sub: argparse._SubParsersAction) -> None:
     """Add the records commands to the councilbot parser."""
     retention = sub.add_parser(
@@ -129,3 +142,9 @@ def add_records_commands(sub: argparse._SubParsersAction) -> None:
     sar.add_argument("--out", type=Path, help="export: the ZIP file to write")
     sar.add_argument("--yes", action="store_true", help="erase: confirm that it cannot be undone")
     sar.set_defaults(handler=cmd_sar)
+
+    data_map = sub.add_parser(
+        "data-map", help="a Markdown table of every stored field, why it is kept and for how long"
+    )
+    data_map.add_argument("--out", type=Path, help="write it to this file (default: print it)")
+    data_map.set_defaults(handler=cmd_data_map)

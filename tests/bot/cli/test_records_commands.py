@@ -76,3 +76,12 @@ def test_sar_erase_refuses_plainly_under_a_legal_hold(sqlite_url, capsys):
     assert main(["sar", "erase", "--phone", "07700 900123", "--yes"]) == 1
 
     assert "Nothing was deleted" in capsys.readouterr().out
+
+
+def test_data_map_prints_a_markdown_table_or_writes_a_file(tmp_path, capsys):
+    assert main(["data-map"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("| Table | Field | Why it is kept | How long |")
+    assert "| `events (Rasa)` | `id` |" in printed
+    assert main(["data-map", "--out", str(tmp_path / "map.md")]) == 0
+    assert (tmp_path / "map.md").read_text() == printed
