@@ -26,6 +26,8 @@ from bot.storage.models import RateLimitCounter
 
 #: How often (seconds) one process deletes counters whose windows are over.
 PURGE_EVERY_S = 60.0
+#: When this process last purged each database (stores are cheap to make; the purge is not).
+_last_purge: dict[str | None, float] = {}
 #: Key in a message's metadata: keyed hash of the client address the message came from.
 CLIENT_KEY = "client_key"
 
@@ -52,7 +54,6 @@ class RateLimits:
     ) -> None:
         self._url = database_url
         self._clock = clock
-        self._last_purge = -math.inf
 
     @staticmethod
     def _key(limit: Limit, key: str) -> str:
@@ -152,6 +153,6 @@ class RateLimits:
             return int(result.rowcount or 0)
 
     def _purge_now_and_then(self, now: float) -> None:
-        if now - self._last_purge >= PURGE_EVERY_S:
-            self._last_purge = now
+        if abs(now - _last_purge.get(self._url, -math.inf)) >= PURGE_EVERY_S:
+            _last_purge[self._url] = now
             self.purge(now)

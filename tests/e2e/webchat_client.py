@@ -24,9 +24,9 @@ class WebchatClient:
     trust the loopback proxy), so the per-address limits see many residents, not one.
     """
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, address: str | None = None) -> None:
         self.base = base_url
-        self.headers = {"X-Forwarded-For": resident_address()}
+        self.headers = {"X-Forwarded-For": address or resident_address()}
         started = requests.post(f"{base_url}/session", json={}, headers=self.headers, timeout=30)
         started.raise_for_status()
         body = started.json()
