@@ -110,12 +110,6 @@ class RateLimits:
         self._purge_now_and_then(now)
         return allowed
 
-    def reached(self, limit: Limit, key: str) -> bool:
-        """Whether the key is at its limit now (nothing counted)."""
-        now = self._clock()
-        with session_scope(self._url) as session:
-            return self._estimate(session, limit, self._key(limit, key), now) >= limit.count
-
     def give_back(self, limit: Limit, key: str) -> None:
         """Uncount one event taken in this window (an attempt that turned out fine)."""
         now = self._clock()
