@@ -4,7 +4,6 @@ file or PostgreSQL), every request is a new connection, and requests alternate b
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +13,9 @@ import requests
 from bot.records.advisor_accounts import AdvisorAccounts
 from bot.settings import PROJECT_ROOT
 from tests.support.channel_server import ChannelServers
+from tests.support.sign_in import sign_in as browser_sign_in
 
 PASSWORD = "correct horse battery"
-_HIDDEN = re.compile(r'<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"')
 
 
 @pytest.fixture
@@ -44,16 +43,7 @@ def new_session(servers: ChannelServers, n: int, address: str = "203.0.113.7") -
 
 
 def sign_in(servers: ChannelServers, n: int, username: str, password: str) -> requests.Response:
-    """As a browser does: fetch the form (and any hidden fields and cookies), then post it."""
-    page = requests.get(f"{servers.url(n)}/console/login", timeout=30)
-    hidden = dict(_HIDDEN.findall(page.text))
-    return requests.post(
-        f"{servers.url(n)}/console/login",
-        data={**hidden, "username": username, "password": password},
-        cookies=page.cookies,
-        allow_redirects=False,
-        timeout=30,
-    )
+    return browser_sign_in(f"{servers.url(n)}/console", username, password)
 
 
 def test_the_31st_webchat_message_in_a_minute_is_refused_whichever_process_it_reaches(servers):
