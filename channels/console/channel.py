@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -26,6 +27,7 @@ from bot.storage.engine import session_scope
 from channels import conversation_control
 from channels.console_auth import AdvisorAccounts, SignedIn, SignInThrottle
 from channels.delivery import DeliveryError, delivery_for
+from channels.security_headers import fresh, install_fallback_headers
 
 logger = logging.getLogger(__name__)
 
@@ -38,16 +40,18 @@ STATIC_FILES = {
 COOKIE = "councilbot_console"
 BASE = "/webhooks/console"
 MAX_REPLY_CHARS = 2000
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-}
+SECURITY_HEADERS: Mapping[str, str] = MappingProxyType(
+    {
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+        "X-Frame-Options": "DENY",
+    }
+)
 CRITERIA = {
     "no_online": "cannot get online",
     "no_library": "cannot reasonably get help at a library",
@@ -116,14 +120,14 @@ class ConsoleInput(InputChannel):
         html = self.templates.get_template(name).render(
             council=self.council.name, base=BASE, **values
         )
-        return response.html(html, status=status, headers=SECURITY_HEADERS)
+        return response.html(html, status=status, headers=fresh(SECURITY_HEADERS))
 
     def _signed_in(self, request: Request) -> SignedIn | None:
         return self.accounts.session(request.cookies.get(COOKIE))
 
     @staticmethod
     def _redirect(path: str) -> HTTPResponse:
-        return response.redirect(f"{BASE}{path}", status=303, headers=SECURITY_HEADERS)
+        return response.redirect(f"{BASE}{path}", status=303, headers=fresh(SECURITY_HEADERS))
 
     @staticmethod
     def _csrf_ok(request: Request, advisor: SignedIn) -> bool:
@@ -142,7 +146,7 @@ class ConsoleInput(InputChannel):
         if advisor is None:
             if change or request.path.endswith(".json"):
                 return response.json(
-                    {"error": "Please sign in again."}, status=401, headers=SECURITY_HEADERS
+                    {"error": "Please sign in again."}, status=401, headers=fresh(SECURITY_HEADERS)
                 )
             return self._redirect("/login")
         if change and not self._csrf_ok(request, advisor):
@@ -157,6 +161,10 @@ class ConsoleInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         console = Blueprint("advisor_console", __name__)
 
+        @console.listener("before_server_start")
+        async def headers_everywhere(app: Any, _loop: Any) -> None:
+            install_fallback_headers(app)
+
         @console.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
@@ -164,9 +172,13 @@ class ConsoleInput(InputChannel):
         @console.route("/static/<filename>", methods=["GET"])
         async def static(_: Request, filename: str) -> HTTPResponse:
             if filename not in STATIC_FILES:
-                return response.json({"error": "Not found."}, status=404)
+                return response.json(
+                    {"error": "Not found."}, status=404, headers=fresh(SECURITY_HEADERS)
+                )
             return await response.file(
-                STATIC_DIR / filename, mime_type=STATIC_FILES[filename], headers=SECURITY_HEADERS
+                STATIC_DIR / filename,
+                mime_type=STATIC_FILES[filename],
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @console.route("/login", methods=["GET"])
@@ -206,7 +218,7 @@ class ConsoleInput(InputChannel):
                 return advisor
             return response.json(
                 {"tickets": [ticket_json(t) for t in self.tickets.queue()]},
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @console.route("/tickets/<reference>", methods=["GET"])
@@ -235,7 +247,7 @@ class ConsoleInput(InputChannel):
                         for line in lines
                     ],
                 },
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @console.route("/tickets/<reference>/claim", methods=["POST"])

@@ -6,8 +6,9 @@ import asyncio
 import logging
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeGuard
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -23,6 +24,7 @@ from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
+from channels.security_headers import fresh, install_fallback_headers
 from channels.text import clean_text, is_intent_payload
 from channels.turns import TurnLimit
 from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
@@ -31,15 +33,17 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"chat.js": "text/javascript; charset=utf-8", "chat.css": "text/css; charset=utf-8"}
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
+SECURITY_HEADERS: Mapping[str, str] = MappingProxyType(
+    {
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+)
 KNOWN_PAYLOAD_INTENTS = set(INTENT_ROUTES)
 MAX_ID_LENGTH = 128
 RATE_LIMIT_MESSAGES = 30
@@ -55,7 +59,7 @@ TURN_WAIT_S = 5.0
 
 
 def _error(status: int, message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=status, headers=SECURITY_HEADERS)
+    return response.json({"error": message}, status=status, headers=fresh(SECURITY_HEADERS))
 
 
 class WebchatOutput(CollectingOutputChannel):
@@ -144,6 +148,7 @@ class WebchatInput(InputChannel):
         @webchat.listener("before_server_start")
         async def register(app: Any, _loop: Any) -> None:
             register_delivery(app, self.delivery)
+            install_fallback_headers(app)
 
         @webchat.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -154,7 +159,7 @@ class WebchatInput(InputChannel):
             return await response.file(
                 STATIC_DIR / "index.html",
                 mime_type="text/html; charset=utf-8",
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/static/<filename>", methods=["GET"])
@@ -162,12 +167,14 @@ class WebchatInput(InputChannel):
             if filename not in STATIC_FILES:
                 return _error(404, "Not found.")
             return await response.file(
-                STATIC_DIR / filename, mime_type=STATIC_FILES[filename], headers=SECURITY_HEADERS
+                STATIC_DIR / filename,
+                mime_type=STATIC_FILES[filename],
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/config", methods=["GET"])
         async def config(_: Request) -> HTTPResponse:
-            return response.json(texts.config, headers=SECURITY_HEADERS)
+            return response.json(texts.config, headers=fresh(SECURITY_HEADERS))
 
         @webchat.route("/session", methods=["POST"])
         async def start_session(_: Request) -> HTTPResponse:
@@ -182,7 +189,7 @@ class WebchatInput(InputChannel):
             return response.json(
                 {"session_id": session_id, "messages": [greeting.as_json()]},
                 status=201,
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/messages", methods=["GET"])
@@ -200,7 +207,7 @@ class WebchatInput(InputChannel):
                 logger.exception("webchat: polling failed")
                 return _error(503, texts.unavailable)
             return response.json(
-                {"messages": [m.as_json() for m in messages]}, headers=SECURITY_HEADERS
+                {"messages": [m.as_json() for m in messages]}, headers=fresh(SECURITY_HEADERS)
             )
 
         @webchat.route("/webhook", methods=["POST"])
@@ -336,5 +343,7 @@ class WebchatInput(InputChannel):
     @staticmethod
     def _reply(messages: list[ChatMessage], status: int = 200) -> HTTPResponse:
         return response.json(
-            {"messages": [m.as_json() for m in messages]}, status=status, headers=SECURITY_HEADERS
+            {"messages": [m.as_json() for m in messages]},
+            status=status,
+            headers=fresh(SECURITY_HEADERS),
         )

@@ -188,3 +188,39 @@ def test_a_resident_is_added_to_the_register_only_when_every_criterion_is_confir
 
     assert "notice=invalid" in missing.url and "notice=added" in added.url
     assert SupportRegister().is_registered("twilio_sms", "+447700900123")
+
+
+def test_an_advisors_redirect_to_a_ticket_never_reaches_the_next_visitor(console):
+    running, _, _ = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+
+    claimed = sam.claim(reference)
+    anonymous = requests.get(f"{running.base_url}/login", allow_redirects=False, timeout=30)
+
+    assert claimed.url.endswith(f"/tickets/{reference}")
+    assert anonymous.status_code == 200
+    assert "Location" not in anonymous.headers
+    assert reference not in str(anonymous.headers)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/webhooks/console/no-such-page", 404),
+        ("GET", "/no-such-page", 404),
+        ("GET", "/webhooks/console/static/no-such-file.js", 404),
+        ("PUT", "/webhooks/console/login", 405),
+    ],
+)
+def test_sanics_own_error_pages_carry_the_security_headers(console, method, path, status):
+    running, _, _ = console
+    root = running.base_url.removesuffix("/webhooks/console")
+
+    page = requests.request(method, f"{root}{path}", allow_redirects=False, timeout=30)
+
+    assert page.status_code == status
+    assert "default-src 'none'" in page.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["Referrer-Policy"] == "no-referrer"
