@@ -25,7 +25,7 @@ from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
 from channels.security_headers import fresh, install_fallback_headers
-from channels.text import clean_text, is_intent_payload
+from channels.text import clean_text, is_intent_payload, readable
 from channels.turns import TurnLimit
 from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
 
@@ -46,6 +46,8 @@ SECURITY_HEADERS: Mapping[str, str] = MappingProxyType(
 )
 KNOWN_PAYLOAD_INTENTS = set(INTENT_ROUTES)
 MAX_ID_LENGTH = 128
+MAX_MESSAGE_NUMBER = 2**63 - 1
+UNREADABLE = "That message has characters we can't read. Please type it again."
 RATE_LIMIT_MESSAGES = 30
 RATE_LIMIT_WINDOW_S = 60.0
 RETRY_WAIT_S = 10.0
@@ -198,6 +200,8 @@ class WebchatInput(InputChannel):
             try:
                 after = int(request.args.get("after", "0") or 0)
             except ValueError:
+                after = -1
+            if not 0 <= after <= MAX_MESSAGE_NUMBER:  # the database's integers stop there
                 return _error(400, "The 'after' value must be a message number.")
             try:
                 if not self._valid_id(session_id) or not self.store.session_exists(session_id):
@@ -218,7 +222,7 @@ class WebchatInput(InputChannel):
 
     @staticmethod
     def _valid_id(value: Any) -> TypeGuard[str]:
-        return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH
+        return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH and readable(value)
 
     async def _receive(
         self,
@@ -237,6 +241,12 @@ class WebchatInput(InputChannel):
             return _error(400, "client_message_id must be a short string.")
 
         payload = body.get("payload")
+        if not all(
+            readable(v)
+            for v in (payload, body.get("message"), body.get("title"))
+            if isinstance(v, str)
+        ):
+            return _error(400, UNREADABLE)
         if payload is not None:
             if not isinstance(payload, str) or not payload.strip() or len(payload) > 200:
                 return _error(

@@ -252,3 +252,16 @@ def test_an_update_acknowledged_before_a_crash_is_answered_after_a_restart(teleg
     running.run(channel.recover())  # answered now: never again
     settle(running)
     assert len(telegram_api.requests) == 1
+
+
+def test_a_lone_surrogate_in_a_message_is_answered_not_a_crash(telegram, telegram_api):
+    running, client, bot = telegram
+    body = json.dumps(message_update(90, "bin day")).replace("bin day", "bin \\ud800 day")
+
+    reply = client.post(f"{running.base_url}/webhook", content=body, headers={
+        "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET})  # fmt: skip
+    settle(running)
+
+    assert reply.status_code == 200
+    assert [m.text for m in bot.received] == ["bin \ufffd day"]
+    assert telegram_api.sent_bodies() == ["You said: bin \ufffd day"]
