@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -265,3 +266,21 @@ def test_a_lone_surrogate_in_a_message_is_answered_not_a_crash(telegram, telegra
     assert reply.status_code == 200
     assert [m.text for m in bot.received] == ["bin \ufffd day"]
     assert telegram_api.sent_bodies() == ["You said: bin \ufffd day"]
+
+
+def test_a_real_send_logs_no_bot_token(telegram, telegram_api, caplog):
+    from bot.privacy import install_log_redaction
+
+    running, client, _ = telegram
+    with caplog.at_level(logging.INFO):
+        install_log_redaction()  # what the channel did at start, for pytest's handler of this test
+        assert post(client, running, message_update(91, "hello")).status_code == 200
+        settle(running)
+        # A developer who turns the HTTP client's logging back on still sees no token.
+        logging.getLogger("httpx").setLevel(logging.INFO)
+        running.run(running.channel.bot.get_me())
+
+    assert telegram_api.sent_bodies() == ["Hello! What do you need?"]
+    [request_line] = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert "/getMe" in request_line
+    assert "TEST-token" not in caplog.text and "123456:" not in caplog.text
