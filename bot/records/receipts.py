@@ -7,9 +7,18 @@ from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, utcnow
+
+# A webchat turn holds its receipt on a lease, renewed every LEASE_RENEW_S while it runs. A
+# receipt still `processing` whose lease has run out was left by a process that died (or by a
+# failed attempt, which gives its lease up at once): the resident's retry takes it over and
+# runs the turn. A live turn renews long before LEASE_S, so no turn is ever run twice.
+LEASE_S = 20.0
+LEASE_RENEW_S = 4.0
+GIVEN_UP = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the lease of a receipt whose turn failed
 
 
 class ReceiptState:
@@ -18,6 +27,35 @@ class ReceiptState:
     NEW = "new"
     PROCESSING = "processing"
     DONE = "done"
+    TAKEN_OVER = "taken_over"  # its earlier owner is gone: this attempt runs the turn
+
+
+class LeaseLost(RuntimeError):
+    """Another attempt took the receipt over: this one must store nothing."""
+
+
+def take_over(
+    session: Session, channel: str, external_id: str, held_since: datetime | None
+) -> datetime | None:
+    """Take a `processing` receipt whose lease (renewed at `held_since`) has run out.
+
+    The new lease, or None if it is still held (or another attempt took it a moment earlier:
+    the update only matches the lease this attempt saw).
+    """
+    now = utcnow()
+    if held_since is not None and now - _aware(held_since) < timedelta(seconds=LEASE_S):  # type: ignore[operator]
+        return None
+    taken = session.execute(
+        update(MessageReceipt)
+        .where(
+            MessageReceipt.channel == channel,
+            MessageReceipt.external_id == external_id,
+            MessageReceipt.status == "processing",
+            MessageReceipt.received_at == held_since,
+        )
+        .values(received_at=now)
+    ).rowcount
+    return now if taken == 1 else None
 
 
 class ReceiptStore:
@@ -52,6 +90,61 @@ class ReceiptStore:
                 .where(MessageReceipt.channel == channel, MessageReceipt.external_id == external_id)
                 .values(status="done", response=message_ids)
             )
+
+    def renew_lease(self, channel: str, external_id: str, lease: datetime) -> datetime | None:
+        """Renew a turn's lease; None if it was lost (another attempt took the receipt over)."""
+        now = utcnow()
+        with session_scope(self._url) as session:
+            renewed = session.execute(
+                update(MessageReceipt)
+                .where(
+                    MessageReceipt.channel == channel,
+                    MessageReceipt.external_id == external_id,
+                    MessageReceipt.status == "processing",
+                    MessageReceipt.received_at == lease,
+                )
+                .values(received_at=now)
+            ).rowcount
+        return now if renewed == 1 else None
+
+    def give_up_lease(self, channel: str, external_id: str, lease: datetime) -> None:
+        """A failed turn: the resident's retry takes the receipt over at once and runs the turn,
+        without adding their message to the transcript a second time."""
+        with session_scope(self._url) as session:
+            session.execute(
+                update(MessageReceipt)
+                .where(
+                    MessageReceipt.channel == channel,
+                    MessageReceipt.external_id == external_id,
+                    MessageReceipt.status == "processing",
+                    MessageReceipt.received_at == lease,
+                )
+                .values(received_at=GIVEN_UP)
+            )
+
+    def answered(self, channel: str, external_id: str) -> list[int] | None:
+        """The ids of the replies if the message has been answered, else None."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(MessageReceipt.status, MessageReceipt.response).where(
+                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
+                )
+            ).one_or_none()
+        if row is None or row.status != "done":
+            return None
+        return [int(i) for i in (row.response or [])]
+
+    def take_over(self, channel: str, external_id: str) -> datetime | None:
+        """The new lease if the receipt's turn was left unfinished (see `take_over`)."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(MessageReceipt.status, MessageReceipt.received_at).where(
+                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
+                )
+            ).one_or_none()
+            if row is None or row.status != "processing":
+                return None
+            return take_over(session, channel, external_id, row.received_at)
 
     def release_receipt(self, channel: str, external_id: str) -> None:
         """Forget a receipt whose processing failed, so the resident's retry is handled."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -19,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
-from bot.records.receipts import ReceiptState, ReceiptStore
+from bot.records.receipts import LEASE_RENEW_S, LeaseLost, ReceiptState, ReceiptStore
 from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
@@ -120,6 +122,48 @@ class RateLimiter:
             return False
         hits.append(now)
         return True
+
+
+class HeldLease:
+    """A turn's hold on its receipt, renewed in the background while the turn runs, so a
+    retry never takes over a live turn (bot.records.receipts.LEASE_S)."""
+
+    def __init__(
+        self,
+        receipts: ReceiptStore,
+        channel: str,
+        receipt_id: str | None,
+        lease: datetime | None,
+    ) -> None:
+        self._receipts = receipts
+        self._channel = channel
+        self._receipt_id = receipt_id
+        self.lease = lease if receipt_id else None
+        self._renewing: asyncio.Task[None] | None = None
+
+    async def _renew(self) -> None:
+        assert self._receipt_id is not None
+        while self.lease is not None:
+            await asyncio.sleep(LEASE_RENEW_S)
+            try:
+                renewed = self._receipts.renew_lease(self._channel, self._receipt_id, self.lease)
+            except SQLAlchemyError:
+                logger.warning("webchat: could not renew a turn's lease; trying again")
+                continue
+            if renewed is None:
+                return  # taken over: answer() will refuse to store this turn's replies
+            self.lease = renewed
+
+    async def __aenter__(self) -> HeldLease:
+        if self.lease is not None:
+            self._renewing = asyncio.create_task(self._renew())
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        if self._renewing is not None:
+            self._renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._renewing
 
 
 class WebchatInput(InputChannel):
@@ -293,17 +337,22 @@ class WebchatInput(InputChannel):
                 )
             if arrival.state == ReceiptState.DONE:
                 return self._reply(arrival.replies)
+            lease = arrival.lease
             if arrival.state == ReceiptState.PROCESSING:
-                ids = await self._wait_for_receipt(receipt_id or "")
-                return self._reply(self.store.messages_by_id(session_id, ids), status=202)
+                ids, lease = await self._wait_for_receipt(receipt_id or "")
+                if lease is None:
+                    return self._reply(self.store.messages_by_id(session_id, ids), status=202)
+            if arrival.state != ReceiptState.NEW:
+                logger.warning("webchat: answering a message an earlier attempt left unanswered")
         except SQLAlchemyError:
             logger.exception("webchat: database unavailable")
             return _error(503, texts.unavailable)
 
         output = WebchatOutput()
         replies: list[tuple[str, str, list[dict[str, str]]]]
+        held = HeldLease(self.receipts, self.name(), receipt_id, lease)
         try:
-            async with self.turns.turn():
+            async with held, self.turns.turn():
                 held_replies = await self.gate.handle(
                     request.app.ctx.agent,
                     on_new_message,
@@ -325,30 +374,35 @@ class WebchatInput(InputChannel):
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
                 replies = [("system", texts.no_reply, [])]
             stored = self.store.answer(
-                session_id, replies, channel=self.name(), receipt_id=receipt_id
+                session_id, replies, channel=self.name(), receipt_id=receipt_id, lease=held.lease
             )
+        except LeaseLost:
+            # Only if this process stalled past the lease: the attempt that took over answers.
+            logger.warning("webchat: a turn outlived its lease; the attempt that took over answers")
+            return self._reply([], status=202)
         except Exception:  # the resident gets plain words, never a stack trace
             logger.exception("webchat: handling a message failed")
-            if receipt_id:
-                try:
-                    self.receipts.release_receipt(self.name(), receipt_id)
+            if receipt_id and held.lease is not None:
+                try:  # their retry runs the turn at once, without repeating their message
+                    self.receipts.give_up_lease(self.name(), receipt_id, held.lease)
                 except SQLAlchemyError:
-                    logger.exception("webchat: could not release a receipt")
+                    logger.exception("webchat: could not give up a receipt")
             return _error(503, texts.unavailable)
         return self._reply(stored)
 
-    async def _wait_for_receipt(self, receipt_id: str) -> list[int]:
-        """A retry that arrives mid-processing waits for the first attempt's replies."""
+    async def _wait_for_receipt(self, receipt_id: str) -> tuple[list[int], datetime | None]:
+        """A retry that arrives mid-processing waits for the first attempt's replies, or takes
+        the turn over (its lease) if that attempt failed or its process died meanwhile."""
         deadline = time.monotonic() + RETRY_WAIT_S
         while time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-            state, ids = self.receipts.claim_receipt(self.name(), receipt_id)
-            if state == ReceiptState.DONE:
-                return ids
-            if state == ReceiptState.NEW:  # the first attempt failed and released it
-                self.receipts.release_receipt(self.name(), receipt_id)
-                return []
-        return []
+            ids = self.receipts.answered(self.name(), receipt_id)
+            if ids is not None:
+                return ids, None
+            lease = self.receipts.take_over(self.name(), receipt_id)
+            if lease is not None:
+                return [], lease
+        return [], None
 
     @staticmethod
     def _reply(messages: list[ChatMessage], status: int = 200) -> HTTPResponse:
