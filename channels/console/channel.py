@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hmac
 import logging
+import secrets
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -38,8 +40,10 @@ STATIC_FILES = {
     "console.css": "text/css; charset=utf-8",
 }
 COOKIE = "councilbot_console"
+LOGIN_COOKIE = "councilbot_login_csrf"
 BASE = "/webhooks/console"
 MAX_REPLY_CHARS = 2000
+READ_AUDIT_EVERY_S = 300.0
 SECURITY_HEADERS: Mapping[str, str] = MappingProxyType(
     {
         "Content-Security-Policy": (
@@ -113,6 +117,7 @@ class ConsoleInput(InputChannel):
         self.council = get_council(settings.council_dir)
         self.secure_cookie = settings.environment is Env.PRODUCTION
         self.templates = _templates()
+        self._reads_audited: dict[tuple[str, str, str], float] = {}
 
     # Helpers -------------------------------------------------------------
 
@@ -183,7 +188,7 @@ class ConsoleInput(InputChannel):
 
         @console.route("/login", methods=["GET"])
         async def login_page(_: Request) -> HTTPResponse:
-            return self._page("login.html")
+            return self._login_page()
 
         @console.route("/login", methods=["POST"])
         async def login(request: Request) -> HTTPResponse:
@@ -232,7 +237,10 @@ class ConsoleInput(InputChannel):
                 return advisor
             ticket = self.tickets.get(reference)
             if ticket is None:
-                return response.json({"error": "No such ticket."}, status=404)
+                return response.json(
+                    {"error": "No such ticket."}, status=404, headers=fresh(SECURITY_HEADERS)
+                )
+            self._audit_read(advisor, "ticket.transcript", f"ticket:{reference}")
             lines = await conversation_control.transcript(request.app.ctx.agent, ticket.sender_id)
             return response.json(
                 {
@@ -302,12 +310,44 @@ class ConsoleInput(InputChannel):
         with session_scope() as session:
             audit.record(session, advisor.username, action, subject)
 
+    def _audit_read(self, advisor: SignedIn, action: str, subject: str) -> None:
+        """Audit a read the page repeats every few seconds: once per advisor, subject and
+        READ_AUDIT_EVERY_S in this process, so the log says who read what without flooding."""
+        key = (advisor.username, action, subject)
+        now = time.monotonic()
+        if now - self._reads_audited.get(key, -READ_AUDIT_EVERY_S) < READ_AUDIT_EVERY_S:
+            return
+        self._audit(advisor, action, subject)
+        self._reads_audited[key] = now
+
+    def _login_page(self, status: int = 200, **values: Any) -> HTTPResponse:
+        """The sign-in form with a fresh CSRF token, kept in a strict cookie for its POST."""
+        token = secrets.token_urlsafe(32)
+        page = self._page("login.html", status, csrf_token=token, **values)
+        page.cookies[LOGIN_COOKIE] = token
+        cookie = page.cookies[LOGIN_COOKIE]
+        cookie["httponly"] = True
+        cookie["samesite"] = "Strict"
+        cookie["path"] = f"{BASE}/login"
+        cookie["secure"] = self.secure_cookie
+        return page
+
+    @staticmethod
+    def _login_csrf_ok(request: Request) -> bool:
+        """The form's token matches the cookie set with the form (another site can send neither)."""
+        sent = (request.form.get("csrf_token") or "") if request.form else ""
+        expected = request.cookies.get(LOGIN_COOKIE) or ""
+        return bool(sent and expected) and hmac.compare_digest(sent, expected)
+
     def _login(self, request: Request) -> HTTPResponse:
+        if not self._login_csrf_ok(request):
+            return self._login_page(
+                403, error="This sign-in form has expired. Please enter your details again."
+            )
         username = (request.form.get("username") or "") if request.form else ""
         password = (request.form.get("password") or "") if request.form else ""
         if self.throttle.blocked(username):
-            return self._page(
-                "login.html",
+            return self._login_page(
                 429,
                 error="Too many attempts. Wait 15 minutes or ask your team leader.",
             )
@@ -315,12 +355,10 @@ class ConsoleInput(InputChannel):
             token = self.accounts.sign_in(username, password)
         except SQLAlchemyError:
             logger.exception("console: sign-in failed: database unavailable")
-            return self._page(
-                "login.html", 503, error="The database is not available. Try again shortly."
-            )
+            return self._login_page(503, error="The database is not available. Try again shortly.")
         if token is None:
             self.throttle.failed(username)
-            return self._page("login.html", 401, error="That username and password don't match.")
+            return self._login_page(401, error="That username and password don't match.")
         self.throttle.succeeded(username)
         reply = self._redirect("/queue")
         reply.cookies[COOKIE] = token
