@@ -284,3 +284,48 @@ def test_a_real_send_logs_no_bot_token(telegram, telegram_api, caplog):
     [request_line] = [r.getMessage() for r in caplog.records if r.name == "httpx"]
     assert "/getMe" in request_line
     assert "TEST-token" not in caplog.text and "123456:" not in caplog.text
+
+
+def _weird(update_id: int, **message: Any) -> dict:
+    update = message_update(update_id, "hello")
+    for key, value in message.items():
+        if value is None:
+            update["message"].pop(key)
+        else:
+            update["message"][key] = value
+    return update
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        _weird(101, chat={"id": "abc", "type": "private"}),
+        _weird(102, chat=None),
+        _weird(103, text=12345),
+        _weird(104, text=["a", "list"]),
+        _weird(105, chat={"id": True, "type": "private"}),
+        {"update_id": 106, "message": "not an object"},
+        {"update_id": 107, "callback_query": {"id": "cb", "data": 5, "from": {"id": 1}}},
+    ],
+)
+def test_a_malformed_update_is_acknowledged_once_ignored_and_logged_without_a_traceback(
+    telegram, telegram_api, caplog, update
+):
+    running, client, bot = telegram
+    with caplog.at_level(logging.INFO):
+        first = post(client, running, update)
+        again = post(client, running, update)  # Telegram would retry anything but a 200
+        settle(running)
+
+    assert first.status_code == 200 and again.status_code == 200
+    assert bot.received == [] and telegram_api.requests == []
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    assert len([r for r in caplog.records if "ignored" in r.getMessage()]) == 2
+
+
+def test_a_message_of_digits_is_still_a_message(telegram, telegram_api):
+    running, client, bot = telegram
+    post(client, running, message_update(108, "12"))
+    settle(running)
+    assert [m.text for m in bot.received] == ["12"]
+    assert telegram_api.sent_bodies() == ["You said: 12"]
