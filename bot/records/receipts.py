@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, utcnow
+
+logger = logging.getLogger(__name__)
 
 # A webchat turn holds its receipt on a lease, renewed every LEASE_RENEW_S while it runs. A
 # receipt still `processing` whose lease has run out was left by a process that died (or by a
@@ -154,6 +159,48 @@ class ReceiptStore:
                     MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
                 )
             )
+
+
+class HeldLease:
+    """A turn's hold on its receipt, renewed in the background while the turn runs, so a
+    retry never takes over a live turn (LEASE_S)."""
+
+    def __init__(
+        self,
+        receipts: ReceiptStore,
+        channel: str,
+        receipt_id: str | None,
+        lease: datetime | None,
+    ) -> None:
+        self._receipts = receipts
+        self._channel = channel
+        self._receipt_id = receipt_id
+        self.lease = lease if receipt_id else None
+        self._renewing: asyncio.Task[None] | None = None
+
+    async def _renew(self) -> None:
+        assert self._receipt_id is not None
+        while self.lease is not None:
+            await asyncio.sleep(LEASE_RENEW_S)
+            try:
+                renewed = self._receipts.renew_lease(self._channel, self._receipt_id, self.lease)
+            except SQLAlchemyError:
+                logger.warning("%s: could not renew a turn's lease; trying again", self._channel)
+                continue
+            if renewed is None:
+                return  # taken over: answer() will refuse to store this turn's replies
+            self.lease = renewed
+
+    async def __aenter__(self) -> HeldLease:
+        if self.lease is not None:
+            self._renewing = asyncio.create_task(self._renew())
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        if self._renewing is not None:
+            self._renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._renewing
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections import defaultdict, deque
@@ -21,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
-from bot.records.receipts import LEASE_RENEW_S, LeaseLost, ReceiptState, ReceiptStore
+from bot.records.receipts import HeldLease, LeaseLost, ReceiptState, ReceiptStore
 from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
@@ -122,48 +121,6 @@ class RateLimiter:
             return False
         hits.append(now)
         return True
-
-
-class HeldLease:
-    """A turn's hold on its receipt, renewed in the background while the turn runs, so a
-    retry never takes over a live turn (bot.records.receipts.LEASE_S)."""
-
-    def __init__(
-        self,
-        receipts: ReceiptStore,
-        channel: str,
-        receipt_id: str | None,
-        lease: datetime | None,
-    ) -> None:
-        self._receipts = receipts
-        self._channel = channel
-        self._receipt_id = receipt_id
-        self.lease = lease if receipt_id else None
-        self._renewing: asyncio.Task[None] | None = None
-
-    async def _renew(self) -> None:
-        assert self._receipt_id is not None
-        while self.lease is not None:
-            await asyncio.sleep(LEASE_RENEW_S)
-            try:
-                renewed = self._receipts.renew_lease(self._channel, self._receipt_id, self.lease)
-            except SQLAlchemyError:
-                logger.warning("webchat: could not renew a turn's lease; trying again")
-                continue
-            if renewed is None:
-                return  # taken over: answer() will refuse to store this turn's replies
-            self.lease = renewed
-
-    async def __aenter__(self) -> HeldLease:
-        if self.lease is not None:
-            self._renewing = asyncio.create_task(self._renew())
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        if self._renewing is not None:
-            self._renewing.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._renewing
 
 
 class WebchatInput(InputChannel):

@@ -109,6 +109,7 @@ class WebchatStore:
                 return Arrival(ArrivalState.UNKNOWN_SESSION)
             if not allow(session_id):
                 return Arrival(ArrivalState.RATE_LIMITED)
+            lease: datetime | None = None
             if receipt_id is not None:
                 insert = (
                     postgresql.insert
@@ -145,14 +146,10 @@ class WebchatStore:
                     if taken is None:
                         return Arrival(ReceiptState.PROCESSING)
                     return Arrival(ReceiptState.TAKEN_OVER, lease=taken)
-                session.add(
-                    WebchatMessage(session_id=session_id, sender="resident", text=shown, buttons=[])
-                )
-                return Arrival(ReceiptState.NEW, lease=lease)
             session.add(
                 WebchatMessage(session_id=session_id, sender="resident", text=shown, buttons=[])
             )
-            return Arrival(ReceiptState.NEW)
+            return Arrival(ReceiptState.NEW, lease=lease)
 
     def answer(
         self,

@@ -94,3 +94,30 @@ def test_a_failed_turn_gives_its_lease_up_for_the_retry_at_once(database_url):
     assert lease is not None
     store.give_up_lease("webchat", "s:5", lease)
     assert store.take_over("webchat", "s:5") is not None
+
+
+def test_a_held_lease_is_renewed_while_its_turn_runs_and_stops_once_taken_over(
+    database_url, monkeypatch
+):
+    import asyncio
+
+    from bot.records import receipts as module
+
+    monkeypatch.setattr(module, "LEASE_RENEW_S", 0.05)
+    store = ReceiptStore()
+    store.claim_receipt("webchat", "s:6")
+    _age("webchat", "s:6", LEASE_S + 5)
+    lease = store.take_over("webchat", "s:6")
+
+    async def turn() -> module.HeldLease:
+        async with module.HeldLease(store, "webchat", "s:6", lease) as held:
+            await asyncio.sleep(0.3)
+            assert store.take_over("webchat", "s:6") is None  # renewed: still held
+            _age("webchat", "s:6", LEASE_S + 5)  # the process stalls; a retry takes over
+            assert store.take_over("webchat", "s:6") is not None
+            await asyncio.sleep(0.2)
+        return held
+
+    held = asyncio.run(turn())
+    assert held.lease is not None and held.lease != lease  # it was renewed at least once
+    assert store.renew_lease("webchat", "s:6", held.lease) is None  # and then lost
