@@ -1,4 +1,4 @@
-"""The action server entry point applies LOG_LEVEL to our loggers, then runs the Rasa SDK."""
+"""The action server entry point applies LOG_LEVEL to our loggers, starts the daily jobs, then runs the Rasa SDK."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ def test_the_action_server_sets_our_loggers_before_the_rasa_sdk_starts(monkeypat
     import rasa_sdk.__main__
 
     from bot.cli import action_server
+    from bot.records import daily_jobs
     from bot.settings import get_settings
 
     seen: list[int] = []
+    started: list[bool] = []
+    monkeypatch.setattr(daily_jobs, "start_daily_jobs", lambda: started.append(True))
     monkeypatch.setenv("LOG_LEVEL", "ERROR")
     get_settings.cache_clear()
     monkeypatch.setattr(
@@ -29,6 +32,7 @@ def test_the_action_server_sets_our_loggers_before_the_rasa_sdk_starts(monkeypat
         for name in ("bot", "actions", "channels"):
             logging.getLogger(name).setLevel(before)
     assert seen == [logging.ERROR]
+    assert started == [True]  # the retention purge is checked for daily
 
 
 @pytest.mark.e2e
@@ -39,9 +43,12 @@ def test_an_unknown_path_on_the_real_action_server_is_a_quiet_404(tmp_path):
 
     from bot.cli.launcher import action_server_command, server_environment, stop, wait_until_up
     from bot.settings import PROJECT_ROOT, Settings
+    from bot.storage.migrate import upgrade_database
     from tests.support.ports import free_port
 
-    settings = Settings(action_server_port=free_port())
+    database_url = f"sqlite:///{tmp_path / 'actions.db'}"  # its daily jobs touch only this one
+    upgrade_database(database_url)
+    settings = Settings(action_server_port=free_port(), database_url=database_url)
     base = f"http://127.0.0.1:{settings.action_server_port}"
     log = tmp_path / "actions.log"
     with log.open("wb") as output:
