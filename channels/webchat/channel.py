@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, TypeGuard
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
@@ -18,13 +20,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.records.rate_limits import CLIENT_KEY, Limit, RateLimits, client_key
-from bot.records.receipts import ReceiptState, ReceiptStore
+from bot.records.receipts import HeldLease, LeaseLost, ReceiptState, ReceiptStore
 from bot.settings import Settings, get_settings
 from channels.client_address import request_client_address
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
-from channels.text import clean_text, is_intent_payload
+from channels.security_headers import fresh, install_fallback_headers
+from channels.text import clean_text, is_intent_payload, readable
 from channels.turns import TurnLimit
 from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
 
@@ -32,17 +35,21 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 STATIC_FILES = {"chat.js": "text/javascript; charset=utf-8", "chat.css": "text/css; charset=utf-8"}
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-}
+SECURITY_HEADERS: Mapping[str, str] = MappingProxyType(
+    {
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+    }
+)
 KNOWN_PAYLOAD_INTENTS = set(INTENT_ROUTES)
 MAX_ID_LENGTH = 128
+MAX_MESSAGE_NUMBER = 2**63 - 1
+UNREADABLE = "That message has characters we can't read. Please type it again."
 RETRY_WAIT_S = 10.0
 # Messages one server worker lets into Rasa at a time (channels.turns.TurnLimit). Three keeps
 # the action server busy while Rasa computes (measured with make bench). Unlike SMS and
@@ -54,7 +61,7 @@ TURN_WAIT_S = 5.0
 
 
 def _error(status: int, message: str) -> HTTPResponse:
-    return response.json({"error": message}, status=status, headers=SECURITY_HEADERS)
+    return response.json({"error": message}, status=status, headers=fresh(SECURITY_HEADERS))
 
 
 class WebchatOutput(CollectingOutputChannel):
@@ -132,6 +139,7 @@ class WebchatInput(InputChannel):
         @webchat.listener("before_server_start")
         async def register(app: Any, _loop: Any) -> None:
             register_delivery(app, self.delivery)
+            install_fallback_headers(app)
 
         @webchat.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -142,7 +150,7 @@ class WebchatInput(InputChannel):
             return await response.file(
                 STATIC_DIR / "index.html",
                 mime_type="text/html; charset=utf-8",
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/static/<filename>", methods=["GET"])
@@ -150,12 +158,14 @@ class WebchatInput(InputChannel):
             if filename not in STATIC_FILES:
                 return _error(404, "Not found.")
             return await response.file(
-                STATIC_DIR / filename, mime_type=STATIC_FILES[filename], headers=SECURITY_HEADERS
+                STATIC_DIR / filename,
+                mime_type=STATIC_FILES[filename],
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/config", methods=["GET"])
         async def config(_: Request) -> HTTPResponse:
-            return response.json(texts.config, headers=SECURITY_HEADERS)
+            return response.json(texts.config, headers=fresh(SECURITY_HEADERS))
 
         @webchat.route("/session", methods=["POST"])
         async def start_session(request: Request) -> HTTPResponse:
@@ -173,7 +183,7 @@ class WebchatInput(InputChannel):
             return response.json(
                 {"session_id": session_id, "messages": [greeting.as_json()]},
                 status=201,
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/messages", methods=["GET"])
@@ -182,6 +192,8 @@ class WebchatInput(InputChannel):
             try:
                 after = int(request.args.get("after", "0") or 0)
             except ValueError:
+                after = -1
+            if not 0 <= after <= MAX_MESSAGE_NUMBER:  # the database's integers stop there
                 return _error(400, "The 'after' value must be a message number.")
             try:
                 if not self._valid_id(session_id) or not self.store.session_exists(session_id):
@@ -191,7 +203,7 @@ class WebchatInput(InputChannel):
                 logger.exception("webchat: polling failed")
                 return _error(503, texts.unavailable)
             return response.json(
-                {"messages": [m.as_json() for m in messages]}, headers=SECURITY_HEADERS
+                {"messages": [m.as_json() for m in messages]}, headers=fresh(SECURITY_HEADERS)
             )
 
         @webchat.route("/webhook", methods=["POST"])
@@ -202,7 +214,7 @@ class WebchatInput(InputChannel):
 
     @staticmethod
     def _valid_id(value: Any) -> TypeGuard[str]:
-        return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH
+        return isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH and readable(value)
 
     async def _receive(
         self,
@@ -221,6 +233,12 @@ class WebchatInput(InputChannel):
             return _error(400, "client_message_id must be a short string.")
 
         payload = body.get("payload")
+        if not all(
+            readable(v)
+            for v in (payload, body.get("message"), body.get("title"))
+            if isinstance(v, str)
+        ):
+            return _error(400, UNREADABLE)
         if payload is not None:
             if not isinstance(payload, str) or not payload.strip() or len(payload) > 200:
                 return _error(
@@ -267,17 +285,22 @@ class WebchatInput(InputChannel):
                 )
             if arrival.state == ReceiptState.DONE:
                 return self._reply(arrival.replies)
+            lease = arrival.lease
             if arrival.state == ReceiptState.PROCESSING:
-                ids = await self._wait_for_receipt(receipt_id or "")
-                return self._reply(self.store.messages_by_id(session_id, ids), status=202)
+                ids, lease = await self._wait_for_receipt(receipt_id or "")
+                if lease is None:
+                    return self._reply(self.store.messages_by_id(session_id, ids), status=202)
+            if arrival.state != ReceiptState.NEW:
+                logger.warning("webchat: answering a message an earlier attempt left unanswered")
         except SQLAlchemyError:
             logger.exception("webchat: database unavailable")
             return _error(503, texts.unavailable)
 
         output = WebchatOutput()
         replies: list[tuple[str, str, list[dict[str, str]]]]
+        held = HeldLease(self.receipts, self.name(), receipt_id, lease)
         try:
-            async with self.turns.turn():
+            async with held, self.turns.turn():
                 held_replies = await self.gate.handle(
                     request.app.ctx.agent,
                     on_new_message,
@@ -305,33 +328,40 @@ class WebchatInput(InputChannel):
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
                 replies = [("system", texts.no_reply, [])]
             stored = self.store.answer(
-                session_id, replies, channel=self.name(), receipt_id=receipt_id
+                session_id, replies, channel=self.name(), receipt_id=receipt_id, lease=held.lease
             )
+        except LeaseLost:
+            # Only if this process stalled past the lease: the attempt that took over answers.
+            logger.warning("webchat: a turn outlived its lease; the attempt that took over answers")
+            return self._reply([], status=202)
         except Exception:  # the resident gets plain words, never a stack trace
             logger.exception("webchat: handling a message failed")
-            if receipt_id:
-                try:
-                    self.receipts.release_receipt(self.name(), receipt_id)
+            if receipt_id and held.lease is not None:
+                try:  # their retry runs the turn at once, without repeating their message
+                    self.receipts.give_up_lease(self.name(), receipt_id, held.lease)
                 except SQLAlchemyError:
-                    logger.exception("webchat: could not release a receipt")
+                    logger.exception("webchat: could not give up a receipt")
             return _error(503, texts.unavailable)
         return self._reply(stored)
 
-    async def _wait_for_receipt(self, receipt_id: str) -> list[int]:
-        """A retry that arrives mid-processing waits for the first attempt's replies."""
+    async def _wait_for_receipt(self, receipt_id: str) -> tuple[list[int], datetime | None]:
+        """A retry that arrives mid-processing waits for the first attempt's replies, or takes
+        the turn over (its lease) if that attempt failed or its process died meanwhile."""
         deadline = time.monotonic() + RETRY_WAIT_S
         while time.monotonic() < deadline:
             await asyncio.sleep(0.1)
-            state, ids = self.receipts.claim_receipt(self.name(), receipt_id)
-            if state == ReceiptState.DONE:
-                return ids
-            if state == ReceiptState.NEW:  # the first attempt failed and released it
-                self.receipts.release_receipt(self.name(), receipt_id)
-                return []
-        return []
+            ids = self.receipts.answered(self.name(), receipt_id)
+            if ids is not None:
+                return ids, None
+            lease = self.receipts.take_over(self.name(), receipt_id)
+            if lease is not None:
+                return [], lease
+        return [], None
 
     @staticmethod
     def _reply(messages: list[ChatMessage], status: int = 200) -> HTTPResponse:
         return response.json(
-            {"messages": [m.as_json() for m in messages]}, status=status, headers=SECURITY_HEADERS
+            {"messages": [m.as_json() for m in messages]},
+            status=status,
+            headers=fresh(SECURITY_HEADERS),
         )

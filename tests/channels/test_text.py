@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from channels.text import clean_text, is_intent_payload
+from channels.text import clean_text, is_intent_payload, readable
 
 
 def test_spaces_and_line_ends_are_tidied_but_lines_are_kept() -> None:
@@ -41,3 +41,10 @@ def test_a_button_payload_for_a_known_intent_is_accepted() -> None:
 )
 def test_a_payload_for_an_unknown_intent_or_carrying_slots_is_refused(payload: str) -> None:
     assert not is_intent_payload(payload, {"report_missed_bin"})
+
+
+def test_a_lone_surrogate_is_unreadable_and_cleaned_to_a_replacement_character():
+    assert not readable("bin \ud800 day") and not readable("\udfff")
+    assert readable("bin day \U0001f5d1") and readable("")
+    assert clean_text("bin \ud800 day") == "bin \ufffd day"
+    assert clean_text("bin \ud800 day").encode("utf-8")
