@@ -173,7 +173,7 @@
     const rest = list.items.length - 1;
     const more = make('button', {
       className: 'msg__more', text: `Show ${rest} more`, data: { testid: 'show-more' },
-      attrs: { type: 'button', 'aria-expanded': 'false' } });
+      attrs: { type: 'button' } });
     more.addEventListener('click', () => {
       const hiddenItems = ul.querySelectorAll('li[hidden]');
       hiddenItems.forEach((li) => { li.hidden = false; });
@@ -217,7 +217,7 @@
     el.log.appendChild(item);
     // A long answer is read from its start: keep its first line in view, not its last.
     if (kind !== 'resident' && item.offsetHeight > el.log.clientHeight) {
-      el.log.scrollTop = Math.max(0, item.offsetTop - el.log.offsetTop - 8);
+      el.log.scrollTop = Math.max(0, item.offsetTop - 8); // the log is the offsetParent
     } else scrollToEnd();
     return item;
   }

@@ -3,126 +3,23 @@ the real Rasa and action servers answer (channels/webchat/static/widget.js and p
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from bot.council import DEFAULT_COUNCIL_DIR
-from tests.support.host_site import HostSite
+from tests.support.widget_page import (
+    BOT,
+    FRAME,
+    LAUNCHER,
+    Widget,
+    bot_texts,
+    open_panel,
+    panel_frame,
+    send,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.model]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-FRAME = '[data-testid="chat-frame"]'
-BOT = '[data-testid="message"][data-sender="bot"]'
-LAUNCHER = '[data-testid="chat-launcher"]'
-
-
-@dataclass
-class Widget:
-    """The assistant, a council site that lists its origin, and a site that does not."""
-
-    servers: Any
-    allowed: HostSite
-    refused: HostSite
-
-    @property
-    def assistant(self) -> str:
-        return str(self.servers.base_url)
-
-
-@pytest.fixture(scope="module")
-def widget(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Widget]:
-    from bot.storage.migrate import upgrade_database
-    from tests.support.servers import LiveServers
-
-    root = tmp_path_factory.mktemp("widget")
-    url = f"sqlite:///{root / 'live.db'}"
-    upgrade_database(url)
-    servers = LiveServers(trained_model, url, root / "logs")
-    allowed = HostSite(servers.base_url)
-    refused = HostSite(servers.base_url)
-    council = root / "council"
-    shutil.copytree(DEFAULT_COUNCIL_DIR, council)
-    website = council / "website.yml"
-    website.write_text(
-        website.read_text(encoding="utf-8").replace(
-            "site_origins:\n", f"site_origins:\n  - {allowed.origin}\n", 1
-        ),
-        encoding="utf-8",
-    )
-    servers.extra_env["COUNCIL_DIR"] = str(council)
-    with allowed, refused:
-        servers.start()
-        try:
-            yield Widget(servers, allowed, refused)
-        finally:
-            servers.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def context(browser) -> Iterator:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    yield context
-    context.close()
-
-
-def open_panel(page) -> Any:
-    """Click the launcher and wait for the assistant's greeting in the panel."""
-    page.locator(LAUNCHER).click()
-    frame = page.frame_locator(FRAME)
-    frame.locator(BOT).first.wait_for(timeout=30_000)
-    return frame
-
-
-def panel_frame(page) -> Any:
-    """The panel's Frame object (for evaluate and axe)."""
-    handle = page.locator(FRAME).element_handle()
-    frame = handle.content_frame()
-    assert frame is not None
-    return frame
-
-
-def send(frame, text: str) -> None:
-    before = frame.locator(BOT).count()
-    frame.get_by_test_id("message-input").fill(text)
-    frame.get_by_test_id("message-input").press("Enter")
-    frame.locator(BOT).nth(before).wait_for(timeout=30_000)
-
-
-def bot_texts(frame) -> list[str]:
-    return list(frame.locator(BOT).all_inner_texts())
-
-
-def shadow_focus(page) -> str | None:
-    return page.evaluate(
-        "() => { const r = document.querySelector('[data-council-chat]');"
-        " const a = r && r.shadowRoot.activeElement; return a ? (a.dataset.testid || a.tagName) : null; }"
-    )
-
 
 # ---- the tag, the panel, the council's own sites -------------------------------------------------
 
@@ -258,8 +155,10 @@ def _advisor_says(widget: Widget, session_id: str, text: str) -> None:
     WebchatStore(widget.servers.database_url).add_message(session_id, "advisor", text)
 
 
-def test_on_a_phone_the_panel_fills_the_screen_and_the_conversation_most_of_it(widget, browser):
-    context = browser.new_context(
+def test_on_a_phone_the_panel_fills_the_screen_and_the_conversation_most_of_it(
+    widget, widget_browser
+):
+    context = widget_browser.new_context(
         viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
