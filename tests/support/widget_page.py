@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from bot.council import DEFAULT_COUNCIL_DIR
 from tests.support.host_site import HostSite
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,6 +37,35 @@ class Widget:
     @property
     def assistant(self) -> str:
         return str(self.servers.base_url)
+
+
+@contextmanager
+def running_widget(model: Path, root: Path) -> Iterator[Widget]:
+    """The real servers on a fresh SQLite database, with a copy of the demo council whose
+    website.yml also lists one local host site (the other host site is not listed)."""
+    from bot.storage.migrate import upgrade_database
+    from tests.support.servers import LiveServers
+
+    url = f"sqlite:///{root / 'live.db'}"
+    upgrade_database(url)
+    servers = LiveServers(model, url, root / "logs")
+    allowed = HostSite(servers.base_url)
+    refused = HostSite(servers.base_url)
+    council = root / "council"
+    shutil.copytree(DEFAULT_COUNCIL_DIR, council)
+    website = council / "website.yml"
+    text = website.read_text(encoding="utf-8")
+    website.write_text(
+        text.replace("site_origins:\n", f"site_origins:\n  - {allowed.origin}\n", 1),
+        encoding="utf-8",
+    )
+    servers.extra_env["COUNCIL_DIR"] = str(council)
+    with allowed, refused:
+        servers.start()
+        try:
+            yield Widget(servers, allowed, refused)
+        finally:
+            servers.stop()
 
 
 def open_panel(page: Any) -> Any:

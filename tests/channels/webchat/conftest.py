@@ -3,44 +3,18 @@ a site that is not the council's, plus headless Chromium."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from bot.council import DEFAULT_COUNCIL_DIR
-from tests.support.host_site import HostSite
-from tests.support.widget_page import CHROMIUM, CHROMIUM_ARGS, Widget
+from tests.support.widget_page import CHROMIUM, CHROMIUM_ARGS, Widget, running_widget
 
 
 @pytest.fixture(scope="session")
 def widget(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Widget]:
-    from bot.storage.migrate import upgrade_database
-    from tests.support.servers import LiveServers
-
-    root = tmp_path_factory.mktemp("widget")
-    url = f"sqlite:///{root / 'live.db'}"
-    upgrade_database(url)
-    servers = LiveServers(trained_model, url, root / "logs")
-    allowed = HostSite(servers.base_url)
-    refused = HostSite(servers.base_url)
-    council = root / "council"
-    shutil.copytree(DEFAULT_COUNCIL_DIR, council)
-    website = council / "website.yml"
-    website.write_text(
-        website.read_text(encoding="utf-8").replace(
-            "site_origins:\n", f"site_origins:\n  - {allowed.origin}\n", 1
-        ),
-        encoding="utf-8",
-    )
-    servers.extra_env["COUNCIL_DIR"] = str(council)
-    with allowed, refused:
-        servers.start()
-        try:
-            yield Widget(servers, allowed, refused)
-        finally:
-            servers.stop()
+    with running_widget(trained_model, tmp_path_factory.mktemp("widget")) as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
