@@ -28,13 +28,14 @@ $(INSTALLED): pyproject.toml constraints.txt
 install: $(INSTALLED)
 
 # The webchat panel's look: govuk-frontend from npm (pinned in package-lock.json), copied with
-# its licence into the folder the assistant serves (channels/webchat/static/govuk, not committed).
+# its licence into the folder the assistant serves (channels/webchat/static/govuk, not committed),
+# without the GDS Transport @font-face rules: that typeface is for GOV.UK services only.
 FRONTEND := channels/webchat/frontend
 GOVUK_CSS := channels/webchat/static/govuk/govuk-frontend.min.css
 $(GOVUK_CSS): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json $(FRONTEND)/LICENCE-govuk-frontend.txt
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the webchat panel's styles: make system-deps (or apt-get install nodejs npm)" >&2; exit 1; }
 	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(dir $@)
-	# Without the GDS Transport @font-face rules: that typeface is for GOV.UK services only.
 	sed -E 's/@font-face\{[^}]*\}//g' $(FRONTEND)/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css > $@
 	cp $(FRONTEND)/LICENCE-govuk-frontend.txt $(dir $@)
 
@@ -79,4 +80,4 @@ bench: install
 	$(BIN)/python -m scripts.bench.conversations
 
 clean:
-	rm -rf $(VENV) models var .rasa results
+	rm -rf $(VENV) models var .rasa results $(FRONTEND)/node_modules $(dir $(GOVUK_CSS))

@@ -26,7 +26,7 @@ from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
 from channels.text import clean_text, is_intent_payload
 from channels.turns import TurnLimit
-from channels.webchat.embed import add_widget_routes, opening_buttons
+from channels.webchat.embed import add_widget_routes, look_config, opening_buttons
 from channels.webchat.render import message_json
 from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
 
@@ -172,7 +172,7 @@ class WebchatInput(InputChannel):
 
         @webchat.route("/config", methods=["GET"])
         async def config(_: Request) -> HTTPResponse:
-            return response.json(texts.config, headers=SECURITY_HEADERS)
+            return response.json({**texts.config, **look_config(council)}, headers=SECURITY_HEADERS)
 
         @webchat.route("/session", methods=["POST"])
         async def start_session(request: Request) -> HTTPResponse:

@@ -51,9 +51,14 @@ def panel_headers(website: Website | None) -> dict[str, str]:
     }
 
 
-def own_origin(request: Request) -> str:
-    """host[:port] this request was sent to, as the browser saw it (nginx passes Host on)."""
-    return (request.headers.get("host") or "").lower()
+def own_hosts(request: Request) -> set[str]:
+    """host[:port] this request was sent to, as the browser saw it: Host, or X-Forwarded-Host
+    from a proxy in front (a browser can't add that header to another site's request unasked)."""
+    hosts = {(request.headers.get("host") or "").strip().lower()}
+    forwarded = request.headers.get("x-forwarded-host")
+    if forwarded:
+        hosts.add(forwarded.split(",")[0].strip().lower())
+    return hosts - {""}
 
 
 def origin_allowed(request: Request, website: Website | None) -> bool:
@@ -62,7 +67,7 @@ def origin_allowed(request: Request, website: Website | None) -> bool:
     if origin is None:
         return True
     parts = urlsplit(origin.strip().lower())
-    if parts.netloc and parts.netloc == own_origin(request):
+    if parts.netloc and parts.netloc in own_hosts(request):
         return True
     return website is not None and website.allows(origin.strip())
 
@@ -84,6 +89,12 @@ def widget_config(council: Council) -> dict[str, Any]:
         "colours": colours,
         "sites": list(website.site_origins) if website else [],
     }
+
+
+def look_config(council: Council) -> dict[str, str]:
+    """The name the council wants on the chat (website.yml look > name), for the panel's title."""
+    look = council.website.look if council.website else None
+    return {"display_name": look.name} if look and look.name else {}
 
 
 def theme_css(council: Council) -> str:

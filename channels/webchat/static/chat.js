@@ -496,9 +496,10 @@
       const r = await api('GET', '/config');
       const c = r.ok ? r.data : {};
       const str = (v) => (typeof v === 'string' && v.trim() ? v : '');
-      if (str(c.council_name)) {
-        el.councilName.textContent = c.council_name;
-        document.title = `Chat with ${c.council_name}`;
+      const name = str(c.display_name) || str(c.council_name);
+      if (name) {
+        el.councilName.textContent = name;
+        document.title = `Chat with ${name}`;
       }
       // The widget's panel keeps its own short notice: the conversation needs the height.
       if (str(c.assistant_notice) && !el.notice.dataset.fixed) el.notice.textContent = c.assistant_notice;

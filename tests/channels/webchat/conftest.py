@@ -13,11 +13,14 @@ from tests.support.widget_page import CHROMIUM, CHROMIUM_ARGS, Widget, running_w
 
 @pytest.fixture(scope="session")
 def widget(trained_model: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Widget]:
+    from channels.webchat.embed import GOVUK_DIR
+
+    assert (GOVUK_DIR / "govuk-frontend.min.css").is_file(), "Run `make frontend` first."
     with running_widget(trained_model, tmp_path_factory.mktemp("widget")) as running:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # one Playwright at a time: other modules start their own
 def widget_browser() -> Iterator:
     from playwright.sync_api import sync_playwright
 

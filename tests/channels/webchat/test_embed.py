@@ -84,6 +84,15 @@ def test_our_own_origin_is_always_allowed(served):
     )
 
 
+def test_behind_a_proxy_the_forwarded_host_counts_as_our_own(served):
+    running, client = served
+    headers = {"Origin": "https://chat.example-borough.gov.uk"}
+    proxied = {**headers, "X-Forwarded-Host": "chat.example-borough.gov.uk"}
+
+    assert client.post(f"{running.base_url}/session", json={}, headers=headers).status_code == 403
+    assert client.post(f"{running.base_url}/session", json={}, headers=proxied).status_code == 201
+
+
 def test_a_chat_started_on_a_bins_page_opens_with_the_bin_buttons(served):
     running, client = served
     bins = client.post(f"{running.base_url}/session", json={"page": "/bins/missed"})

@@ -132,7 +132,7 @@ def test_a_minimised_panel_counts_unread_messages_including_an_advisors_reply(wi
     session_id = panel_frame(page).evaluate("sessionStorage.getItem('councilWebchat.sessionId')")
 
     frame.get_by_test_id("minimise-button").click()
-    assert page.locator('[data-testid="chat-panel"]').is_hidden()
+    page.locator('[data-testid="chat-panel"]').wait_for(state="hidden")
     _advisor_says(widget, session_id, "Hello, this is Sam from the council. How can I help?")
 
     badge = page.locator('[data-testid="unread-count"]')
