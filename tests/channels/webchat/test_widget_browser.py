@@ -95,7 +95,12 @@ def test_the_page_path_chooses_the_openings_and_the_query_string_never_leaves_th
 ):
     page = context.new_page()
     seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url + " " + (request.post_data or "")))
+    page.on(
+        "request",
+        lambda request: seen.append(
+            f"{request.url} {request.post_data or ''} {request.headers.get('referer', '')}"
+        ),
+    )
     page.goto(f"{widget.allowed.origin}/bins/missed-collection?postcode=SE17PB&name=Jo#top")
 
     frame = open_panel(page)
@@ -234,3 +239,30 @@ def test_a_reply_lost_on_the_way_back_is_fetched_again_without_doubling_the_mess
     transcript = _transcript(widget, session_id)
     assert [m["text"] for m in transcript if m["sender"] == "resident"] == ["when is my bin day"]
     assert len([m for m in transcript if m["sender"] == "bot"]) == len(bot_texts(frame))
+
+
+def test_a_message_not_sent_yet_survives_a_reload_and_is_sent_once_afterwards(widget, context):
+    page = context.new_page()
+    page.goto(f"{widget.allowed.origin}/bins")
+    frame = open_panel(page)
+    session_id = panel_frame(page).evaluate("sessionStorage.getItem('councilWebchat.sessionId')")
+    context.route("**/webhooks/webchat/webhook", lambda route: route.abort("internetdisconnected"))
+
+    send_box = frame.get_by_test_id("message-input")
+    send_box.fill("my bin was not collected")
+    send_box.press("Enter")
+    frame.get_by_test_id("not-sent").wait_for(timeout=10_000)
+    page.reload()
+    frame = page.frame_locator(FRAME)
+    frame.get_by_test_id("not-sent").wait_for(timeout=15_000)
+    assert (
+        "my bin was not collected"
+        in frame.locator('[data-testid="message"][data-sender="resident"]').last.inner_text()
+    )
+
+    context.unroute("**/webhooks/webchat/webhook")
+    frame.get_by_test_id("retry-button").click()
+    frame.locator(BOT).nth(1).wait_for(timeout=30_000)
+    frame.get_by_test_id("not-sent").wait_for(state="detached", timeout=30_000)
+    said = [m["text"] for m in _transcript(widget, session_id) if m["sender"] == "resident"]
+    assert said == ["my bin was not collected"]
