@@ -173,10 +173,13 @@ class Website(Model):
         return None
 
 
-def load_website(files: CouncilFiles) -> Website:
-    """Read website.yml; a colour pair below WCAG AA, or a logo that is missing, is refused."""
+def load_website(files: CouncilFiles) -> Website | None:
+    """website.yml (optional: without it the widget works on the assistant's own pages only, in
+    GOV.UK colours); a colour pair below WCAG AA, or a logo that is missing, is refused."""
     from bot.council.files import CouncilDataError
 
+    if not files.has(FILE):
+        return None
     website = files.yaml_model(FILE, Website)
     problem = website.look.colours.contrast_problem()
     if problem:

@@ -21,6 +21,12 @@ def test_the_demo_council_lists_its_sites_and_passes_the_contrast_check() -> Non
     assert website.look.colours.contrast_problem() is None
 
 
+def test_without_website_yml_the_council_loads_and_no_other_site_is_allowed(tmp_path: Path) -> None:
+    folder = broken_copy(tmp_path, "website.yml", "site_origins:", "site_origins:")
+    (folder / "website.yml").unlink()
+    assert load_council(folder).website is None
+
+
 def test_contrast_ratios_match_wcags_formula() -> None:
     assert round(contrast_ratio("#000000", "#ffffff"), 1) == 21.0
     assert round(contrast_ratio("#1d70b8", "#ffffff"), 2) == 5.17
