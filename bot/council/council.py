@@ -44,6 +44,7 @@ from bot.council.street_reports import (
     load_fly_tipping,
     load_street_problems,
 )
+from bot.council.website import Website, load_website
 from bot.records.postcodes import PostcodeDirectory, get_postcode_directory, normalise_postcode
 from bot.word_match import rank_keys
 from bot.word_match import words as _words
@@ -84,6 +85,7 @@ class Council:
         street_problems: StreetProblemRules | None = None,
         languages: LanguageLines | None = None,
         privacy: PrivacyRules | None = None,
+        website: Website | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -116,6 +118,8 @@ class Council:
         self.languages = languages
         #: privacy.yml: the privacy notice and the retention schedule (bot/records/retention.py).
         self.privacy = privacy
+        #: website.yml: the sites that may embed the chat widget, its look, openings per page.
+        self.website = website
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -383,6 +387,7 @@ TOPIC_LOADERS: tuple[tuple[str, Callable[[CouncilFiles, dict[str, Any]], Any]], 
     ("benefits", lambda files, core: load_benefits(files, core["placeholders"])),
     ("languages", lambda files, core: load_languages(files, core["placeholders"])),
     ("privacy", lambda files, core: load_privacy(files, set(core["services"]))),
+    ("website", lambda files, core: load_website(files)),
 )
 
 

@@ -17,6 +17,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.council import get_council
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.records.rate_limits import CLIENT_KEY, Limit, RateLimits, client_key
@@ -29,6 +30,8 @@ from channels.resident_text import channel_texts
 from channels.security_headers import fresh, install_fallback_headers
 from channels.text import clean_text, is_intent_payload, readable
 from channels.turns import TurnLimit
+from channels.webchat.embed import add_widget_routes, look_config, opening_buttons
+from channels.webchat.render import message_json
 from channels.webchat.store import ArrivalState, ChatMessage, WebchatStore
 
 logger = logging.getLogger(__name__)
@@ -135,6 +138,8 @@ class WebchatInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webchat = Blueprint("webchat_webhook", __name__)
         texts = channel_texts()
+        council = get_council(get_settings().council_dir)
+        add_widget_routes(webchat, council, get_settings())
 
         @webchat.listener("before_server_start")
         async def register(app: Any, _loop: Any) -> None:
@@ -165,23 +170,24 @@ class WebchatInput(InputChannel):
 
         @webchat.route("/config", methods=["GET"])
         async def config(_: Request) -> HTTPResponse:
-            return response.json(texts.config, headers=fresh(SECURITY_HEADERS))
+            return response.json(
+                {**texts.config, **look_config(council)}, headers=fresh(SECURITY_HEADERS)
+            )
 
         @webchat.route("/session", methods=["POST"])
         async def start_session(request: Request) -> HTTPResponse:
             address = request_client_address(request, self.trusted_proxies)
+            buttons = opening_buttons(council, request) or texts.greeting_buttons
             try:
                 if not self.limits.take(self.session_limit, address):
                     return _error(429, texts.too_many_sessions)
                 session_id = self.store.create_session()
-                greeting = self.store.add_message(
-                    session_id, "bot", texts.greeting, texts.greeting_buttons
-                )
+                greeting = self.store.add_message(session_id, "bot", texts.greeting, buttons)
             except SQLAlchemyError:
                 logger.exception("webchat: could not start a session")
                 return _error(503, texts.unavailable)
             return response.json(
-                {"session_id": session_id, "messages": [greeting.as_json()]},
+                {"session_id": session_id, "messages": [message_json(greeting)]},
                 status=201,
                 headers=fresh(SECURITY_HEADERS),
             )
@@ -203,7 +209,8 @@ class WebchatInput(InputChannel):
                 logger.exception("webchat: polling failed")
                 return _error(503, texts.unavailable)
             return response.json(
-                {"messages": [m.as_json() for m in messages]}, headers=fresh(SECURITY_HEADERS)
+                {"messages": [message_json(m) for m in messages]},
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @webchat.route("/webhook", methods=["POST"])
@@ -361,7 +368,7 @@ class WebchatInput(InputChannel):
     @staticmethod
     def _reply(messages: list[ChatMessage], status: int = 200) -> HTTPResponse:
         return response.json(
-            {"messages": [m.as_json() for m in messages]},
+            {"messages": [message_json(m) for m in messages]},
             status=status,
             headers=fresh(SECURITY_HEADERS),
         )
