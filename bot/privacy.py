@@ -7,6 +7,7 @@ import hmac
 import logging
 import re
 
+from bot.sensitive_numbers import mask
 from bot.settings import get_settings
 
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
@@ -22,7 +23,9 @@ def sender_key(sender_id: str) -> str:
 
 
 def redact(text: str) -> str:
-    """Mask postcodes, emails, phone numbers and long numbers before text reaches a log."""
+    """Mask card numbers, bank details, NI numbers, passwords, postcodes, emails, phone numbers
+    and long numbers before text reaches a log."""
+    text = mask(text)
     text = _EMAIL.sub("[email]", text)
     text = _PHONE.sub("[phone]", text)
     text = _POSTCODE.sub("[postcode]", text)

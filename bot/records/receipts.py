@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.sensitive_numbers import mask_json
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, utcnow
 
@@ -87,7 +88,7 @@ class InboundStash:
                     MessageReceipt.channel == self._channel,
                     MessageReceipt.external_id == external_id,
                 )
-                .values(response={"pending": pending})
+                .values(response={"pending": mask_json(pending)})
             )
 
     def take_stale(self, older_than_s: float, limit: int = 20) -> list[tuple[str, dict[str, Any]]]:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.records.receipts import ReceiptState, ReceiptStore
+from bot.sensitive_numbers import removal_notice, removed_from
 from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
@@ -307,6 +308,10 @@ class WebchatInput(InputChannel):
             else:
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
                 replies = [("system", texts.no_reply, [])]
+            # clean_text removed any card number, bank details, NI number or password: say why.
+            notice = removal_notice(removed_from(shown) | removed_from(text_for_bot))
+            if notice:
+                replies = [("bot", notice, []), *replies]
             stored = self.store.answer(
                 session_id, replies, channel=self.name(), receipt_id=receipt_id
             )
