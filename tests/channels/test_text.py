@@ -41,3 +41,10 @@ def test_a_button_payload_for_a_known_intent_is_accepted() -> None:
 )
 def test_a_payload_for_an_unknown_intent_or_carrying_slots_is_refused(payload: str) -> None:
     assert not is_intent_payload(payload, {"report_missed_bin"})
+
+
+def test_card_numbers_and_the_like_are_removed_as_the_text_is_cleaned() -> None:
+    assert clean_text("  card\t4111 1111 1111 1111 ,  NI  AB 12 34 56 C ") == (
+        "card [card number removed] , NI [National Insurance number removed]"
+    )
+    assert clean_text("account 51234567 ref MB-7K3F9Q") == "account 51234567 ref MB-7K3F9Q"

@@ -56,3 +56,19 @@ def test_the_stash_of_one_channel_is_not_taken_by_another(database_url):
     assert InboundStash("twilio_sms").take_stale(300) == [
         ("SM1", {"sender": "+447700900123", "text": "hi"})
     ]
+
+
+def test_a_stashed_message_never_keeps_a_card_number(database_url):
+    receipts, stash = ReceiptStore(), InboundStash("twilio_sms")
+    receipts.claim_receipt("twilio_sms", "SM1")
+    stash.stash("SM1", {"sender": "+447700900123", "text": "pwd: hunter2, card 4111111111111111"})
+    _age("twilio_sms", "SM1", 600)
+    assert stash.take_stale(300) == [
+        (
+            "SM1",
+            {
+                "sender": "+447700900123",
+                "text": "pwd: [password removed] card [card number removed]",
+            },
+        )
+    ]
