@@ -224,7 +224,7 @@ def test_the_resident_is_told_kindly_what_was_removed_and_why():
     assert "a card number and a password" in both and "send them" in both
 
 
-def test_a_long_run_of_digits_is_masked_quickly():
+def test_a_message_of_thousands_of_numbers_is_still_masked_to_the_end():
     text = "1 " * 2000 + "4111 1111 1111 1111"
     assert mask(text).endswith(CARD)
 
