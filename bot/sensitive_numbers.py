@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -39,7 +40,8 @@ _MARKER_STARTS = tuple(marker.split(" ")[0] for marker in _MARKERS)
 _MARKER_PATTERN = re.compile("|".join(re.escape(marker) for marker in _MARKERS))
 
 # Nothing below can match text without a digit or one of these words: most messages stop here.
-_MAY_HOLD = re.compile(r"[0-9]|pass|pwd|\bpin\b", re.IGNORECASE)
+_MAY_HOLD = re.compile(r"\d|pass|pwd|\bpin\b", re.IGNORECASE)
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # "٤" or "４": searched for as the digit it stands for
 
 # --- passwords -----------------------------------------------------------------------------
 _PASSWORD = re.compile(
@@ -235,13 +237,20 @@ _FINDERS = (
 )
 
 
+def _ascii_digits(text: str) -> str:
+    """The text with every digit written as 0-9: one character for one, so positions hold."""
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(lambda digit: str(unicodedata.decimal(digit[0])), text)
+
+
 def mask_text(text: str) -> Masked:
     """Replace card numbers, bank details, National Insurance numbers and passwords."""
     if not text or not _MAY_HOLD.search(text):
         return Masked(text, frozenset())
     found = set()
     for kind, finder in _FINDERS:
-        spans = finder(text)
+        spans = finder(_ascii_digits(text))
         if spans:
             text = _replace(text, spans, kind)
             found.add(kind)

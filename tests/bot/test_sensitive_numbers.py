@@ -254,3 +254,31 @@ def card_numbers(draw: st.DrawFn) -> str:
 def test_any_valid_card_number_is_removed(card, before):
     masked = mask(f"{before}{card} thanks")
     assert card.replace(" ", "").replace("-", "") not in masked.replace(" ", "").replace("-", "")
+
+
+def test_a_card_number_in_other_digits_is_removed_too():
+    for card in ("٤١١١١١١١١١١١١١١١", "４１１１ １１１１ １１１１ １１１１"):
+        assert mask(f"card {card} ok") == f"card {CARD} ok"
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(max_size=300))
+def test_any_text_at_all_is_masked_without_an_error(text):
+    masked = mask_text(text)
+    assert removed_from(masked.text) >= masked.found
+    assert mask(masked.text) == masked.text
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["4111", "1111", " ", "-", "12", "34", "56", "AB", "C", "sort code", "pwd:", "pin",
+             "password is", "١", "４", "GB29", "NWBK", "account", "NI", "\n", ".", "+44"]
+        ),
+        max_size=40,
+    ).map("".join)
+)  # fmt: skip
+def test_awkward_mixtures_of_numbers_and_words_are_masked_without_an_error(text):
+    masked = mask_text(text)
+    assert mask(masked.text) == masked.text
