@@ -10,7 +10,7 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install system-deps run train test test-fast lint bench validate clean telegram-polling
+.PHONY: help install system-deps frontend run train test test-fast lint bench validate clean telegram-polling
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything"
@@ -27,10 +27,24 @@ $(INSTALLED): pyproject.toml constraints.txt
 
 install: $(INSTALLED)
 
+# The webchat panel's look: govuk-frontend from npm (pinned in package-lock.json), copied with
+# its licence into the folder the assistant serves (channels/webchat/static/govuk, not committed),
+# without the GDS Transport @font-face rules: that typeface is for GOV.UK services only.
+FRONTEND := channels/webchat/frontend
+GOVUK_CSS := channels/webchat/static/govuk/govuk-frontend.min.css
+$(GOVUK_CSS): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json $(FRONTEND)/LICENCE-govuk-frontend.txt
+	@command -v npm >/dev/null 2>&1 || { echo "npm is needed for the webchat panel's styles: make system-deps (or apt-get install nodejs npm)" >&2; exit 1; }
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $@)
+	sed -E 's/@font-face\{[^}]*\}//g' $(FRONTEND)/node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.css > $@
+	cp $(FRONTEND)/LICENCE-govuk-frontend.txt $(dir $@)
+
+frontend: $(GOVUK_CSS)
+
 system-deps:
 	@bash scripts/install_system_deps.sh
 
-run: install
+run: install frontend
 	$(BIN)/councilbot run
 
 # Local Telegram testing without a public URL: run beside `make run` (needs TELEGRAM_* in .env).
@@ -43,7 +57,7 @@ train: install
 validate: install
 	$(BIN)/rasa data validate --config bot/config.yml --domain bot/domain --data bot/data nlu_data --fail-on-warnings
 
-test: install system-deps
+test: install system-deps frontend
 	$(BIN)/ruff check bot actions channels tests scripts
 	$(BIN)/ruff format --check bot actions channels tests scripts
 	$(BIN)/mypy
@@ -51,7 +65,7 @@ test: install system-deps
 	$(BIN)/councilbot train
 	$(BIN)/python -m pytest
 
-test-fast: install
+test-fast: install frontend
 	$(BIN)/python -m pytest -m "not e2e and not browser and not postgres and not model"
 
 lint: install
@@ -66,4 +80,4 @@ bench: install
 	$(BIN)/python -m scripts.bench.conversations
 
 clean:
-	rm -rf $(VENV) models var .rasa results
+	rm -rf $(VENV) models var .rasa results $(FRONTEND)/node_modules $(dir $(GOVUK_CSS))

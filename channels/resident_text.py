@@ -20,6 +20,7 @@ class ChannelTexts:
     unknown_session: str = ""
     empty_message: str = "Please type a message first."
     no_reply: str = ""
+    too_many_sessions: str = ""
 
 
 def channel_texts() -> ChannelTexts:
@@ -37,6 +38,8 @@ def channel_texts() -> ChannelTexts:
             "phone": phone,
             "hours": hours,
             "assistant_notice": notice,
+            # The council's privacy notice (privacy.yml), linked under the notice.
+            "privacy_notice": council.privacy.privacy_notice if council.privacy else "",
         },
         greeting=(
             f"Hello, I'm {council.name}'s automated assistant. I can help with bins, council tax, "
@@ -52,6 +55,11 @@ def channel_texts() -> ChannelTexts:
             f"Please try again in a few minutes, or call us on {phone} ({hours})."
         ),
         unknown_session="This chat has ended or expired. Please start a new chat.",
+        too_many_sessions=(
+            "Too many chats have been started from your connection just now. Please try again "
+            f"in a few minutes, or call us on {phone} ({hours}). "
+            "If anyone is in immediate danger, call 999."
+        ),
         no_reply=(
             "Sorry, I couldn't answer that just now. Please try again, or call us on "
             f"{phone} ({hours})."

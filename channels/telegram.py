@@ -80,6 +80,32 @@ def keyboard(buttons: list[dict[str, str]]) -> InlineKeyboardMarkup | None:
     return InlineKeyboardMarkup(rows) if rows else None
 
 
+def _chat_ok(message: Any) -> bool:
+    chat = message.get("chat") if isinstance(message, dict) else None
+    chat_id = chat.get("id") if isinstance(chat, dict) else None
+    return isinstance(chat_id, int) and not isinstance(chat_id, bool)
+
+
+def malformed(update: dict[str, Any]) -> str | None:
+    """Why an update cannot be answered (no chat, a chat id that is not a number, text that is
+    not text), or None. Kinds of update we do not handle at all are not malformed."""
+    for kind in ("message", "edited_message", "channel_post", "edited_channel_post"):
+        if kind not in update:
+            continue
+        message = update[kind]
+        if not _chat_ok(message):
+            return f"{kind} without a numeric chat id"
+        if not isinstance(message.get("text", ""), str):
+            return f"{kind} text that is not a string"
+    if "callback_query" in update:
+        query = update["callback_query"]
+        if not isinstance(query, dict) or not isinstance(query.get("data", ""), str):
+            return "callback_query data that is not a string"
+        if "message" in query and not _chat_ok(query["message"]):
+            return "callback_query message without a numeric chat id"
+    return None
+
+
 def _bot(settings: Settings) -> Bot:
     if settings.environment is Environment.TEST and settings.telegram_api_url == TELEGRAM_API_URL:
         raise SettingsError(
@@ -119,6 +145,8 @@ class TelegramInput(TextChannelInput):
 
     async def send(self, message: Outbound) -> SendResult:
         assert self.bot is not None
+        if not message.recipient.lstrip("-").isdigit():  # queued before updates were checked
+            raise SendError("Telegram chat ids are numbers", retry=False)
         try:
             async with self.pacer.turn(message.recipient):
                 sent = await self.bot.send_message(
@@ -161,12 +189,23 @@ class TelegramInput(TextChannelInput):
     def parse(self, request: Request) -> Inbound | HTTPResponse:
         try:
             data = request.json
-            update = Update.de_json(data, self.bot) if isinstance(data, dict) else None
-        except Exception:  # noqa: BLE001 - any malformed update is a bad request
-            update = None
-        if update is None:
+        except Exception:  # noqa: BLE001 - not JSON at all
+            data = None
+        update_id = data.get("update_id") if isinstance(data, dict) else None
+        if not isinstance(update_id, int) or isinstance(update_id, bool):
             return response.text("Send a Telegram update as JSON.", status=400)
-        return Inbound(str(update.update_id), data)
+        problem = malformed(data)  # type: ignore[arg-type]
+        if problem is None:
+            try:
+                Update.de_json(data, self.bot)
+            except Exception:  # noqa: BLE001 - the library could not read it either
+                problem = "unreadable"
+        if problem is not None:
+            # Signed with our secret, so from Telegram (or our poller), yet unusable: a 400
+            # would only make Telegram send it again and again. Accepted, ignored, logged once.
+            logger.warning("telegram: update %s ignored: %s", update_id, problem)
+            return self.acknowledge()
+        return Inbound(str(update_id), data)  # type: ignore[arg-type]
 
     def acknowledge(self) -> HTTPResponse:
         return response.empty(status=200)

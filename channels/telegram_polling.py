@@ -13,6 +13,7 @@ import httpx
 from telegram import Bot
 from telegram.error import TelegramError
 
+from bot.privacy import install_log_redaction
 from bot.settings import Environment, get_settings
 
 logger = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ async def forward_updates(bot: Bot, webhook: str, secret: str, *, once: bool = F
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO)
+    install_log_redaction()  # getUpdates' URL holds the bot token
     settings = get_settings()
     if settings.environment is Environment.PRODUCTION:
         raise SystemExit("Polling is for local development; production uses the webhook.")

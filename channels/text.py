@@ -12,12 +12,21 @@ _CONTROL = re.compile(
 )
 _SPACES = re.compile(r"[ \t]+")
 _PAYLOAD = re.compile(r"^/[a-z_]{2,60}$")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def readable(text: str) -> bool:
+    """False if the text has a lone surrogate (JSON allows "\\ud800"; UTF-8 and the database don't)."""
+    return _LONE_SURROGATE.search(text) is None
 
 
 def clean_text(text: str) -> str:
     """NFC-normalise, drop control and invisible characters, tidy spaces, trim, and remove card
-    numbers, bank details, National Insurance numbers and passwords (never stored anywhere)."""
-    text = unicodedata.normalize("NFC", text)
+    numbers, bank details, National Insurance numbers and passwords (never stored anywhere).
+
+    A lone surrogate becomes U+FFFD, so no channel stores a string UTF-8 cannot encode.
+    """
+    text = unicodedata.normalize("NFC", _LONE_SURROGATE.sub("\ufffd", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)

@@ -30,9 +30,15 @@ logger = logging.getLogger(__name__)
 CHANNEL = "twilio_sms"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 E164 = re.compile(r"^\+[1-9]\d{6,14}$")
+# Twilio's ids: two letters and 32 hex digits. Strict, because the signature joins names and
+# values with nothing between them: "MessageSid=SM…NumMedia0" without NumMedia signs the same
+# as the genuine request, and a looser check let that replay through as a new message.
+MESSAGE_SID = re.compile(r"^(SM|MM)[0-9a-f]{32}$")
+ACCOUNT_SID = re.compile(r"^AC[0-9a-f]{32}$")
 STOP_WORDS = frozenset({"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"})
 START_WORDS = frozenset({"START", "YES", "UNSTOP"})
 HELP_WORDS = frozenset({"HELP"})
+REQUIRED_INBOUND = ("MessageSid", "AccountSid", "From", "To", "Body", "NumMedia")
 MAX_SMS_CHARS = 1600  # Twilio's own limit for one inbound message
 
 
@@ -140,13 +146,33 @@ class TwilioSmsInput(TextChannelInput):
             return _refuse(403, "This request was not signed by Twilio.")
         return None
 
+    def genuine_shape(self, form: RequestParameters) -> bool:
+        """Every parameter Twilio always sends is there, once, in Twilio's own format.
+
+        A signed request rearranged at the joins between parameters fails this: the ids no
+        longer look like ids, a parameter goes missing, or the account is not ours.
+        """
+        if any(len(form.getlist(name) or []) != 1 for name in REQUIRED_INBOUND):
+            return False
+        sid = form.get("MessageSid") or ""
+        return (
+            MESSAGE_SID.match(sid) is not None
+            and all(form.get(alias, sid) == sid for alias in ("SmsSid", "SmsMessageSid"))
+            and ACCOUNT_SID.match(form.get("AccountSid") or "") is not None
+            and form.get("AccountSid") == self.settings.twilio_account_sid
+            and E164.match(form.get("From") or "") is not None
+            and (form.get("NumMedia") or "").isdigit()
+        )
+
     def parse(self, request: Request) -> Inbound | HTTPResponse:
         form = signed_form(request)
-        sid = form.get("MessageSid") or form.get("SmsSid") or ""
+        if not self.genuine_shape(form):
+            return _refuse(
+                400, "A MessageSid, our AccountSid, an E.164 From number and NumMedia are needed."
+            )
+        sid = form.get("MessageSid") or ""
         number = form.get("From") or ""
         body = form.get("Body") or ""
-        if not sid or len(sid) > 64 or not E164.match(number):
-            return _refuse(400, "A MessageSid and an E.164 From number are needed.")
         # Acknowledged at once; Rasa and sending happen after the response (Twilio allows 15s).
         # Masked before it is cut, so the cut never leaves half a card number behind.
         return Inbound(sid, {"sender": number, "text": mask(body)[:MAX_SMS_CHARS]})
@@ -164,10 +190,10 @@ class TwilioSmsInput(TextChannelInput):
         form = signed_form(request)
         sid = form.get("MessageSid") or ""
         status = form.get("MessageStatus") or form.get("SmsStatus") or ""
-        if not sid or not status:
+        if not MESSAGE_SID.match(sid) or not status:
             return _refuse(400, "MessageSid and MessageStatus are needed.")
         try:
-            self.outbound.apply_status(sid[:64], status[:20], form.get("ErrorCode"))
+            self.outbound.apply_status(sid, status[:20], form.get("ErrorCode"))
         except SQLAlchemyError:
             logger.exception("sms: could not store a delivery status")
             return _refuse(503, "Please try again shortly.")

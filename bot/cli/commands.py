@@ -1,4 +1,4 @@
-"""The `councilbot` command: triage, train, migrate, check-council, advisor and run."""
+"""The `councilbot` command: triage, train, migrate, check-council, advisor, run, and the records commands."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot.cli.records_commands import add_records_commands
 from bot.log_level import apply_log_level
 from bot.settings import SettingsError, get_settings
 
@@ -162,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     advisor.set_defaults(handler=cmd_advisor)
 
     sub.add_parser("run", help="start everything (make run)").set_defaults(handler=cmd_run)
+    add_records_commands(sub)
     return parser
 
 

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from bot.sensitive_numbers import mask_json
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, utcnow
+
+logger = logging.getLogger(__name__)
+
+# A webchat turn holds its receipt on a lease, renewed every LEASE_RENEW_S while it runs. A
+# receipt still `processing` whose lease has run out was left by a process that died (or by a
+# failed attempt, which gives its lease up at once): the resident's retry takes it over and
+# runs the turn. A live turn renews long before LEASE_S, so no turn is ever run twice.
+LEASE_S = 20.0
+LEASE_RENEW_S = 4.0
+GIVEN_UP = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the lease of a receipt whose turn failed
 
 
 class ReceiptState:
@@ -19,6 +33,35 @@ class ReceiptState:
     NEW = "new"
     PROCESSING = "processing"
     DONE = "done"
+    TAKEN_OVER = "taken_over"  # its earlier owner is gone: this attempt runs the turn
+
+
+class LeaseLost(RuntimeError):
+    """Another attempt took the receipt over: this one must store nothing."""
+
+
+def take_over(
+    session: Session, channel: str, external_id: str, held_since: datetime | None
+) -> datetime | None:
+    """Take a `processing` receipt whose lease (renewed at `held_since`) has run out.
+
+    The new lease, or None if it is still held (or another attempt took it a moment earlier:
+    the update only matches the lease this attempt saw).
+    """
+    now = utcnow()
+    if held_since is not None and now - _aware(held_since) < timedelta(seconds=LEASE_S):  # type: ignore[operator]
+        return None
+    taken = session.execute(
+        update(MessageReceipt)
+        .where(
+            MessageReceipt.channel == channel,
+            MessageReceipt.external_id == external_id,
+            MessageReceipt.status == "processing",
+            MessageReceipt.received_at == held_since,
+        )
+        .values(received_at=now)
+    ).rowcount
+    return now if taken == 1 else None
 
 
 class ReceiptStore:
@@ -54,6 +97,61 @@ class ReceiptStore:
                 .values(status="done", response=message_ids)
             )
 
+    def renew_lease(self, channel: str, external_id: str, lease: datetime) -> datetime | None:
+        """Renew a turn's lease; None if it was lost (another attempt took the receipt over)."""
+        now = utcnow()
+        with session_scope(self._url) as session:
+            renewed = session.execute(
+                update(MessageReceipt)
+                .where(
+                    MessageReceipt.channel == channel,
+                    MessageReceipt.external_id == external_id,
+                    MessageReceipt.status == "processing",
+                    MessageReceipt.received_at == lease,
+                )
+                .values(received_at=now)
+            ).rowcount
+        return now if renewed == 1 else None
+
+    def give_up_lease(self, channel: str, external_id: str, lease: datetime) -> None:
+        """A failed turn: the resident's retry takes the receipt over at once and runs the turn,
+        without adding their message to the transcript a second time."""
+        with session_scope(self._url) as session:
+            session.execute(
+                update(MessageReceipt)
+                .where(
+                    MessageReceipt.channel == channel,
+                    MessageReceipt.external_id == external_id,
+                    MessageReceipt.status == "processing",
+                    MessageReceipt.received_at == lease,
+                )
+                .values(received_at=GIVEN_UP)
+            )
+
+    def answered(self, channel: str, external_id: str) -> list[int] | None:
+        """The ids of the replies if the message has been answered, else None."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(MessageReceipt.status, MessageReceipt.response).where(
+                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
+                )
+            ).one_or_none()
+        if row is None or row.status != "done":
+            return None
+        return [int(i) for i in (row.response or [])]
+
+    def take_over(self, channel: str, external_id: str) -> datetime | None:
+        """The new lease if the receipt's turn was left unfinished (see `take_over`)."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(MessageReceipt.status, MessageReceipt.received_at).where(
+                    MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
+                )
+            ).one_or_none()
+            if row is None or row.status != "processing":
+                return None
+            return take_over(session, channel, external_id, row.received_at)
+
     def release_receipt(self, channel: str, external_id: str) -> None:
         """Forget a receipt whose processing failed, so the resident's retry is handled."""
         with session_scope(self._url) as session:
@@ -62,6 +160,48 @@ class ReceiptStore:
                     MessageReceipt.channel == channel, MessageReceipt.external_id == external_id
                 )
             )
+
+
+class HeldLease:
+    """A turn's hold on its receipt, renewed in the background while the turn runs, so a
+    retry never takes over a live turn (LEASE_S)."""
+
+    def __init__(
+        self,
+        receipts: ReceiptStore,
+        channel: str,
+        receipt_id: str | None,
+        lease: datetime | None,
+    ) -> None:
+        self._receipts = receipts
+        self._channel = channel
+        self._receipt_id = receipt_id
+        self.lease = lease if receipt_id else None
+        self._renewing: asyncio.Task[None] | None = None
+
+    async def _renew(self) -> None:
+        assert self._receipt_id is not None
+        while self.lease is not None:
+            await asyncio.sleep(LEASE_RENEW_S)
+            try:
+                renewed = self._receipts.renew_lease(self._channel, self._receipt_id, self.lease)
+            except SQLAlchemyError:
+                logger.warning("%s: could not renew a turn's lease; trying again", self._channel)
+                continue
+            if renewed is None:
+                return  # taken over: answer() will refuse to store this turn's replies
+            self.lease = renewed
+
+    async def __aenter__(self) -> HeldLease:
+        if self.lease is not None:
+            self._renewing = asyncio.create_task(self._renew())
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        if self._renewing is not None:
+            self._renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._renewing
 
 
 def _aware(value: datetime | None) -> datetime | None:

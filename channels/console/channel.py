@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hmac
 import logging
-from collections.abc import Awaitable, Callable
+import secrets
+import time
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -24,8 +27,10 @@ from bot.settings import Settings, get_settings
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from channels import conversation_control
+from channels.client_address import request_client_address
 from channels.console_auth import AdvisorAccounts, SignedIn, SignInThrottle
 from channels.delivery import DeliveryError, delivery_for
+from channels.security_headers import fresh, install_fallback_headers
 
 logger = logging.getLogger(__name__)
 
@@ -36,18 +41,22 @@ STATIC_FILES = {
     "console.css": "text/css; charset=utf-8",
 }
 COOKIE = "councilbot_console"
+LOGIN_COOKIE = "councilbot_login_csrf"
 BASE = "/webhooks/console"
 MAX_REPLY_CHARS = 2000
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-        "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-}
+READ_AUDIT_EVERY_S = 300.0
+SECURITY_HEADERS: Mapping[str, str] = MappingProxyType(
+    {
+        "Content-Security-Policy": (
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            "img-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+        ),
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Cache-Control": "no-store",
+        "X-Frame-Options": "DENY",
+    }
+)
 CRITERIA = {
     "no_online": "cannot get online",
     "no_library": "cannot reasonably get help at a library",
@@ -105,10 +114,12 @@ class ConsoleInput(InputChannel):
         self.accounts = AdvisorAccounts()
         self.tickets = TicketQueue()
         self.register = SupportRegister()
-        self.throttle = SignInThrottle()
+        self.throttle = SignInThrottle(settings)
+        self.trusted_proxies = settings.trusted_proxies
         self.council = get_council(settings.council_dir)
         self.secure_cookie = settings.environment is Env.PRODUCTION
         self.templates = _templates()
+        self._reads_audited: dict[tuple[str, str, str], float] = {}
 
     # Helpers -------------------------------------------------------------
 
@@ -116,14 +127,14 @@ class ConsoleInput(InputChannel):
         html = self.templates.get_template(name).render(
             council=self.council.name, base=BASE, **values
         )
-        return response.html(html, status=status, headers=SECURITY_HEADERS)
+        return response.html(html, status=status, headers=fresh(SECURITY_HEADERS))
 
     def _signed_in(self, request: Request) -> SignedIn | None:
         return self.accounts.session(request.cookies.get(COOKIE))
 
     @staticmethod
     def _redirect(path: str) -> HTTPResponse:
-        return response.redirect(f"{BASE}{path}", status=303, headers=SECURITY_HEADERS)
+        return response.redirect(f"{BASE}{path}", status=303, headers=fresh(SECURITY_HEADERS))
 
     @staticmethod
     def _csrf_ok(request: Request, advisor: SignedIn) -> bool:
@@ -142,7 +153,7 @@ class ConsoleInput(InputChannel):
         if advisor is None:
             if change or request.path.endswith(".json"):
                 return response.json(
-                    {"error": "Please sign in again."}, status=401, headers=SECURITY_HEADERS
+                    {"error": "Please sign in again."}, status=401, headers=fresh(SECURITY_HEADERS)
                 )
             return self._redirect("/login")
         if change and not self._csrf_ok(request, advisor):
@@ -157,6 +168,10 @@ class ConsoleInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         console = Blueprint("advisor_console", __name__)
 
+        @console.listener("before_server_start")
+        async def headers_everywhere(app: Any, _loop: Any) -> None:
+            install_fallback_headers(app)
+
         @console.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
@@ -164,14 +179,18 @@ class ConsoleInput(InputChannel):
         @console.route("/static/<filename>", methods=["GET"])
         async def static(_: Request, filename: str) -> HTTPResponse:
             if filename not in STATIC_FILES:
-                return response.json({"error": "Not found."}, status=404)
+                return response.json(
+                    {"error": "Not found."}, status=404, headers=fresh(SECURITY_HEADERS)
+                )
             return await response.file(
-                STATIC_DIR / filename, mime_type=STATIC_FILES[filename], headers=SECURITY_HEADERS
+                STATIC_DIR / filename,
+                mime_type=STATIC_FILES[filename],
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @console.route("/login", methods=["GET"])
         async def login_page(_: Request) -> HTTPResponse:
-            return self._page("login.html")
+            return self._login_page()
 
         @console.route("/login", methods=["POST"])
         async def login(request: Request) -> HTTPResponse:
@@ -206,7 +225,7 @@ class ConsoleInput(InputChannel):
                 return advisor
             return response.json(
                 {"tickets": [ticket_json(t) for t in self.tickets.queue()]},
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @console.route("/tickets/<reference>", methods=["GET"])
@@ -220,7 +239,10 @@ class ConsoleInput(InputChannel):
                 return advisor
             ticket = self.tickets.get(reference)
             if ticket is None:
-                return response.json({"error": "No such ticket."}, status=404)
+                return response.json(
+                    {"error": "No such ticket."}, status=404, headers=fresh(SECURITY_HEADERS)
+                )
+            self._audit_read(advisor, "ticket.transcript", f"ticket:{reference}")
             lines = await conversation_control.transcript(request.app.ctx.agent, ticket.sender_id)
             return response.json(
                 {
@@ -235,7 +257,7 @@ class ConsoleInput(InputChannel):
                         for line in lines
                     ],
                 },
-                headers=SECURITY_HEADERS,
+                headers=fresh(SECURITY_HEADERS),
             )
 
         @console.route("/tickets/<reference>/claim", methods=["POST"])
@@ -290,26 +312,61 @@ class ConsoleInput(InputChannel):
         with session_scope() as session:
             audit.record(session, advisor.username, action, subject)
 
+    def _audit_read(self, advisor: SignedIn, action: str, subject: str) -> None:
+        """Audit a read the page repeats every few seconds: once per advisor, subject and
+        READ_AUDIT_EVERY_S in this process, so the log says who read what without flooding."""
+        key = (advisor.username, action, subject)
+        now = time.monotonic()
+        if now - self._reads_audited.get(key, -READ_AUDIT_EVERY_S) < READ_AUDIT_EVERY_S:
+            return
+        self._audit(advisor, action, subject)
+        self._reads_audited[key] = now
+
+    def _login_page(self, status: int = 200, **values: Any) -> HTTPResponse:
+        """The sign-in form with a fresh CSRF token, kept in a strict cookie for its POST."""
+        token = secrets.token_urlsafe(32)
+        page = self._page("login.html", status, csrf_token=token, **values)
+        page.cookies[LOGIN_COOKIE] = token
+        cookie = page.cookies[LOGIN_COOKIE]
+        cookie["httponly"] = True
+        cookie["samesite"] = "Strict"
+        cookie["path"] = f"{BASE}/login"
+        cookie["secure"] = self.secure_cookie
+        return page
+
+    @staticmethod
+    def _login_csrf_ok(request: Request) -> bool:
+        """The form's token matches the cookie set with the form (another site can send neither)."""
+        sent = (request.form.get("csrf_token") or "") if request.form else ""
+        expected = request.cookies.get(LOGIN_COOKIE) or ""
+        return bool(sent and expected) and hmac.compare_digest(sent, expected)
+
     def _login(self, request: Request) -> HTTPResponse:
+        if not self._login_csrf_ok(request):
+            return self._login_page(
+                403, error="This sign-in form has expired. Please enter your details again."
+            )
         username = (request.form.get("username") or "") if request.form else ""
         password = (request.form.get("password") or "") if request.form else ""
-        if self.throttle.blocked(username):
-            return self._page(
-                "login.html",
-                429,
-                error="Too many attempts. Wait 15 minutes or ask your team leader.",
-            )
+        address = request_client_address(request, self.trusted_proxies)
         try:
-            token = self.accounts.sign_in(username, password)
+            if not self.throttle.attempt(username, address):
+                return self._login_page(
+                    429,
+                    error=f"Too many attempts. Wait {self.throttle.lockout_minutes} minutes "
+                    "or ask your team leader.",
+                )
+            try:
+                token = self.accounts.sign_in(username, password)
+            except SQLAlchemyError:
+                self.throttle.abandoned(username, address)
+                raise
+            if token is None:
+                return self._login_page(401, error="That username and password don't match.")
+            self.throttle.succeeded(username, address)
         except SQLAlchemyError:
             logger.exception("console: sign-in failed: database unavailable")
-            return self._page(
-                "login.html", 503, error="The database is not available. Try again shortly."
-            )
-        if token is None:
-            self.throttle.failed(username)
-            return self._page("login.html", 401, error="That username and password don't match.")
-        self.throttle.succeeded(username)
+            return self._login_page(503, error="The database is not available. Try again shortly.")
         reply = self._redirect("/queue")
         reply.cookies[COOKIE] = token
         cookie = reply.cookies[COOKIE]

@@ -15,7 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.records.receipts import ReceiptState
+from bot.records.receipts import LeaseLost, ReceiptState, take_over
 from bot.sensitive_numbers import mask
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, WebchatMessage, WebchatSession, utcnow
@@ -57,10 +57,12 @@ class ArrivalState:
 
 @dataclass(frozen=True)
 class Arrival:
-    """state: an ArrivalState or a ReceiptState; replies: the earlier answer to a repeat."""
+    """state: an ArrivalState or a ReceiptState; replies: the earlier answer to a repeat;
+    lease: the receipt's lease held by this attempt (NEW or TAKEN_OVER with a receipt id)."""
 
     state: str
     replies: list[ChatMessage] = field(default_factory=list)
+    lease: datetime | None = None
 
 
 class WebchatStore:
@@ -102,40 +104,58 @@ class WebchatStore:
         """One transaction for an inbound message: mark the session active, ask `allow`
         (the rate limit), claim the message's receipt and add it to the transcript.
 
-        A repeated receipt id adds nothing: it is PROCESSING, or DONE with the first replies.
+        A repeated receipt id adds nothing: it is PROCESSING, DONE with the first replies, or
+        TAKEN_OVER when the attempt that held it is gone (crashed, or failed and gave it up):
+        this attempt then runs the turn, and the message is already in the transcript.
         """
         with session_scope(self._url) as session:
             if not self._touch(session, session_id):
                 return Arrival(ArrivalState.UNKNOWN_SESSION)
             if not allow(session_id):
                 return Arrival(ArrivalState.RATE_LIMITED)
+            lease: datetime | None = None
             if receipt_id is not None:
                 insert = (
                     postgresql.insert
                     if session.bind.dialect.name == "postgresql"
                     else sqlite.insert
                 )
+                lease = utcnow()
                 claimed = session.execute(
                     insert(MessageReceipt)
-                    .values(channel=channel, external_id=receipt_id, status="processing")
+                    .values(
+                        channel=channel,
+                        external_id=receipt_id,
+                        status="processing",
+                        received_at=lease,
+                    )
                     .on_conflict_do_nothing(index_elements=["channel", "external_id"])
                 )
                 if claimed.rowcount == 0:
-                    status, ids = session.execute(
-                        select(MessageReceipt.status, MessageReceipt.response).where(
+                    status, ids, held_since = session.execute(
+                        select(
+                            MessageReceipt.status,
+                            MessageReceipt.response,
+                            MessageReceipt.received_at,
+                        ).where(
                             MessageReceipt.channel == channel,
                             MessageReceipt.external_id == receipt_id,
                         )
                     ).one()
-                    if status != "done":
+                    if status == "done":
+                        return Arrival(
+                            ReceiptState.DONE, self._by_id(session, session_id, ids or [])
+                        )
+                    taken = take_over(session, channel, receipt_id, held_since)
+                    if taken is None:
                         return Arrival(ReceiptState.PROCESSING)
-                    return Arrival(ReceiptState.DONE, self._by_id(session, session_id, ids or []))
+                    return Arrival(ReceiptState.TAKEN_OVER, lease=taken)
             session.add(
                 WebchatMessage(
                     session_id=session_id, sender="resident", text=mask(shown), buttons=[]
                 )
             )
-            return Arrival(ReceiptState.NEW)
+            return Arrival(ReceiptState.NEW, lease=lease)
 
     def answer(
         self,
@@ -144,8 +164,13 @@ class WebchatStore:
         *,
         channel: str,
         receipt_id: str | None,
+        lease: datetime | None = None,
     ) -> list[ChatMessage]:
-        """One transaction: the replies (sender, text, buttons) and the receipt marked done."""
+        """One transaction: the replies (sender, text, buttons) and the receipt marked done.
+
+        With the attempt's `lease`, nothing is stored if another attempt took the receipt
+        over meanwhile (LeaseLost): the resident sees one answer, never two.
+        """
         with session_scope(self._url) as session:
             rows = [
                 WebchatMessage(
@@ -157,13 +182,22 @@ class WebchatStore:
             session.flush()
             stored = [_as_message(row) for row in rows]
             if receipt_id is not None:
-                session.execute(
+                held = (
+                    [MessageReceipt.status == "processing", MessageReceipt.received_at == lease]
+                    if lease is not None
+                    else []
+                )
+                done = session.execute(
                     update(MessageReceipt)
                     .where(
-                        MessageReceipt.channel == channel, MessageReceipt.external_id == receipt_id
+                        MessageReceipt.channel == channel,
+                        MessageReceipt.external_id == receipt_id,
+                        *held,
                     )
                     .values(status="done", response=[m.id for m in stored])
-                )
+                ).rowcount
+                if lease is not None and done != 1:
+                    raise LeaseLost(receipt_id)
             return stored
 
     def session_exists(self, session_id: str) -> bool:

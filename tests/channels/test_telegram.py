@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -272,3 +273,79 @@ def test_an_update_acknowledged_before_a_crash_is_answered_after_a_restart(teleg
     running.run(channel.recover())  # answered now: never again
     settle(running)
     assert len(telegram_api.requests) == 1
+
+
+def test_a_lone_surrogate_in_a_message_is_answered_not_a_crash(telegram, telegram_api):
+    running, client, bot = telegram
+    body = json.dumps(message_update(90, "bin day")).replace("bin day", "bin \\ud800 day")
+
+    reply = client.post(f"{running.base_url}/webhook", content=body, headers={
+        "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET})  # fmt: skip
+    settle(running)
+
+    assert reply.status_code == 200
+    assert [m.text for m in bot.received] == ["bin \ufffd day"]
+    assert telegram_api.sent_bodies() == ["You said: bin \ufffd day"]
+
+
+def test_a_real_send_logs_no_bot_token(telegram, telegram_api, caplog):
+    from bot.privacy import install_log_redaction
+
+    running, client, _ = telegram
+    with caplog.at_level(logging.INFO):
+        install_log_redaction()  # what the channel did at start, for pytest's handler of this test
+        assert post(client, running, message_update(91, "hello")).status_code == 200
+        settle(running)
+        # A developer who turns the HTTP client's logging back on still sees no token.
+        logging.getLogger("httpx").setLevel(logging.INFO)
+        running.run(running.channel.bot.get_me())
+
+    assert telegram_api.sent_bodies() == ["Hello! What do you need?"]
+    [request_line] = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert "/getMe" in request_line
+    assert "TEST-token" not in caplog.text and "123456:" not in caplog.text
+
+
+def _weird(update_id: int, **message: Any) -> dict:
+    update = message_update(update_id, "hello")
+    for key, value in message.items():
+        if value is None:
+            update["message"].pop(key)
+        else:
+            update["message"][key] = value
+    return update
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        _weird(101, chat={"id": "abc", "type": "private"}),
+        _weird(102, chat=None),
+        _weird(103, text=12345),
+        _weird(104, text=["a", "list"]),
+        _weird(105, chat={"id": True, "type": "private"}),
+        {"update_id": 106, "message": "not an object"},
+        {"update_id": 107, "callback_query": {"id": "cb", "data": 5, "from": {"id": 1}}},
+    ],
+)
+def test_a_malformed_update_is_acknowledged_once_ignored_and_logged_without_a_traceback(
+    telegram, telegram_api, caplog, update
+):
+    running, client, bot = telegram
+    with caplog.at_level(logging.INFO):
+        first = post(client, running, update)
+        again = post(client, running, update)  # Telegram would retry anything but a 200
+        settle(running)
+
+    assert first.status_code == 200 and again.status_code == 200
+    assert bot.received == [] and telegram_api.requests == []
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+    assert len([r for r in caplog.records if "ignored" in r.getMessage()]) == 2
+
+
+def test_a_message_of_digits_is_still_a_message(telegram, telegram_api):
+    running, client, bot = telegram
+    post(client, running, message_update(108, "12"))
+    settle(running)
+    assert [m.text for m in bot.received] == ["12"]
+    assert telegram_api.sent_bodies() == ["You said: 12"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from channels.text import clean_text, is_intent_payload
+from channels.text import clean_text, is_intent_payload, readable
 
 
 def test_spaces_and_line_ends_are_tidied_but_lines_are_kept() -> None:
@@ -48,3 +48,10 @@ def test_card_numbers_and_the_like_are_removed_as_the_text_is_cleaned() -> None:
         "card [card number removed] , NI [National Insurance number removed]"
     )
     assert clean_text("account 51234567 ref MB-7K3F9Q") == "account 51234567 ref MB-7K3F9Q"
+
+
+def test_a_lone_surrogate_is_unreadable_and_cleaned_to_a_replacement_character():
+    assert not readable("bin \ud800 day") and not readable("\udfff")
+    assert readable("bin day \U0001f5d1") and readable("")
+    assert clean_text("bin \ud800 day") == "bin \ufffd day"
+    assert clean_text("bin \ud800 day").encode("utf-8")

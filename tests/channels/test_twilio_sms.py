@@ -369,3 +369,73 @@ def test_a_message_acknowledged_before_a_crash_is_answered_after_a_restart(sms, 
     running.run(channel.recover())  # answered now: never again
     settle(running)
     assert len(twilio_api.requests) == 1
+
+
+def test_a_captured_text_replayed_under_a_new_message_sid_gets_no_second_reply(sms, twilio_api):
+    running, client, bot = sms
+    path = "/webhooks/twilio_sms/webhook"
+    genuine = inbound("hello")
+    signature = sign(path, genuine)
+    # Twilio signs names and values joined with nothing between them, so moving NumMedia's
+    # name and value onto the end of the MessageSid keeps the signature valid.
+    forged = {k: v for k, v in genuine.items() if k != "NumMedia"}
+    forged["MessageSid"] = genuine["MessageSid"] + "NumMedia0"
+    assert sign(path, forged) == signature
+
+    first = client.post(
+        f"{running.base_url}/webhook", data=genuine, headers={"X-Twilio-Signature": signature}
+    )
+    replayed = client.post(f"{running.base_url}/webhook", data=forged, headers={"X-Twilio-Signature": signature})  # fmt: skip
+    settle(running)
+
+    assert first.status_code == 200
+    assert replayed.status_code == 400
+    assert [m.text for m in bot.received] == ["hello"]
+    assert twilio_api.sent_bodies() == ['You said: "hello"']
+    assert outbound_count() == 1
+
+
+@st.composite
+def joins_moved(draw: st.DrawFn) -> tuple[dict[str, str], dict[str, str]]:
+    """A genuine request, and the same signed string split differently into parameters."""
+    body = draw(st.from_regex(r"[A-Za-z0-9 ,.'!?]{0,15}[a-z]", fullmatch=True))
+    genuine = inbound(body, sid=f"SM{draw(st.from_regex(r'[0-9a-f]{32}', fullmatch=True))}")
+    names = sorted(genuine)
+    at = draw(st.integers(0, len(names) - 2))
+    cut = draw(st.integers(0, len(names[at + 1]) + len(genuine[names[at + 1]])))
+    moved = (names[at + 1] + genuine[names[at + 1]])[:cut]
+    forged = dict(genuine)
+    forged[names[at]] = genuine[names[at]] + moved
+    rest = (names[at + 1] + genuine[names[at + 1]])[cut:]
+    del forged[names[at + 1]]
+    if rest:  # what is left of the next parameter still has to read as name and value
+        name_length = draw(st.integers(1, len(rest)))
+        forged[rest[:name_length]] = rest[name_length:]
+    return genuine, forged
+
+
+def test_no_regrouping_of_a_signed_request_is_answered_as_a_new_message(sms, twilio_api):
+    running, client, bot = sms
+    path = "/webhooks/twilio_sms/webhook"
+    genuine_sids: set[str] = set()
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(joins_moved())
+    def refused(pair: tuple[dict[str, str], dict[str, str]]) -> None:
+        genuine, forged = pair
+        signature = sign(path, genuine)
+        if forged == genuine or sign(path, forged) != signature:
+            return  # the regrouping reordered the parameters, so the signature differs anyway
+        headers = {"X-Twilio-Signature": signature}
+        assert (
+            client.post(f"{running.base_url}/webhook", data=genuine, headers=headers).status_code
+            == 200
+        )
+        genuine_sids.add(genuine["MessageSid"])
+        reply = client.post(f"{running.base_url}/webhook", data=forged, headers=headers)
+        assert reply.status_code in {200, 400}, (reply.status_code, forged)
+
+    refused()
+    settle(running)
+    assert genuine_sids
+    assert len(bot.received) == len(genuine_sids)  # each genuine text once, no forgery

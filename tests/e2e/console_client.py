@@ -10,15 +10,28 @@ import requests
 _CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+def sign_in(
+    http: requests.Session, base_url: str, username: str, password: str
+) -> requests.Response:
+    """Open the sign-in form (its CSRF token and cookie), then post it, as a browser does."""
+    form = http.get(f"{base_url}/login", timeout=30)
+    form.raise_for_status()
+    match = _CSRF.search(form.text)
+    assert match, "the sign-in form has no CSRF token"
+    return http.post(
+        f"{base_url}/login",
+        data={"username": username, "password": password, "csrf_token": match.group(1)},
+        timeout=30,
+    )
+
+
 class ConsoleClient:
     """One signed-in advisor."""
 
     def __init__(self, base_url: str, username: str, password: str) -> None:
         self.base = base_url
         self.http = requests.Session()
-        signed_in = self.http.post(
-            f"{base_url}/login", data={"username": username, "password": password}, timeout=30
-        )
+        signed_in = sign_in(self.http, base_url, username, password)
         signed_in.raise_for_status()
         self.csrf = self._csrf(signed_in.text)
 

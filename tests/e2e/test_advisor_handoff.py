@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from bot.records.advisor_accounts import AdvisorAccounts
-from tests.e2e.console_client import ConsoleClient
+from tests.e2e.console_client import ConsoleClient, sign_in
 from tests.e2e.webchat_client import WebchatClient, texts
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
@@ -115,10 +115,12 @@ def test_the_console_needs_a_signed_in_advisor(live_servers):
     assert requests.get(f"{base}/queue.json", timeout=30).status_code == 401
     page = requests.get(f"{base}/queue", timeout=30)
     assert page.url.endswith("/login") and "Sign in" in page.text
-    wrong = requests.post(
+    wrong = sign_in(requests.Session(), base, "nobody", "x" * 12)
+    assert wrong.status_code == 401 and "don't match" in html.unescape(wrong.text)
+    forged = requests.post(
         f"{base}/login", data={"username": "nobody", "password": "x" * 12}, timeout=30
     )
-    assert wrong.status_code == 401 and "don't match" in html.unescape(wrong.text)
+    assert forged.status_code == 403  # no sign-in form was opened: no CSRF token
 
 
 def test_nothing_is_lost_when_the_server_restarts_mid_conversation(live_servers):

@@ -29,6 +29,7 @@ from tests.support.fake_providers import FakeApi
 
 pytestmark = [pytest.mark.e2e, pytest.mark.model]
 TELEGRAM_SECRET = "e2e-telegram-secret_0123456789"
+TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"  # shaped like @BotFather's
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def sms_servers(
         "TWILIO_FROM_NUMBER": FROM_NUMBER,
         "TWILIO_API_URL": twilio_fake.url,
         "PUBLIC_BASE_URL": PUBLIC_BASE,
-        "TELEGRAM_BOT_TOKEN": "123456:TEST-token",
+        "TELEGRAM_BOT_TOKEN": TELEGRAM_TOKEN,
         "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
         "TELEGRAM_API_URL": f"{telegram_fake.url}/bot",
     }
@@ -228,6 +229,8 @@ def test_a_telegram_resident_gets_the_same_assistant_with_buttons(sms_servers, t
         timeout=15,
     )
     assert forged.status_code == 403
+    server_log = (sms_servers.log_dir / "rasa.log").read_text(errors="replace")
+    assert TELEGRAM_TOKEN.split(":")[1] not in server_log  # httpx logs each Bot API URL
 
 
 def _telegram_texts(api: FakeApi, chat_id: int) -> list[str]:

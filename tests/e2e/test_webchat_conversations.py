@@ -175,6 +175,8 @@ def test_polling_returns_the_whole_conversation_in_order(live_servers):
         ({"payload": '/report_missed_bin{"postcode": "PL1 1AA"}'}, 400, "not recognised"),
         ({"payload": "/not_an_intent"}, 400, "not recognised"),
         ({"message": 42}, 400, "type a message"),
+        ({"message": "bin \ud800 day"}, 400, "can't read"),
+        ({"message": "hi", "client_message_id": "\udfff"}, 400, "client_message_id"),
     ],
 )
 def test_bad_input_gets_a_clear_error(live_servers, body, status, words):
@@ -189,6 +191,18 @@ def test_emoji_control_characters_and_very_long_messages_get_a_reply(live_server
     for message in ["🗑️😡🗑️", "bin\x00\x07 day\u200b?", "my bin was missed " + "please " * 1400]:
         replies = chat.send(message)
         assert replies and all(m["text"] for m in replies)
+
+
+@pytest.mark.parametrize("after", ["9223372036854775808", "-5", "ten"])
+def test_polling_after_a_number_no_message_can_have_gets_a_clear_error(live_servers, after):
+    chat = WebchatClient(live_servers.webchat)
+    reply = requests.get(
+        f"{live_servers.webchat}/messages",
+        params={"session_id": chat.session_id, "after": after},
+        timeout=30,
+    )
+    assert reply.status_code == 400
+    assert "message number" in reply.json()["error"]
 
 
 def test_an_unknown_session_is_told_to_start_again(live_servers):

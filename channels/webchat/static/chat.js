@@ -11,6 +11,18 @@
   const TIMEOUT_MS = 30000;
   const SESSION_KEY = 'councilWebchat.sessionId';
   const DRAFT_KEY = 'councilWebchat.draft';
+  const PENDING_KEY = 'councilWebchat.pending'; // messages not sent yet, kept across a reload
+  const SEEN_KEY = 'councilWebchat.seen'; // the last message the resident had the panel open for
+  const RESEND_MS = 5000;
+  const NOT_SENT = "Not sent yet. We'll send it when you're back online.";
+  // In the widget's iframe (panel.html): talks to the loader on the council's page.
+  const PANEL = document.body.dataset.mode === 'panel';
+  const PARENT_ORIGIN = (window.location.ancestorOrigins && window.location.ancestorOrigins[0]) || '*';
+  // The page path the loader passed (never its query string): the council's openings for that page.
+  const PAGE = (() => {
+    const m = /(?:^#|&)page=([^&]*)/.exec(window.location.hash);
+    try { return m ? decodeURIComponent(m[1]).split('?')[0].slice(0, 300) : ''; } catch (e) { return ''; }
+  })();
   const SEND_FAILED = "Sorry, we couldn't send that. Check your connection and try again.";
   const LABELS = { bot: 'Assistant', advisor: 'Advisor', resident: 'You', system: 'Note' };
   const HUMAN = { payload: '/request_human', title: 'Talk to a person' };
@@ -28,6 +40,7 @@
     historyLoaded: false, // until then, show the resident's own messages from the server (page reload)
     shown: new Set(), inFlight: 0, queue: Promise.resolve(),
     pollTimer: 0, polling: false, pollFailed: false, counterTimer: 0,
+    pending: [], resendTimer: 0, shownOpen: !PANEL, others: [],
   };
 
   function save(key, value) {
@@ -144,6 +157,38 @@
     item.appendChild(group);
   }
 
+  const isList = (l) => l && typeof l.intro === 'string' && Array.isArray(l.items) && l.items.length > 1;
+
+  // A list reply (the webchat renderer's "list"): the first item, then "Show more" for the rest.
+  function addList(bubble, list) {
+    const intro = make('p', { className: 'msg__text' });
+    appendLinkedText(intro, list.intro);
+    const ul = make('ul', { className: 'msg__list' });
+    list.items.forEach((text, i) => {
+      const li = make('li', { data: { testid: 'list-item' } });
+      appendLinkedText(li, String(text));
+      if (i > 0) li.hidden = true;
+      ul.appendChild(li);
+    });
+    const rest = list.items.length - 1;
+    const more = make('button', {
+      className: 'msg__more', text: `Show ${rest} more`, data: { testid: 'show-more' },
+      attrs: { type: 'button' } });
+    more.addEventListener('click', () => {
+      const hiddenItems = ul.querySelectorAll('li[hidden]');
+      hiddenItems.forEach((li) => { li.hidden = false; });
+      more.remove();
+      const next = ul.children[1];
+      if (next) { next.tabIndex = -1; next.focus(); }
+    });
+    bubble.append(intro, ul, more);
+    (Array.isArray(list.after) ? list.after : []).forEach((text) => {
+      const p = make('p', { className: 'msg__text' });
+      appendLinkedText(p, String(text));
+      bubble.appendChild(p);
+    });
+  }
+
   // Adds one message to the log and returns its element.
   function addMessage(sender, text, opts) {
     const o = opts || {};
@@ -159,13 +204,21 @@
       who.appendChild(document.createTextNode(' '));
       who.appendChild(make('time', { className: 'msg__time', text: time, attrs: { datetime: o.createdAt } }));
     }
-    const body = make('p', { className: 'msg__text' });
-    if (kind === 'resident') body.textContent = text || '';
-    else appendLinkedText(body, String(text || ''));
-    item.appendChild(make('div', { className: 'msg__bubble' }, [who, body]));
+    const bubble = make('div', { className: 'msg__bubble' }, [who]);
+    if (kind !== 'resident' && isList(o.list)) addList(bubble, o.list);
+    else {
+      const body = make('p', { className: 'msg__text' });
+      if (kind === 'resident') body.textContent = text || '';
+      else appendLinkedText(body, String(text || ''));
+      bubble.appendChild(body);
+    }
+    item.appendChild(bubble);
     if (kind === 'bot') addQuickReplies(item, o.buttons);
     el.log.appendChild(item);
-    scrollToEnd();
+    // A long answer is read from its start: keep its first line in view, not its last.
+    if (kind !== 'resident' && item.offsetHeight > el.log.clientHeight) {
+      el.log.scrollTop = Math.max(0, item.offsetTop - 8); // the log is the offsetParent
+    } else scrollToEnd();
     return item;
   }
 
@@ -181,8 +234,10 @@
         }
         // Our own messages are echoed locally as they are sent.
         if (m.sender === 'resident' && !opts.includeResident) return;
-        addMessage(m.sender, m.text, { id: m.id, buttons: m.buttons, createdAt: m.created_at });
+        addMessage(m.sender, m.text, { id: m.id, buttons: m.buttons, createdAt: m.created_at, list: m.list });
+        if (m.sender !== 'resident' && Number(m.id)) state.others.push(Number(m.id));
       });
+    updateUnread();
   }
 
   // ---- sessions ----
@@ -194,9 +249,14 @@
 
   async function createSession() {
     try {
-      const r = await api('POST', '/session', {});
+      const r = await api('POST', '/session', PAGE ? { page: PAGE } : {});
       const sid = r.ok && r.data.session_id;
-      if (typeof sid !== 'string' || !sid) throw new Error(`HTTP ${r.status}`);
+      if (typeof sid !== 'string' || !sid) {
+        // e.g. 429, too many chats from this connection: the server's words give a number to call.
+        const failed = new Error(`HTTP ${r.status}`);
+        failed.serverMessage = typeof r.data.error === 'string' ? r.data.error.trim() : '';
+        throw failed;
+      }
       state.sessionId = sid;
       state.historyLoaded = true;
       save(SESSION_KEY, state.sessionId);
@@ -280,7 +340,14 @@
       if (item.payload) Object.assign(body, { payload: item.payload, title: item.title });
       else body.message = item.text;
       r = await api('POST', '/webhook', body);
-    } catch (e) { showFailure(item, SEND_FAILED); return; }
+    } catch (e) {
+      // A refusal in the server's own words (too many chats from here) is shown, not retried;
+      // a network failure keeps the message to send again with the same client_message_id.
+      if (e && e.serverMessage) showFailure(item, e.serverMessage);
+      else keepForLater(item);
+      return;
+    }
+    clearPending(item);
     const serverError = typeof r.data.error === 'string' && r.data.error.trim() ? r.data.error : '';
     if (r.ok) {
       showMessages(r.data.messages, { advance: false });
@@ -297,11 +364,47 @@
     }
   }
 
+  // ---- not sent yet: kept, shown, and sent again with the same client_message_id ----
+  function savePending() {
+    save(PENDING_KEY, state.pending.length ? JSON.stringify(state.pending.map((i) => (
+      { clientId: i.clientId, text: i.text, payload: i.payload, title: i.title }))) : null);
+  }
+
+  function keepForLater(item) {
+    if (state.pending.indexOf(item) < 0) state.pending.push(item);
+    savePending();
+    if (!item.pendingBox) {
+      const retry = make('button', {
+        className: 'msg__more', text: 'Send now', data: { testid: 'retry-button' }, attrs: { type: 'button' } });
+      retry.addEventListener('click', () => resendPending());
+      item.pendingBox = make('div', { className: 'msg__pending', data: { testid: 'not-sent' } },
+        [make('p', { text: NOT_SENT }), retry]);
+      item.echo.appendChild(item.pendingBox);
+      scrollToEnd();
+    }
+    clearTimeout(state.resendTimer);
+    state.resendTimer = setTimeout(resendPending, RESEND_MS);
+  }
+
+  function clearPending(item) {
+    const i = state.pending.indexOf(item);
+    if (i >= 0) state.pending.splice(i, 1);
+    savePending();
+    if (item.pendingBox) { item.pendingBox.remove(); item.pendingBox = null; }
+  }
+
+  function resendPending() {
+    clearTimeout(state.resendTimer);
+    if (navigator.onLine === false) { state.resendTimer = setTimeout(resendPending, RESEND_MS); return; }
+    state.pending.filter((i) => !i.sending).forEach((item) => enqueue(item));
+  }
+
   function enqueue(item) {
+    item.sending = true;
     state.inFlight += 1;
     updateBusy();
     state.queue = state.queue.then(() => deliver(item)).catch(() => showFailure(item, SEND_FAILED))
-      .then(() => { state.inFlight -= 1; updateBusy(); });
+      .then(() => { item.sending = false; state.inFlight -= 1; updateBusy(); });
   }
 
   // item is {text} or {payload, title}; the resident sees their words (or the button title) at once.
@@ -361,6 +464,41 @@
     updateCounter();
   });
 
+  // ---- the widget: unread messages, focus and minimise, told to the loader ----
+  function tellParent(message) {
+    if (PANEL && window.parent !== window) window.parent.postMessage(message, PARENT_ORIGIN);
+  }
+
+  function updateUnread() {
+    if (!PANEL) return;
+    const seen = Number(load(SEEN_KEY)) || 0;
+    if (state.shownOpen) {
+      const newest = Math.max(seen, ...state.others);
+      if (newest > seen) save(SEEN_KEY, String(newest));
+      tellParent({ type: 'council-chat:unread', count: 0 });
+      return;
+    }
+    tellParent({ type: 'council-chat:unread', count: state.others.filter((id) => id > seen).length });
+  }
+
+  if (PANEL) {
+    window.addEventListener('message', (ev) => {
+      if (ev.source !== window.parent || (PARENT_ORIGIN !== '*' && ev.origin !== PARENT_ORIGIN)) return;
+      const m = ev.data || {};
+      if (m.type === 'council-chat:focus') el.input.focus();
+      else if (m.type === 'council-chat:shown') { state.shownOpen = Boolean(m.open); updateUnread(); }
+    });
+    const minimise = () => tellParent({ type: 'council-chat:minimise' });
+    $('minimise-button').addEventListener('click', minimise);
+    document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') minimise(); });
+    const logo = $('council-logo');
+    if (logo) {
+      logo.addEventListener('load', () => { logo.hidden = false; });
+      if (logo.complete && logo.naturalWidth) logo.hidden = false;
+    }
+  }
+  window.addEventListener('online', resendPending);
+
   el.talk.addEventListener('click', () => send({ payload: HUMAN.payload, title: HUMAN.title }));
   document.addEventListener('visibilitychange', () => schedulePoll(document.hidden ? undefined : 0));
 
@@ -369,11 +507,17 @@
       const r = await api('GET', '/config');
       const c = r.ok ? r.data : {};
       const str = (v) => (typeof v === 'string' && v.trim() ? v : '');
-      if (str(c.council_name)) {
-        el.councilName.textContent = c.council_name;
-        document.title = `Chat with ${c.council_name}`;
+      const name = str(c.display_name) || str(c.council_name);
+      if (name) {
+        el.councilName.textContent = name;
+        document.title = `Chat with ${name}`;
       }
-      if (str(c.assistant_notice)) el.notice.textContent = c.assistant_notice;
+      // The widget's panel keeps its own short notice: the conversation needs the height.
+      if (str(c.assistant_notice) && !el.notice.dataset.fixed) el.notice.textContent = c.assistant_notice;
+      if (/^https:\/\//.test(str(c.privacy_notice))) {
+        $('privacy-link').href = c.privacy_notice;
+        $('privacy-notice').hidden = false;
+      }
       if (str(c.phone)) {
         el.phone.textContent = c.phone;
         el.phone.href = telHref(c.phone);
@@ -388,11 +532,27 @@
     el.input.value = (load(DRAFT_KEY) || '').slice(0, MAX_LENGTH);
     updateCounter();
     const stored = load(SESSION_KEY);
+    tellParent({ type: 'council-chat:ready' });
     try { await (stored ? restoreSession(stored) : ensureSession()); } catch (e) {
       state.pollFailed = true;
-      addMessage('system', "Sorry, the chat isn't working right now. Check your connection. We'll keep trying.");
+      addMessage('system', (e && e.serverMessage)
+        || "Sorry, the chat isn't working right now. Check your connection. We'll keep trying.");
     }
+    restorePending();
     schedulePoll();
+  }
+
+  // After a reload: what was not sent yet is shown again and sent with its first client_message_id.
+  function restorePending() {
+    let kept = [];
+    try { kept = JSON.parse(load(PENDING_KEY) || '[]'); } catch (e) { kept = []; }
+    (Array.isArray(kept) ? kept : []).forEach((k) => {
+      if (!k || typeof k.clientId !== 'string') return;
+      const item = { clientId: k.clientId, text: k.text, payload: k.payload, title: k.title };
+      item.echo = addMessage('resident', item.text || item.title);
+      state.pending.push(item);
+    });
+    if (state.pending.length) resendPending();
   }
 
   start();

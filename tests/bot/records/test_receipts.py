@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from bot.records.receipts import InboundStash, ReceiptState, ReceiptStore
+from bot.records.receipts import LEASE_S, InboundStash, ReceiptState, ReceiptStore
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, utcnow
 
@@ -72,3 +72,68 @@ def test_a_stashed_message_never_keeps_a_card_number(database_url):
             },
         )
     ]
+
+
+def test_a_lease_renewed_in_time_is_never_taken_over_and_one_run_out_is_taken_once(database_url):
+    store = ReceiptStore()
+    store.claim_receipt("webchat", "s:3")
+    assert store.take_over("webchat", "s:3") is None  # a live turn holds it
+    _age("webchat", "s:3", LEASE_S + 5)  # its process died: nobody renewed the lease
+    lease = store.take_over("webchat", "s:3")
+    assert lease is not None
+    assert store.take_over("webchat", "s:3") is None  # taken once, by one attempt
+    renewed = store.renew_lease("webchat", "s:3", lease)
+    assert renewed is not None
+    store.complete_receipt("webchat", "s:3", [9])
+    _age("webchat", "s:3", LEASE_S + 5)
+    assert store.take_over("webchat", "s:3") is None  # answered: never run again
+    assert store.answered("webchat", "s:3") == [9]
+
+
+def test_a_turn_whose_lease_was_taken_over_cannot_renew_it(database_url):
+    store = ReceiptStore()
+    store.claim_receipt("webchat", "s:4")
+    _age("webchat", "s:4", LEASE_S + 5)
+    first = store.take_over("webchat", "s:4")
+    _age("webchat", "s:4", LEASE_S + 5)
+    second = store.take_over("webchat", "s:4")
+    assert first is not None and second is not None
+    assert store.renew_lease("webchat", "s:4", first) is None
+    assert store.renew_lease("webchat", "s:4", second) is not None
+
+
+def test_a_failed_turn_gives_its_lease_up_for_the_retry_at_once(database_url):
+    store = ReceiptStore()
+    store.claim_receipt("webchat", "s:5")
+    _age("webchat", "s:5", LEASE_S + 5)
+    lease = store.take_over("webchat", "s:5")
+    assert lease is not None
+    store.give_up_lease("webchat", "s:5", lease)
+    assert store.take_over("webchat", "s:5") is not None
+
+
+def test_a_held_lease_is_renewed_while_its_turn_runs_and_stops_once_taken_over(
+    database_url, monkeypatch
+):
+    import asyncio
+
+    from bot.records import receipts as module
+
+    monkeypatch.setattr(module, "LEASE_RENEW_S", 0.05)
+    store = ReceiptStore()
+    store.claim_receipt("webchat", "s:6")
+    _age("webchat", "s:6", LEASE_S + 5)
+    lease = store.take_over("webchat", "s:6")
+
+    async def turn() -> module.HeldLease:
+        async with module.HeldLease(store, "webchat", "s:6", lease) as held:
+            await asyncio.sleep(0.3)
+            assert store.take_over("webchat", "s:6") is None  # renewed: still held
+            _age("webchat", "s:6", LEASE_S + 5)  # the process stalls; a retry takes over
+            assert store.take_over("webchat", "s:6") is not None
+            await asyncio.sleep(0.2)
+        return held
+
+    held = asyncio.run(turn())
+    assert held.lease is not None and held.lease != lease  # it was renewed at least once
+    assert store.renew_lease("webchat", "s:6", held.lease) is None  # and then lost

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -18,7 +19,7 @@ from channels.console.channel import ConsoleInput
 from channels.conversation_control import transcript
 from channels.delivery import Delivery, register_delivery
 from channels.handoff_gate import HandoffGate
-from tests.e2e.console_client import ConsoleClient
+from tests.e2e.console_client import ConsoleClient, sign_in
 from tests.support.channel_app import RunningChannel, ScriptedBot
 from tests.support.rasa_agent import InMemoryAgent
 
@@ -89,9 +90,7 @@ def test_a_wrong_password_is_refused_and_nothing_is_shown_without_signing_in(con
     running, _, _ = console
     waiting_ticket()
 
-    wrong = requests.post(
-        f"{running.base_url}/login", data={"username": "sam", "password": "guess"}, timeout=30
-    )
+    wrong = sign_in(requests.Session(), running.base_url, "sam", "guess")
     page = requests.get(f"{running.base_url}/queue", allow_redirects=False, timeout=30)
     data = requests.get(f"{running.base_url}/queue.json", timeout=30)
 
@@ -188,3 +187,86 @@ def test_a_resident_is_added_to_the_register_only_when_every_criterion_is_confir
 
     assert "notice=invalid" in missing.url and "notice=added" in added.url
     assert SupportRegister().is_registered("twilio_sms", "+447700900123")
+
+
+def test_an_advisors_redirect_to_a_ticket_never_reaches_the_next_visitor(console):
+    running, _, _ = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+
+    claimed = sam.claim(reference)
+    anonymous = requests.get(f"{running.base_url}/login", allow_redirects=False, timeout=30)
+
+    assert claimed.url.endswith(f"/tickets/{reference}")
+    assert anonymous.status_code == 200
+    assert "Location" not in anonymous.headers
+    assert reference not in str(anonymous.headers)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status"),
+    [
+        ("GET", "/webhooks/console/no-such-page", 404),
+        ("GET", "/no-such-page", 404),
+        ("GET", "/webhooks/console/static/no-such-file.js", 404),
+        ("PUT", "/webhooks/console/login", 405),
+    ],
+)
+def test_sanics_own_error_pages_carry_the_security_headers(console, method, path, status):
+    running, _, _ = console
+    root = running.base_url.removesuffix("/webhooks/console")
+
+    page = requests.request(method, f"{root}{path}", allow_redirects=False, timeout=30)
+
+    assert page.status_code == status
+    assert "default-src 'none'" in page.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_sign_in_form_carries_a_csrf_token_and_a_post_without_it_signs_nobody_in(console):
+    running, _, _ = console
+    browser = requests.Session()
+    form = browser.get(f"{running.base_url}/login", timeout=30)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form.text)
+    assert token, "the sign-in form has no CSRF token"
+    details = {"username": "sam", "password": PASSWORD}
+
+    no_token = browser.post(f"{running.base_url}/login", data=details, allow_redirects=False,
+                            timeout=30)  # fmt: skip
+    other_site = requests.post(  # another site's form: the strict cookie is not sent
+        f"{running.base_url}/login", data={**details, "csrf_token": token.group(1)},
+        allow_redirects=False, timeout=30,
+    )  # fmt: skip
+    fresh_form = browser.get(f"{running.base_url}/login", timeout=30)
+    fresh_token = re.search(r'name="csrf_token" value="([^"]+)"', fresh_form.text).group(1)
+    signed_in = browser.post(f"{running.base_url}/login", data={**details, "csrf_token": fresh_token},
+                             allow_redirects=False, timeout=30)  # fmt: skip
+
+    assert no_token.status_code == 403 and "councilbot_console" not in no_token.cookies
+    assert other_site.status_code == 403 and "councilbot_console" not in other_site.cookies
+    assert signed_in.status_code == 303 and signed_in.headers["Location"].endswith("/queue")
+    assert "SameSite=Strict" in form.headers["Set-Cookie"]
+
+
+def test_reading_a_tickets_transcript_is_audited_once_not_on_every_refresh(console):
+    from sqlalchemy import select
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import AuditEvent
+
+    running, _, _ = console
+    reference = waiting_ticket()
+    sam = ConsoleClient(running.base_url, "sam", PASSWORD)
+
+    for _ in range(3):  # the ticket page refreshes it every 2 seconds
+        sam.transcript(reference)
+
+    with session_scope() as session:
+        events = session.execute(
+            select(AuditEvent.actor, AuditEvent.action, AuditEvent.subject)
+        ).all()
+    assert [tuple(e) for e in events if e.action == "ticket.transcript"] == [
+        ("sam", "ticket.transcript", f"ticket:{reference}")
+    ]

@@ -10,7 +10,7 @@ import pytest
 
 from bot.settings import get_settings
 from channels.resident_text import channel_texts
-from channels.webchat.channel import RATE_LIMIT_MESSAGES, WebchatInput
+from channels.webchat.channel import WebchatInput
 from tests.support.channel_app import RunningChannel, ScriptedBot
 
 
@@ -170,14 +170,14 @@ def test_a_resident_sending_very_quickly_is_asked_to_wait(webchat):
     running, client, bot = webchat
     session_id = start(client, running)
 
+    limit = get_settings().webchat_messages_per_minute
     codes = [
-        say(client, running, session_id, message=f"m{n}").status_code
-        for n in range(RATE_LIMIT_MESSAGES + 1)
+        say(client, running, session_id, message=f"m{n}").status_code for n in range(limit + 1)
     ]
 
-    assert codes[:-1] == [200] * RATE_LIMIT_MESSAGES
+    assert codes[:-1] == [200] * limit
     assert codes[-1] == 429
-    assert len(bot.received) == RATE_LIMIT_MESSAGES
+    assert len(bot.received) == limit
 
 
 def test_an_advisors_reply_reaches_the_chat_through_polling(webchat):
@@ -207,3 +207,108 @@ def test_the_chat_page_and_its_files_are_served_and_nothing_else(webchat):
     assert (
         client.get(f"{running.base_url}/config").json()["phone"] == channel_texts().config["phone"]
     )
+
+
+def raw_json(client: httpx.Client, running: RunningChannel, body: str) -> httpx.Response:
+    return client.post(
+        f"{running.base_url}/webhook", content=body, headers={"Content-Type": "application/json"}
+    )
+
+
+@pytest.mark.parametrize(
+    "field", ["message", "payload", "title", "client_message_id", "session_id"]
+)
+def test_a_lone_surrogate_anywhere_gets_the_plain_json_400_and_stores_nothing(webchat, field):
+    running, client, bot = webchat
+    session_id = start(client, running)
+    fields = {"session_id": f'"{session_id}"', "message": '"hello"', field: '"bin \\ud800 day"'}
+    body = "{" + ", ".join(f'"{name}": {value}' for name, value in fields.items()) + "}"
+
+    reply = raw_json(client, running, body)
+
+    assert reply.status_code == 400
+    assert reply.json()["error"]
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    assert bot.received == []
+    polled = client.get(f"{running.base_url}/messages", params={"session_id": session_id})
+    assert [m["sender"] for m in polled.json()["messages"]] == ["bot"]  # the greeting only
+
+
+@pytest.mark.parametrize(
+    "after", ["9223372036854775808", "-1", "1e400", "99999999999999999999999999", "x"]
+)
+def test_a_message_number_out_of_range_gets_the_plain_json_400(webchat, after):
+    running, client, _ = webchat
+    session_id = start(client, running)
+
+    polled = client.get(
+        f"{running.base_url}/messages", params={"session_id": session_id, "after": after}
+    )
+
+    assert polled.status_code == 400
+    assert polled.json() == {"error": "The 'after' value must be a message number."}
+
+
+def test_the_largest_message_number_is_a_valid_poll(webchat):
+    running, client, _ = webchat
+    session_id = start(client, running)
+
+    polled = client.get(
+        f"{running.base_url}/messages",
+        params={"session_id": session_id, "after": "9223372036854775807"},
+    )
+
+    assert polled.status_code == 200 and polled.json() == {"messages": []}
+
+
+def test_a_message_cut_off_by_a_crash_is_answered_when_the_resident_retries(webchat):
+    from tests.channels.webchat.test_store import _lease_runs_out
+
+    running, client, bot = webchat
+    session_id = start(client, running)
+    # The server died mid-turn: the message is in the transcript, its receipt `processing`.
+    running.channel.store.receive(
+        session_id, "my bin was missed", channel="webchat",
+        receipt_id=f"{session_id}:m1", allow=lambda _: True,
+    )  # fmt: skip
+    _lease_runs_out(f"{session_id}:m1")
+
+    retry = say(client, running, session_id, message="my bin was missed", client_message_id="m1")
+    again = say(client, running, session_id, message="my bin was missed", client_message_id="m1")
+
+    assert retry.status_code == 200
+    assert [m["text"] for m in retry.json()["messages"]] == ["You said: my bin was missed"]
+    assert again.json() == retry.json()  # answered once, then replayed
+    assert [m.text for m in bot.received] == ["my bin was missed"]
+    polled = client.get(f"{running.base_url}/messages", params={"session_id": session_id})
+    assert [(m["sender"], m["text"]) for m in polled.json()["messages"][1:]] == [
+        ("resident", "my bin was missed"),
+        ("bot", "You said: my bin was missed"),
+    ]
+
+
+def test_a_turn_retried_after_a_503_stores_the_residents_line_once(sqlite_url):
+    failures = [RuntimeError("the assistant fell over")]
+
+    def flaky(text: str) -> list[dict[str, Any]]:
+        if failures:
+            raise failures.pop()
+        return [{"text": f"You said: {text}"}]
+
+    bot = ScriptedBot(flaky)
+    with (
+        RunningChannel(WebchatInput.from_credentials(None), bot) as running,
+        httpx.Client(timeout=30) as client,
+    ):
+        session_id = start(client, running)
+        failed = say(client, running, session_id, message="bin day?", client_message_id="m1")
+        retry = say(client, running, session_id, message="bin day?", client_message_id="m1")
+        polled = client.get(f"{running.base_url}/messages", params={"session_id": session_id})
+
+    assert failed.status_code == 503 and "error" in failed.json()
+    assert retry.status_code == 200
+    assert [m["text"] for m in retry.json()["messages"]] == ["You said: bin day?"]
+    assert [(m["sender"], m["text"]) for m in polled.json()["messages"][1:]] == [
+        ("resident", "bin day?"),
+        ("bot", "You said: bin day?"),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.records.receipts import ReceiptState, ReceiptStore
 from channels.webchat.store import ArrivalState, WebchatStore
 
@@ -125,3 +127,56 @@ def test_the_transcript_never_keeps_a_card_number(database_url):
     assert [m.text for m in store.messages_after(session)] == [
         "Your card [card number removed] is not needed"
     ]
+
+
+def _lease_runs_out(receipt_id: str) -> None:
+    """What a crash mid-turn leaves: a `processing` receipt nobody renews any more."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from bot.records.receipts import LEASE_S
+    from bot.storage.engine import session_scope
+    from bot.storage.models import MessageReceipt, utcnow
+
+    with session_scope() as session:
+        session.execute(
+            update(MessageReceipt)
+            .where(MessageReceipt.external_id == receipt_id)
+            .values(received_at=utcnow() - timedelta(seconds=LEASE_S + 5))
+        )
+
+
+def test_a_message_whose_turn_was_cut_off_is_taken_over_once_and_not_stored_twice(database_url):
+    from bot.records.receipts import LeaseLost
+
+    store = WebchatStore()
+    session = store.create_session()
+    receipt = f"{session}:1"
+
+    def arrive():
+        return store.receive(
+            session,
+            "my bin was missed",
+            channel="webchat",
+            receipt_id=receipt,
+            allow=lambda _: True,
+        )
+
+    crashed = arrive()
+    assert crashed.state == ReceiptState.NEW and crashed.lease is not None
+    assert arrive().state == ReceiptState.PROCESSING  # its turn may still be running
+    _lease_runs_out(receipt)
+    retry = arrive()
+    assert retry.state == ReceiptState.TAKEN_OVER and retry.lease is not None
+    assert arrive().state == ReceiptState.PROCESSING  # the retry now holds it
+    with pytest.raises(LeaseLost):  # the first attempt, had it only stalled, stores nothing
+        store.answer(session, [("bot", "late", [])], channel="webchat", receipt_id=receipt,
+                     lease=crashed.lease)  # fmt: skip
+    store.answer(session, [("bot", "Which street?", [])], channel="webchat", receipt_id=receipt,
+                 lease=retry.lease)  # fmt: skip
+    assert [(m.sender, m.text) for m in store.messages_after(session, 0)] == [
+        ("resident", "my bin was missed"),
+        ("bot", "Which street?"),
+    ]
+    assert [m.text for m in arrive().replies] == ["Which street?"]
