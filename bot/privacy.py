@@ -7,6 +7,7 @@ import hmac
 import logging
 import re
 
+from bot.sensitive_numbers import mask
 from bot.settings import get_settings
 
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2}\b", re.IGNORECASE)
@@ -27,7 +28,9 @@ def sender_key(sender_id: str) -> str:
 
 
 def redact(text: str) -> str:
-    """Mask bot tokens, postcodes, emails, phone numbers and long numbers before text reaches a log."""
+    """Mask card numbers, bank details, NI numbers, passwords, bot tokens, postcodes, emails,
+    phone numbers and long numbers before text reaches a log."""
+    text = mask(text)
     text = _BOT_TOKEN.sub("[bot token]", text)
     text = _EMAIL.sub("[email]", text)
     text = _PHONE.sub("[phone]", text)

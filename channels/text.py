@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.sensitive_numbers import mask
+
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 )
@@ -19,7 +21,8 @@ def readable(text: str) -> bool:
 
 
 def clean_text(text: str) -> str:
-    """NFC-normalise, drop control and invisible characters, tidy spaces, trim.
+    """NFC-normalise, drop control and invisible characters, tidy spaces, trim, and remove card
+    numbers, bank details, National Insurance numbers and passwords (never stored anywhere).
 
     A lone surrogate becomes U+FFFD, so no channel stores a string UTF-8 cannot encode.
     """
@@ -27,7 +30,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
-    return "\n".join(line.strip() for line in text.split("\n")).strip()
+    return mask("\n".join(line.strip() for line in text.split("\n")).strip())
 
 
 def is_intent_payload(payload: str, known_intents: set[str]) -> bool:

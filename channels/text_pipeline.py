@@ -1,5 +1,9 @@
 """The one inbound pipeline for text channels (SMS, Telegram): verify, dedupe, gate, Rasa, render, send.
 
+Card numbers, bank details, National Insurance numbers and passwords are removed from what
+`parse` returns before anything is stored (bot.sensitive_numbers), and the resident is told
+why in a message of its own before the answer.
+
 A webhook is acknowledged as soon as the message is verified and its id is claimed; the rest
 (the handoff gate, Rasa, rendering, queuing, sending) runs after the response. An
 acknowledged message is stashed on its receipt until answered, so one left unanswered (the
@@ -24,6 +28,7 @@ A text channel is one module with a `TextChannelInput` subclass plus one line in
 - `recipient_of(pending)`: who gets the "something went wrong" reply if `answer` failed;
 - `render_unavailable()` and `delivery_parts(recipient, text)`: the channel's rendering of the
   "something went wrong" text and of an advisor's reply (raise DeliveryError to refuse);
+- optionally `render_notice(text)`: the channel's rendering of a notice sent before the replies;
 - `send(message)`: hand one queued message to the provider (SendResult or SendError);
 - optionally `blocked(message)` (never send, e.g. after STOP), `source_id(external_id)` and
   `add_routes(blueprint)` for extra routes (e.g. delivery reports).
@@ -48,6 +53,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.privacy import install_log_redaction
 from bot.records.outbound import Outbound, OutboundStore
 from bot.records.receipts import InboundStash, ReceiptState, ReceiptStore
+from bot.sensitive_numbers import mask_json, removal_notice, removed_from_json
 from bot.settings import Settings, get_settings
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
@@ -187,6 +193,10 @@ class TextChannelInput(InputChannel, abc.ABC):
     def add_routes(self, blueprint: Blueprint) -> None:
         """Extra routes besides `/` and `/webhook` (e.g. delivery reports)."""
 
+    def render_notice(self, text: str) -> list[Reply]:
+        """A notice sent before the replies (e.g. that a card number was removed)."""
+        return [(text, [])]
+
     # The pipeline
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
@@ -222,6 +232,8 @@ class TextChannelInput(InputChannel, abc.ABC):
         inbound = self.parse(request)
         if isinstance(inbound, HTTPResponse):
             return inbound
+        # The one place a text channel's message enters: nothing below ever sees a card number.
+        inbound = Inbound(inbound.external_id, mask_json(inbound.pending))
         try:
             state, _ = self.receipts.claim_receipt(self.name(), inbound.external_id)
             if state == ReceiptState.NEW:
@@ -250,6 +262,9 @@ class TextChannelInput(InputChannel, abc.ABC):
         try:
             async with self.turns.turn():
                 recipient, replies = await self.answer(inbound)
+            notice = removal_notice(removed_from_json(inbound.pending))
+            if notice and recipient and replies:
+                replies = [*self.render_notice(notice), *replies]
         except Exception:
             logger.exception("%s: handling a message failed", self.name())
             recipient, replies = self.recipient_of(inbound.pending), self.render_unavailable()

@@ -15,6 +15,7 @@ from twilio.request_validator import RequestValidator
 
 from bot.council import get_council
 from bot.records.outbound import Outbound
+from bot.sensitive_numbers import mask
 from bot.settings import Settings
 from channels.delivery import DeliveryError
 from channels.outbound_sender import SendResult
@@ -104,6 +105,9 @@ class TwilioSmsInput(TextChannelInput):
             raise DeliveryError("This resident replied STOP, so no texts can be sent to them.")
         return [(render_plain(text, self.max_segments), [])]
 
+    def render_notice(self, text: str) -> list[Reply]:
+        return [(render_plain(text, self.max_segments), [])]
+
     def render_unavailable(self) -> list[Reply]:
         return [(render_plain(channel_texts().unavailable, self.max_segments), [])]
 
@@ -170,7 +174,8 @@ class TwilioSmsInput(TextChannelInput):
         number = form.get("From") or ""
         body = form.get("Body") or ""
         # Acknowledged at once; Rasa and sending happen after the response (Twilio allows 15s).
-        return Inbound(sid, {"sender": number, "text": body[:MAX_SMS_CHARS]})
+        # Masked before it is cut, so the cut never leaves half a card number behind.
+        return Inbound(sid, {"sender": number, "text": mask(body)[:MAX_SMS_CHARS]})
 
     def acknowledge(self) -> HTTPResponse:
         return twiml()

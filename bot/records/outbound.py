@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from bot.privacy import sender_key
+from bot.sensitive_numbers import mask
 from bot.storage.engine import get_engine, session_scope
 from bot.storage.models import OutboundMessage, SmsContact, utcnow
 
@@ -82,7 +83,7 @@ class OutboundStore:
                 "sequence": seq,
                 "recipient_key": key,
                 "recipient": recipient,
-                "body": body,
+                "body": mask(body),  # an advisor's reply never carries a card number either
                 "buttons": buttons,
                 "status": "queued",
                 "attempts": 0,

@@ -12,6 +12,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from bot.sensitive_numbers import mask_json
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, utcnow
 
@@ -227,7 +228,7 @@ class InboundStash:
                     MessageReceipt.channel == self._channel,
                     MessageReceipt.external_id == external_id,
                 )
-                .values(response={"pending": pending})
+                .values(response={"pending": mask_json(pending)})
             )
 
     def take_stale(self, older_than_s: float, limit: int = 20) -> list[tuple[str, dict[str, Any]]]:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.privacy import sender_key
 from bot.records.council_systems import Cancellation, CouncilSystems, ReleasePlace, TakePlace
+from bot.sensitive_numbers import mask, mask_json
 from bot.storage.engine import session_scope
 from bot.storage.models import ServiceRequest
 from bot.storage.references import new_reference
@@ -75,6 +76,8 @@ class ServiceRequestStore(CouncilSystems):
         With ``take_place`` the place is taken in the transaction that adds the row: if the row
         cannot be stored the place is given back, and NoPlaceLeft stores nothing.
         """
+        # Free text the resident typed (a description, an address) never keeps a card number.
+        address, details = mask(address), mask_json(details)
         dedupe_key = make_dedupe_key([service, *same_job])
         existing = self.find_duplicate(service, dedupe_key)
         if existing:
@@ -147,7 +150,7 @@ class ServiceRequestStore(CouncilSystems):
             ).scalar_one_or_none()
             if row is None or row.sender_key != sender_key(sender_id) or row.status != "received":
                 return None
-            row.details = {**dict(row.details or {}), **details}
+            row.details = {**dict(row.details or {}), **mask_json(details)}
             row.dedupe_key = make_dedupe_key([row.service, *same_job])
             row.due_by = due_by
             session.flush()

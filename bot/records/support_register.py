@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from bot.intents import PRIORITY_RANK, Priority
 from bot.phone_numbers import read_uk_phone
 from bot.privacy import sender_key
+from bot.sensitive_numbers import mask
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from bot.storage.models import SupportRegistration
@@ -81,8 +82,8 @@ class SupportRegister:
                 with session_scope(self._url) as session:
                     row = SupportRegistration(
                         identity_key=identity_key(identity),
-                        label=label[:80],
-                        reason=reason[:300],
+                        label=mask(label)[:80],
+                        reason=mask(reason)[:300],
                         added_by=added_by[:60],
                     )
                     session.add(row)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.intents import PRIORITY_RANK, Priority, Route
+from bot.sensitive_numbers import mask, mask_json
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from bot.storage.models import Advisor, HandoffTicket, utcnow
@@ -107,6 +108,9 @@ class TicketQueue:
         acting_for: str | None = None,
     ) -> RaisedTicket:
         """Open a ticket, or update the conversation's open one (raising its priority)."""
+        # What the resident said never brings a card number or the like into the queue.
+        reason, summary, form_values = mask(reason), mask(summary), mask_json(form_values)
+        acting_for = mask(acting_for) if acting_for else acting_for
         rank = PRIORITY_RANK[priority]
         with session_scope(self._url) as session:
             existing = self._open_row(session, sender_id)
@@ -268,7 +272,7 @@ class TicketQueue:
                     HandoffTicket.status == "claimed",
                     HandoffTicket.claimed_by_id == advisor_id,
                 )
-                .values(status="closed", outcome=outcome[:200], closed_at=utcnow())
+                .values(status="closed", outcome=mask(outcome)[:200], closed_at=utcnow())
             )
             if result.rowcount != 1:
                 return None

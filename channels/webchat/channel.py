@@ -22,6 +22,7 @@ from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.records.rate_limits import CLIENT_KEY, Limit, RateLimits, client_key
 from bot.records.receipts import HeldLease, LeaseLost, ReceiptState, ReceiptStore
+from bot.sensitive_numbers import removal_notice, removed_from
 from bot.settings import Settings, get_settings
 from channels.client_address import request_client_address
 from channels.delivery import Delivery, DeliveryError, register_delivery
@@ -334,6 +335,10 @@ class WebchatInput(InputChannel):
             else:
                 # Rasa answered nothing (e.g. the action server is down): never leave silence.
                 replies = [("system", texts.no_reply, [])]
+            # clean_text removed any card number, bank details, NI number or password: say why.
+            notice = removal_notice(removed_from(shown) | removed_from(text_for_bot))
+            if notice:
+                replies = [("bot", notice, []), *replies]
             stored = self.store.answer(
                 session_id, replies, channel=self.name(), receipt_id=receipt_id, lease=held.lease
             )

@@ -1,4 +1,7 @@
-"""SQL storage behind the webchat channel: sessions and the transcript the widget shows."""
+"""SQL storage behind the webchat channel: sessions and the transcript the widget shows.
+
+Every line is stored with card numbers and the like removed (bot.sensitive_numbers).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.records.receipts import LeaseLost, ReceiptState, take_over
+from bot.sensitive_numbers import mask
 from bot.storage.engine import session_scope
 from bot.storage.models import MessageReceipt, WebchatMessage, WebchatSession, utcnow
 
@@ -147,7 +151,9 @@ class WebchatStore:
                         return Arrival(ReceiptState.PROCESSING)
                     return Arrival(ReceiptState.TAKEN_OVER, lease=taken)
             session.add(
-                WebchatMessage(session_id=session_id, sender="resident", text=shown, buttons=[])
+                WebchatMessage(
+                    session_id=session_id, sender="resident", text=mask(shown), buttons=[]
+                )
             )
             return Arrival(ReceiptState.NEW, lease=lease)
 
@@ -168,7 +174,7 @@ class WebchatStore:
         with session_scope(self._url) as session:
             rows = [
                 WebchatMessage(
-                    session_id=session_id, sender=sender, text=text, buttons=buttons or []
+                    session_id=session_id, sender=sender, text=mask(text), buttons=buttons or []
                 )
                 for sender, text, buttons in replies
             ]
@@ -203,7 +209,7 @@ class WebchatStore:
     ) -> ChatMessage:
         with session_scope(self._url) as session:
             row = WebchatMessage(
-                session_id=session_id, sender=sender, text=text, buttons=buttons or []
+                session_id=session_id, sender=sender, text=mask(text), buttons=buttons or []
             )
             session.add(row)
             session.flush()

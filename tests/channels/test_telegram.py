@@ -119,6 +119,26 @@ def test_a_message_is_answered_with_an_inline_keyboard(telegram, telegram_api):
     }
 
 
+def test_a_national_insurance_number_is_removed_and_the_resident_told_why(telegram, telegram_api):
+    from sqlalchemy import select
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import MessageReceipt, OutboundMessage
+
+    running, client, bot = telegram
+    post(client, running, message_update(7, "my NI number is AB 12 34 56 C, claim help"))
+    settle(running)
+    said = "my NI number is [National Insurance number removed], claim help"
+    assert [m.text for m in bot.received] == [said]
+    notice, answer = [r.params["text"] for r in telegram_api.requests if "text" in r.params]
+    assert notice.startswith("I've removed what looked like a National Insurance number")
+    assert answer == f"You said: {said}"
+    with session_scope() as session:
+        stored = repr(session.execute(select(MessageReceipt.response)).scalars().all())
+        stored += repr(session.execute(select(OutboundMessage.body)).scalars().all())
+    assert "12 34 56" not in stored
+
+
 def test_a_button_press_sends_its_callback_data_to_the_assistant(telegram, telegram_api):
     running, client, bot = telegram
     post(client, running, button_update(2, "/report_missed_bin"))

@@ -43,6 +43,13 @@ def test_a_payload_for_an_unknown_intent_or_carrying_slots_is_refused(payload: s
     assert not is_intent_payload(payload, {"report_missed_bin"})
 
 
+def test_card_numbers_and_the_like_are_removed_as_the_text_is_cleaned() -> None:
+    assert clean_text("  card\t4111 1111 1111 1111 ,  NI  AB 12 34 56 C ") == (
+        "card [card number removed] , NI [National Insurance number removed]"
+    )
+    assert clean_text("account 51234567 ref MB-7K3F9Q") == "account 51234567 ref MB-7K3F9Q"
+
+
 def test_a_lone_surrogate_is_unreadable_and_cleaned_to_a_replacement_character():
     assert not readable("bin \ud800 day") and not readable("\udfff")
     assert readable("bin day \U0001f5d1") and readable("")

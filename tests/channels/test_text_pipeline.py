@@ -197,3 +197,46 @@ def test_a_channel_not_yet_set_up_refuses_messages_and_advisor_replies(sqlite_ur
         assert post(client, running, "m1", "hello").status_code == 503
         with pytest.raises(DeliveryError, match="Pigeon post is not set up on this server"):
             running.run(running.channel.delivery.send("resident-1", "Hello"))
+
+
+def _stored_text() -> str:
+    """Everything the pipeline wrote for the channel: receipts (with stashed messages) and the queue."""
+    from bot.storage.models import OutboundMessage
+
+    with session_scope() as session:
+        receipts = session.execute(select(MessageReceipt.response)).scalars().all()
+        bodies = session.execute(select(OutboundMessage.body)).scalars().all()
+    return repr(receipts) + repr(bodies)
+
+
+def test_a_card_number_never_reaches_the_assistant_or_the_database_and_the_resident_is_told_why(
+    pigeon,
+):
+    running, client, bot = pigeon
+    channel = running.channel
+    stored_while_answering: list[str] = []  # the stashed message is on its receipt meanwhile
+
+    def answer(text: str) -> list[dict[str, Any]]:
+        stored_while_answering.append(_stored_text())
+        return [{"text": f"You said: {text}"}]
+
+    bot.reply = answer
+    post(client, running, "m1", "my bin wasn't collected, card 4111 1111 1111 1111")
+    settle(running)
+
+    assert [m.text for m in bot.received] == ["my bin wasn't collected, card [card number removed]"]
+    notice, answer = channel.sent
+    assert notice[1].startswith("I've removed what looked like a card number")
+    assert answer == ("resident-1", "You said: my bin wasn't collected, card [card number removed]")
+    assert "[card number removed]" in stored_while_answering[0]
+    for stored in (*stored_while_answering, _stored_text()):
+        assert "4111" not in stored
+
+
+def test_a_message_with_nothing_to_remove_gets_no_notice(pigeon):
+    running, client, _ = pigeon
+
+    post(client, running, "m1", "my council tax account is 51234567")
+    settle(running)
+
+    assert running.channel.sent == [("resident-1", "You said: my council tax account is 51234567")]

@@ -76,6 +76,31 @@ def test_a_signed_text_is_acknowledged_with_empty_twiml_and_answered_by_sms(sms,
     )
 
 
+def test_a_text_with_bank_details_is_answered_after_a_short_text_saying_they_were_removed(
+    sms, twilio_api
+):
+    running, client, bot = sms
+    post_signed(client, running.base_url, inbound("sort code 12-34-56 account 12345678 help"))
+    settle(running)
+    said = "sort code [bank details removed] account [bank details removed] help"
+    assert [m.text for m in bot.received] == [said]
+    notice, answer = [r.params["Body"] for r in twilio_api.requests]
+    assert notice.startswith("I've removed what looked like bank details from your message")
+    assert len(notice) <= 160 * 2 and answer == f'You said: "{said}"'
+    with session_scope() as session:
+        stored = repr(session.execute(select(MessageReceipt.response)).scalars().all())
+        stored += repr(session.execute(select(OutboundMessage.body)).scalars().all())
+    assert "12345678" not in stored and "12-34-56" not in stored
+
+
+def test_a_card_number_at_the_end_of_an_overlong_text_is_removed_before_it_is_cut(sms, twilio_api):
+    running, client, bot = sms
+    text = "x" * 1590 + " 4111111111111111"
+    post_signed(client, running.base_url, inbound(text))
+    settle(running)
+    assert "4111" not in bot.received[0].text
+
+
 def test_buttons_become_numbered_options_and_a_reply_of_1_means_the_first(sms, twilio_api):
     running, client, bot = sms
     post_signed(client, running.base_url, inbound("my bin wasn't collected"))

@@ -142,3 +142,17 @@ def test_a_saved_conversation_is_reused_without_replaying_its_events(stores):
     _say(tracker, "hello", "hi")
     _run(mine.save(tracker))
     assert _run(mine.retrieve("resident-6")) is tracker
+
+
+def test_a_card_number_that_reaches_rasa_another_way_is_never_written_to_the_events_table(stores):
+    import sqlalchemy as sa
+
+    mine, _ = stores
+    tracker = _new_conversation(mine, "resident-card")
+    _say(tracker, "my card is 4111 1111 1111 1111", "I can't take payments here.")
+    _run(mine.save(tracker))
+
+    with mine.session_scope() as session:
+        stored = session.execute(sa.select(mine.SQLEvent.data)).scalars().all()
+    assert "4111" not in "".join(stored)
+    assert "my card is [card number removed]" in "".join(stored)

@@ -55,3 +55,10 @@ def test_opt_outs_are_stored_by_keyed_hash_only(database_url):
     assert NUMBER not in phone_key(NUMBER)
     store.set_opted_out(NUMBER, False)
     assert not store.is_opted_out(NUMBER)
+
+
+def test_a_queued_text_never_carries_a_card_number(database_url):
+    store = OutboundStore()
+    [message_id] = store.enqueue("twilio_sms", "SM9", NUMBER, [("Card 4111111111111111?", [])])
+    claimed = store.claim(message_id)
+    assert claimed is not None and claimed.body == "Card [card number removed]?"

@@ -58,6 +58,22 @@ def test_the_stash_of_one_channel_is_not_taken_by_another(database_url):
     ]
 
 
+def test_a_stashed_message_never_keeps_a_card_number(database_url):
+    receipts, stash = ReceiptStore(), InboundStash("twilio_sms")
+    receipts.claim_receipt("twilio_sms", "SM1")
+    stash.stash("SM1", {"sender": "+447700900123", "text": "pwd: hunter2, card 4111111111111111"})
+    _age("twilio_sms", "SM1", 600)
+    assert stash.take_stale(300) == [
+        (
+            "SM1",
+            {
+                "sender": "+447700900123",
+                "text": "pwd: [password removed] card [card number removed]",
+            },
+        )
+    ]
+
+
 def test_a_lease_renewed_in_time_is_never_taken_over_and_one_run_out_is_taken_once(database_url):
     store = ReceiptStore()
     store.claim_receipt("webchat", "s:3")

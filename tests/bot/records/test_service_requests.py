@@ -79,3 +79,12 @@ def test_the_sender_is_stored_only_as_a_keyed_hash(database_url):
         row = session.execute(select(ServiceRequest)).scalar_one()
     assert "07700900123" not in row.sender_key
     assert len(row.sender_key) == 64
+
+
+def test_free_text_in_a_request_never_keeps_a_card_number(database_url):
+    stored = _create(
+        ServiceRequestStore(),
+        details={"bin_type": "general", "description": "left by 4111-1111-1111-1111"},
+    )
+    found = ServiceRequestStore().find(stored.reference, "PL1 2AA")
+    assert found is not None and found.details["description"] == "left by [card number removed]"

@@ -106,3 +106,15 @@ def test_the_one_register_test_answers_in_a_query_that_asks_more_at_once(databas
     assert not missing
     assert SupportRegister().is_registered("twilio_sms", "+447700900123")
     assert not SupportRegister().is_registered("telegram", "447700900123")
+
+
+def test_an_entry_never_keeps_a_national_insurance_number_an_advisor_typed(database_url):
+    register = SupportRegister()
+    register.register(
+        identities("webchat", "s2"),
+        label="Pat AB123456C",
+        reason="NI AB 12 34 56 C",
+        added_by="sam",
+    )
+    [entry] = register.entries("sam")
+    assert "123456" not in entry.label + entry.reason.replace(" ", "")

@@ -211,3 +211,25 @@ def test_a_conversation_is_with_the_advisors_while_its_ticket_is_open_or_claimed
     assert closed is not None and not closed.with_advisors
     assert not paused("resident")
     assert queue.open_ticket_for("resident") is None
+
+
+def test_a_ticket_never_keeps_a_card_number_the_resident_typed(database_url):
+    queue = TicketQueue()
+    raised = queue.raise_ticket(
+        channel="webchat",
+        sender_id="card-sender",
+        intent="request_human",
+        route=Route.ADVISOR,
+        priority=Priority.NORMAL,
+        reason="test",
+        summary="- can I pay with 4111 1111 1111 1111\n- account 51234567",
+        form_values={"note": "sort code 12-34-56 account 12345678"},
+        acting_for="AB123456C",
+    )
+    ticket = queue.get(raised.reference)
+    assert ticket is not None
+    assert ticket.summary == "- can I pay with [card number removed]\n- account 51234567"
+    assert ticket.form_values == {
+        "note": "sort code [bank details removed] account [bank details removed]"
+    }
+    assert ticket.acting_for == "[National Insurance number removed]"[:60]

@@ -76,6 +76,34 @@ def test_a_message_is_answered_in_the_response_and_kept_for_polling(webchat):
     ]
 
 
+def test_a_card_number_is_removed_before_anything_sees_it_and_the_resident_is_told_why(webchat):
+    running, client, bot = webchat
+    session_id = start(client, running)
+
+    reply = say(
+        client, running, session_id, message="bin not emptied 4111-1111-1111-1111 acct 51234567"
+    )
+
+    said = "bin not emptied [card number removed] acct 51234567"
+    assert [m.text for m in bot.received] == [said]
+    notice, answer = [m["text"] for m in reply.json()["messages"]]
+    assert notice.startswith("I've removed what looked like a card number from your message")
+    assert answer == f"You said: {said}"
+    polled = client.get(f"{running.base_url}/messages", params={"session_id": session_id})
+    transcript = [m["text"] for m in polled.json()["messages"]][1:]
+    assert transcript == [said, notice, answer]
+
+
+def test_a_button_title_cannot_smuggle_a_card_number_into_the_transcript(webchat):
+    running, client, _ = webchat
+    session_id = start(client, running)
+
+    say(client, running, session_id, payload="/report_missed_bin", title="4111111111111111")
+
+    polled = client.get(f"{running.base_url}/messages", params={"session_id": session_id})
+    assert "4111" not in polled.text
+
+
 def test_a_button_press_sends_its_intent_and_shows_the_buttons_title(webchat):
     running, client, bot = webchat
     session_id = start(client, running)

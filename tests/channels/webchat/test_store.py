@@ -120,6 +120,15 @@ def test_an_unknown_or_rate_limited_session_stores_nothing(database_url):
     assert ReceiptStore().claim_receipt("webchat", f"{session}:1") == (ReceiptState.NEW, [])
 
 
+def test_the_transcript_never_keeps_a_card_number(database_url):
+    store = WebchatStore()
+    session = store.create_session()
+    store.add_message(session, "advisor", "Your card 4111 1111 1111 1111 is not needed")
+    assert [m.text for m in store.messages_after(session)] == [
+        "Your card [card number removed] is not needed"
+    ]
+
+
 def _lease_runs_out(receipt_id: str) -> None:
     """What a crash mid-turn leaves: a `processing` receipt nobody renews any more."""
     from datetime import timedelta
