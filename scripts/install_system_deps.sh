@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (PostgreSQL server, Chromium) if missing.
+# Installs the Debian packages the tests and run-cluster need (PostgreSQL server, Chromium, nginx) if missing.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

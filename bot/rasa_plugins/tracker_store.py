@@ -57,9 +57,11 @@ class CouncilTrackerStore(SQLTrackerStore):
         url = get_settings().database_url
         # A host containing "://" is taken by Rasa as the complete database URL.
         super().__init__(domain=domain, host=url, event_broker=event_broker)
-        if url.startswith("sqlite"):
-            # Rasa's own SQLite engine opens a connection per query; ours pools them
-            # and uses WAL, so the action server and console can read while Rasa writes.
+        # Rasa's own SQLite engine opens a connection per query; ours pools them and uses
+        # WAL, so the action server and console can read while Rasa writes. On PostgreSQL
+        # ours checks a pooled connection before use, so after the database restarts the
+        # next message gets a fresh connection instead of failing on a dead one.
+        if url.startswith(("sqlite", "postgresql")):
             self.engine.dispose()  # type: ignore[has-type]  # set by Rasa's SQLTrackerStore
             self.engine = make_engine(url)
             self.sessionmaker = sessionmaker(bind=self.engine)
