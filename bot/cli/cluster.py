@@ -112,6 +112,7 @@ class Cluster:
     actions: list[Supervised] = field(default_factory=list)
     nginx: Supervised | None = None
     database_url: str = ""
+    own_postgres: bool = False  # always the local server (the chaos run restarts it)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -125,9 +126,9 @@ class Cluster:
     def _database(self) -> str:
         """DATABASE_URL if it names PostgreSQL; otherwise a local server under var/postgres."""
         url = self.settings.database_url
-        if url.startswith("postgresql"):
+        if url.startswith("postgresql") and not self.own_postgres:
             return url
-        if "database_url" in self.settings.__fields_set__:
+        if "database_url" in self.settings.__fields_set__ and not self.own_postgres:
             raise SystemExit(
                 "run-cluster needs PostgreSQL: several servers cannot share a SQLite file. "
                 "Set DATABASE_URL=postgresql+psycopg2://… or leave it unset for a local one."
