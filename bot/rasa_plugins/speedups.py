@@ -69,6 +69,10 @@ def _serve_worker(parent_pid: int, **settings: Any) -> None:
     """
     from sanic.server.runners import serve
 
+    # The main process's handlers came with the fork: until Sanic installs its own (once the
+    # model is loaded), a SIGTERM or Ctrl-C simply ends the worker.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     _die_with_parent(parent_pid)
     serve(**settings)
 
@@ -106,6 +110,8 @@ def _serve_workers_balanced(server_settings: dict[str, Any], workers: int) -> No
 
     def stop_workers(signum: int, _frame: Any) -> None:
         nonlocal stopping
+        if os.getpid() != parent:
+            raise SystemExit(0)
         stopping = True
         logger.info("Received signal %s. Shutting down.", signal.Signals(signum).name)
         for process, _ in running:

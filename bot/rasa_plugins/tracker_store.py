@@ -176,3 +176,28 @@ class CouncilTrackerStore(SQLTrackerStore):
         last = max(added_ids, default=last_id)
         setattr(tracker, _STORED, _Stored(len(tracker.events), rows + len(added_ids), last))
         self._remember(tracker)
+
+
+def fail_loudly() -> None:
+    """Use our store as it is, not inside Rasa's FailSafeTrackerStore.
+
+    On a database error Rasa's wrapper reads an empty tracker and saves the turn in memory
+    only: the resident gets an answer out of context (a postcode met with "Sorry, I didn't
+    understand") and the conversation forgets the turn. Unwrapped, the error reaches the
+    channel, which answers 503 (webchat, whose retry is answered in context once the
+    database is back) or answers later (SMS and Telegram keep the message until then).
+    """
+    from rasa.core.agent import Agent
+
+    if getattr(Agent, "_council_fail_loudly", False):
+        return
+    original = Agent._create_tracker_store
+
+    def create_tracker_store(store: Any, domain: Domain) -> Any:
+        if isinstance(store, CouncilTrackerStore):
+            store.domain = domain
+            return store
+        return original(store, domain)
+
+    Agent._create_tracker_store = staticmethod(create_tracker_store)  # type: ignore[method-assign]
+    Agent._council_fail_loudly = True  # type: ignore[attr-defined]

@@ -142,3 +142,30 @@ def test_a_saved_conversation_is_reused_without_replaying_its_events(stores):
     _say(tracker, "hello", "hi")
     _run(mine.save(tracker))
     assert _run(mine.retrieve("resident-6")) is tracker
+
+
+def test_a_database_error_reaches_the_channel_instead_of_an_empty_conversation(sqlite_url):
+    """Rasa's fail-safe wrapper would answer from a blank tracker; ours is used as it is."""
+    from rasa.core.agent import Agent
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+    from sqlalchemy.exc import OperationalError
+
+    from bot.rasa_plugins.tracker_store import fail_loudly
+
+    fail_loudly()
+    ours = CouncilTrackerStore(domain=DOMAIN)
+    assert Agent._create_tracker_store(ours, DOMAIN) is ours
+    assert isinstance(
+        Agent._create_tracker_store(InMemoryTrackerStore(DOMAIN), DOMAIN), FailSafeTrackerStore
+    )
+
+    ours.engine.dispose()
+    ours.sessionmaker.configure(bind=_broken_engine())
+    with pytest.raises(OperationalError):
+        _run(ours.retrieve("someone"))
+
+
+def _broken_engine():
+    from sqlalchemy import create_engine
+
+    return create_engine("sqlite:////nonexistent-folder/for-sure/x.db", future=True)
