@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import contextvars
 import functools
 import logging
 import uuid
@@ -64,6 +65,7 @@ MAX_CONCURRENT_TURNS = 4
 # answered twice.
 HOLD_EVERY_S = 5.0
 RECOVER_AFTER_S = 30.0
+FINISH_ON_STOP_S = 10.0
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Reply = tuple[str, list[dict[str, str]]]  # text and its buttons
@@ -89,6 +91,10 @@ def database_trouble(error: BaseException) -> bool:
         seen.add(id(current))
         current = current.__cause__ or current.__context__
     return False
+
+
+# The inbound message the current turn answers (set by `process`, read by `converse`).
+_message_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("message_id", default=None)
 
 
 @functools.cache
@@ -226,6 +232,16 @@ class TextChannelInput(InputChannel, abc.ABC):
             if self.sender is not None:
                 self.sender.start_retry_loop()
 
+        @channel.listener("before_server_stop")
+        async def finish(_app: Any, _loop: Any) -> None:
+            """Stopping (SIGTERM, or the server's main process gone): finish the turns and sends
+            under way, so a restart neither leaves them unanswered nor sends them twice."""
+            if self.sender is not None:
+                try:
+                    await asyncio.wait_for(self.sender.drain(), FINISH_ON_STOP_S)
+                except asyncio.TimeoutError:
+                    logger.warning("%s: stopped with messages still being answered", self.name())
+
         @channel.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             return await self.receive(request, on_new_message)
@@ -270,6 +286,7 @@ class TextChannelInput(InputChannel, abc.ABC):
         """
         assert self.sender is not None
         holding = asyncio.ensure_future(self._hold(inbound.external_id))
+        _message_id.set(inbound.external_id)
         try:
             try:
                 async with self.turns.turn():
@@ -317,6 +334,8 @@ class TextChannelInput(InputChannel, abc.ABC):
                 output,
                 sender_id,
                 input_channel=self.name(),
+                # The provider's id: a message answered before a crash is not answered twice.
+                message_id=_message_id.get(),
                 metadata={"channel": self.name()},
             ),
         )

@@ -136,6 +136,45 @@ class CouncilTrackerStore(SQLTrackerStore):
         setattr(tracker, _STORED, _Stored(len(tracker.events), rows, last_id))
         return tracker
 
+    def replies_to(self, sender_id: str, message_id: str) -> list[dict[str, Any]] | None:
+        """The assistant's replies (text, buttons) to a message already in the conversation, found
+        by its message id; None if Rasa has not stored that message.
+
+        A turn can be stored here and its replies lost before the channel records them (the
+        process killed in between): the channel's retry gives these instead of running the
+        turn twice.
+        """
+        event = self.SQLEvent
+        marker = f'"message_id": {json.dumps(message_id)}'
+        with self.session_scope() as session:
+            found = session.execute(
+                sa.select(event.id, event.data)
+                .where(
+                    event.sender_id == sender_id,
+                    event.type_name == "user",
+                    event.data.contains(marker, autoescape=True),
+                )
+                .order_by(event.id)
+            ).all()
+            first = next(
+                (i for i, d in found if json.loads(d).get("message_id") == message_id), None
+            )
+            if first is None:
+                return None
+            following = session.execute(
+                sa.select(event.type_name, event.data)
+                .where(event.sender_id == sender_id, event.id > first)
+                .order_by(event.id)
+            ).all()
+        replies = []
+        for type_name, data in following:
+            if type_name == "user":
+                break
+            if type_name == "bot":
+                bot = json.loads(data)
+                replies.append({"text": bot.get("text") or "", **(bot.get("data") or {})})
+        return replies
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Add the tracker's new events (as Rasa does) and keep the tracker for the next message."""
         await self.stream_events(tracker)

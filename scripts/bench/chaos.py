@@ -168,24 +168,23 @@ class Chaos:
         threading.Thread(target=watch, daemon=True).start()
         probe.add_done_callback(lambda f: setattr(fault, "service_back_s", f.result()))
 
-    @staticmethod
-    def _process_back(server, old_pid: int) -> bool:  # noqa: ANN001
-        import urllib.request
-
-        if server.pid == old_pid or not server.alive():
+    def _serving(self, server) -> bool:  # noqa: ANN001
+        """The server's current workers (or the server itself, with one worker) all listen."""
+        if not server.alive() or server.pid is None:
             return False
-        try:
-            with urllib.request.urlopen(server.health, timeout=2) as reply:
-                return bool(reply.status == 200)
-        except OSError:
-            return False
-
-    def _worker_back(self, server, old_pid: int) -> bool:  # noqa: ANN001
         port = int(server.health.split(":")[2].split("/")[0])
-        workers = [p for p in server.worker_pids() if p != old_pid]
+        if self.live.cluster.plan.workers == 1:
+            return _listens(server.pid, port)
+        workers = server.worker_pids()
         return len(workers) >= self.live.cluster.plan.workers and all(
             _listens(p, port) for p in workers
         )
+
+    def _process_back(self, server, old_pid: int) -> bool:  # noqa: ANN001
+        return server.pid != old_pid and self._serving(server)
+
+    def _worker_back(self, server, old_pid: int) -> bool:  # noqa: ANN001
+        return old_pid not in server.worker_pids() and self._serving(server)
 
 
 async def _lane(
@@ -281,8 +280,13 @@ def report(
         )
     restarts = ", ".join(f"{c.name} {c.restarts}" for c in live.cluster.children())
     lines.append(f"  restarts by the supervisor: {restarts}")
-    for turn in tally.lost[:5]:
-        lines.append(f"  lost: {turn.text!r} after {turn.attempts} tries, replies {turn.replies!r}")
+    for resident in tally.residents:
+        for turn in resident.turns:
+            if turn.answered_at is None:
+                lines.append(
+                    f"  lost: {resident.kind} {resident.conversation_id[:12]} {turn.text!r} after "
+                    f"{turn.attempts} tries, replies {turn.replies!r}"
+                )
     for turn in tally.out_of_order[:5]:
         lines.append(
             f"  out of order: {turn.text!r} expected {turn.expected!r}, got {turn.replies!r}"

@@ -169,3 +169,25 @@ def _broken_engine():
     from sqlalchemy import create_engine
 
     return create_engine("sqlite:////nonexistent-folder/for-sure/x.db", future=True)
+
+
+def test_the_replies_to_a_stored_message_are_found_by_its_message_id(stores):
+    mine, _ = stores
+    tracker = _new_conversation(mine, "resident-r")
+    tracker.update(
+        UserUttered("when is my bin day", {"name": "greet", "confidence": 1.0}, message_id="m-1")
+    )
+    tracker.update(
+        BotUttered("What's the postcode?", {"buttons": [{"title": "Skip", "payload": "/skip"}]})
+    )
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("PL1 2AA", {"name": "greet", "confidence": 1.0}, message_id="m-2"))
+    tracker.update(BotUttered("Your next collections at Tamar Road"))
+    _run(mine.save(tracker))
+
+    assert mine.replies_to("resident-r", "m-1") == [
+        {"text": "What's the postcode?", "buttons": [{"title": "Skip", "payload": "/skip"}]}
+    ]
+    assert mine.replies_to("resident-r", "m-2") == [{"text": "Your next collections at Tamar Road"}]
+    assert mine.replies_to("resident-r", "m-3") is None
+    assert mine.replies_to("someone-else", "m-1") is None
