@@ -37,6 +37,8 @@ def channel_texts() -> ChannelTexts:
             "phone": phone,
             "hours": hours,
             "assistant_notice": notice,
+            # The council's privacy notice (privacy.yml), linked under the notice.
+            "privacy_notice": council.privacy.privacy_notice if council.privacy else "",
         },
         greeting=(
             f"Hello, I'm {council.name}'s automated assistant. I can help with bins, council tax, "

@@ -1,4 +1,4 @@
-"""The `councilbot` command: triage, train, migrate, check-council, advisor, run and run-cluster."""
+"""The `councilbot` command: triage, train, migrate, check-council, advisor, run, run-cluster, and the records commands."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from bot.cli.records_commands import add_records_commands
 from bot.log_level import apply_log_level
 from bot.settings import SettingsError, get_settings
 
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     cluster.add_argument("--rasa-servers", type=int, default=2, help="Rasa server processes")
     cluster.add_argument("--action-servers", type=int, default=1, help="action server processes")
     cluster.set_defaults(handler=cmd_run_cluster)
+    add_records_commands(sub)
     return parser
 
 

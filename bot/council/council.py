@@ -34,6 +34,7 @@ from bot.council.models import (
     Venue,
 )
 from bot.council.parking import ParkingRules, load_parking
+from bot.council.privacy import PrivacyRules, load_privacy
 from bot.council.revenues_loader import load_benefits, load_council_tax
 from bot.council.revenues_models import BenefitsRules, CouncilTaxRules
 from bot.council.schools import SchoolAdmissions, load_schools
@@ -82,6 +83,7 @@ class Council:
         fly_tipping: FlyTippingRules | None = None,
         street_problems: StreetProblemRules | None = None,
         languages: LanguageLines | None = None,
+        privacy: PrivacyRules | None = None,
     ) -> None:
         self.directory = directory
         self.config = config
@@ -112,6 +114,8 @@ class Council:
         self.street_problems = street_problems
         #: languages.yml: the interpreter line for residents writing in another language.
         self.languages = languages
+        #: privacy.yml: the privacy notice and the retention schedule (bot/records/retention.py).
+        self.privacy = privacy
         self.zone = ZoneInfo(config.timezone)
         self.bank_holidays = frozenset(config.contact.bank_holidays)
         self.hours = config.contact.hours_by_weekday()
@@ -378,6 +382,7 @@ TOPIC_LOADERS: tuple[tuple[str, Callable[[CouncilFiles, dict[str, Any]], Any]], 
     ("council_tax", lambda files, core: load_council_tax(files, core["placeholders"])),
     ("benefits", lambda files, core: load_benefits(files, core["placeholders"])),
     ("languages", lambda files, core: load_languages(files, core["placeholders"])),
+    ("privacy", lambda files, core: load_privacy(files, set(core["services"]))),
 )
 
 

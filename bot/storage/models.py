@@ -58,7 +58,11 @@ class ServiceRequest(Base):
     created_at = Column(DateTime(timezone=True), default=utcnow)
     updated_at = Column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
-    __table_args__ = (UniqueConstraint("service", "dedupe_key", name="uq_request_dedupe"),)
+    __table_args__ = (
+        UniqueConstraint("service", "dedupe_key", name="uq_request_dedupe"),
+        # Subject access and erasure find a resident's requests by their conversation.
+        Index("ix_request_sender", "sender_key"),
+    )
 
 
 class HandoffTicket(Base):
@@ -67,6 +71,7 @@ class HandoffTicket(Base):
     __tablename__ = "handoff_tickets"
 
     id = Column(Integer, primary_key=True)
+    # Quoted to the resident and used by advisors to find the ticket again.
     reference = Column(String(16), unique=True, nullable=False)
     # Needed to deliver the advisor's reply on the resident's own channel.
     channel = Column(String(20), nullable=False)
@@ -86,7 +91,10 @@ class HandoffTicket(Base):
     status = Column(String(20), nullable=False, default="open")
     # The advisor handling it; two advisors cannot claim the same ticket.
     claimed_by_id = Column(Integer, ForeignKey("advisors.id"), nullable=True)
+    # What the advisor did: told to the resident, and kept for complaints.
     outcome = Column(String(200), nullable=True)
+    # When it was raised, picked up and closed: queue order, waiting times, and retention
+    # (counted from closing).
     created_at = Column(DateTime(timezone=True), default=utcnow)
     claimed_at = Column(DateTime(timezone=True), nullable=True)
     closed_at = Column(DateTime(timezone=True), nullable=True)
@@ -103,6 +111,7 @@ class MessageReceipt(Base):
     __tablename__ = "message_receipts"
 
     id = Column(Integer, primary_key=True)
+    # The channel the message came in on: message ids are unique per channel.
     channel = Column(String(20), nullable=False)
     # The sender's own id for the message (client id, MessageSid, update_id).
     external_id = Column(String(128), nullable=False)
@@ -110,6 +119,7 @@ class MessageReceipt(Base):
     status = Column(String(20), nullable=False, default="processing")
     # Ids of the replies produced, to answer a retry without running the bot again.
     response = Column(JSON, nullable=True)
+    # When it arrived: one left unanswered is answered after a restart; retention counts from it.
     received_at = Column(DateTime(timezone=True), default=utcnow)
 
     __table_args__ = (UniqueConstraint("channel", "external_id", name="uq_receipt_message"),)
@@ -120,9 +130,10 @@ class WebchatSession(Base):
 
     __tablename__ = "webchat_sessions"
 
+    # The unguessable id the resident's browser holds; also the conversation's id in Rasa.
     id = Column(String(64), primary_key=True)
     created_at = Column(DateTime(timezone=True), default=utcnow)
-    # For expiring idle sessions.
+    # For expiring idle sessions, and retention (counted from the last message).
     last_active_at = Column(DateTime(timezone=True), default=utcnow)
 
 
@@ -134,11 +145,13 @@ class WebchatMessage(Base):
     __tablename__ = "webchat_messages"
 
     id = Column(Integer, primary_key=True)
+    # The chat it belongs to; deleted with it.
     session_id = Column(
         String(64), ForeignKey("webchat_sessions.id", ondelete="CASCADE"), nullable=False
     )
-    # resident / bot / advisor / system
+    # Who wrote it (resident / bot / advisor / system), to show the conversation in the window.
     sender = Column(String(12), nullable=False)
+    # What the window shows, and the buttons offered with a reply.
     text = Column(Text, nullable=False, default="")
     buttons = Column(JSON, nullable=False, default=list)
     created_at = Column(DateTime(timezone=True), default=utcnow)
@@ -151,6 +164,7 @@ class ConversationLock(Base):
 
     __tablename__ = "conversation_locks"
 
+    # The conversation being answered (Rasa's sender id); the row goes once it is answered.
     conversation_id = Column(String(128), primary_key=True)
     # Rasa's serialised TicketLock (ticket numbers and expiry times only).
     lock = Column(Text, nullable=False)
@@ -179,9 +193,11 @@ class AdvisorSession(Base):
 
     # SHA-256 of the cookie value: a stolen database row cannot be replayed as a cookie.
     token_hash = Column(String(64), primary_key=True)
+    # Whose session it is.
     advisor_id = Column(Integer, ForeignKey("advisors.id", ondelete="CASCADE"), nullable=False)
     # Checked on every change the advisor makes (CSRF protection).
     csrf_token = Column(String(64), nullable=False)
+    # For signing the advisor out after idle time and after an absolute limit.
     created_at = Column(DateTime(timezone=True), default=utcnow)
     last_seen_at = Column(DateTime(timezone=True), default=utcnow)
 
@@ -211,10 +227,11 @@ class AuditEvent(Base):
     id = Column(Integer, primary_key=True)
     # Advisor username, or "resident" / "assistant".
     actor = Column(String(60), nullable=False)
-    # e.g. register.view, register.add, register.remove, ticket.claim, ticket.close
+    # What was done, e.g. register.view, register.add, ticket.claim, sar.export, retention.purge
     action = Column(String(40), nullable=False)
     # What it was done to (e.g. "register:12", "ticket:AD-7K3F9Q"); never personal data.
     subject = Column(String(80), nullable=False, default="")
+    # When it was done: investigations, and retention.
     at = Column(DateTime(timezone=True), default=utcnow)
 
 
@@ -252,6 +269,8 @@ class OutboundMessage(Base):
     __table_args__ = (
         UniqueConstraint("channel", "source_id", "sequence", name="uq_outbound_source"),
         Index("ix_outbound_due", "status", "next_attempt_at"),
+        # Subject access and erasure find the texts sent to a resident.
+        Index("ix_outbound_recipient", "recipient_key"),
     )
 
 
@@ -302,3 +321,18 @@ class DigitalSessionSlot(Base):
     booked = Column(Integer, nullable=False, default=0)
 
     __table_args__ = (UniqueConstraint("venue_id", "starts_at", name="uq_digital_session_slot"),)
+
+
+class ScheduledJob(Base):
+    """A daily job's lease: the one server process that claims today's run does it."""
+
+    __tablename__ = "scheduled_jobs"
+
+    # Which job (e.g. "retention"): one row each.
+    name = Column(String(40), primary_key=True)
+    # The day (UTC) it last ran: claimed with a conditional UPDATE, so it runs at most once a day.
+    ran_on = Column(Date, nullable=True)
+    # Which process claimed it (host and process id), to trace a run in the logs.
+    holder = Column(String(80), nullable=False, default="")
+    # When it was claimed.
+    claimed_at = Column(DateTime(timezone=True), default=utcnow)

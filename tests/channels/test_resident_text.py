@@ -27,3 +27,9 @@ def test_when_something_goes_wrong_the_resident_is_given_the_phone_number_and_ho
     for text in (texts.unavailable, texts.no_reply):
         assert phone in text and hours in text
     assert texts.config["phone"] == phone and texts.config["hours"] == hours
+
+
+def test_the_webchat_links_to_the_councils_own_privacy_notice() -> None:
+    privacy = get_council().privacy
+    assert privacy is not None
+    assert channel_texts().config["privacy_notice"] == privacy.privacy_notice

@@ -61,6 +61,15 @@ def test_the_page_says_it_is_an_automated_assistant_and_offers_a_person(page):
     assert "Example Borough Council" in _bot_messages(page)[0]
 
 
+def test_the_notice_links_to_the_councils_privacy_notice_in_a_new_tab(page):
+    link = page.get_by_test_id("privacy-link")
+    link.wait_for(state="visible")
+    assert link.get_attribute("href") == (
+        "https://www.example-borough.gov.uk/privacy/contact-assistant"
+    )
+    assert link.get_attribute("target") == "_blank" and "new tab" in link.inner_text()
+
+
 def test_a_resident_can_start_a_missed_bin_report_with_the_keyboard_only(page):
     page.keyboard.press("Tab")
     page.get_by_test_id("message-input").focus()

@@ -374,6 +374,10 @@
         document.title = `Chat with ${c.council_name}`;
       }
       if (str(c.assistant_notice)) el.notice.textContent = c.assistant_notice;
+      if (/^https:\/\//.test(str(c.privacy_notice))) {
+        $('privacy-link').href = c.privacy_notice;
+        $('privacy-notice').hidden = false;
+      }
       if (str(c.phone)) {
         el.phone.textContent = c.phone;
         el.phone.href = telHref(c.phone);
