@@ -73,3 +73,28 @@ def test_a_process_that_keeps_dying_at_start_is_retried_after_a_growing_pause(tm
     child.process.wait()
     cluster.check()
     assert child.backoff_s >= 2.0
+
+
+def test_the_deploy_files_start_the_same_modules_run_cluster_starts():
+    from bot.cli.launcher import ACTION_SERVER_MODULE, RASA_SERVER_MODULE
+    from bot.settings import PROJECT_ROOT
+
+    deploy = PROJECT_ROOT / "deploy"
+    rasa = (deploy / "systemd" / "councilbot-rasa.service").read_text()
+    actions = (deploy / "systemd" / "councilbot-actions.service").read_text()
+    assert f"-m {RASA_SERVER_MODULE} run" in rasa and f"-m {ACTION_SERVER_MODULE}" in actions
+    site = "\n".join(
+        line.split("#")[0]
+        for line in (deploy / "nginx" / "councilbot.conf").read_text().splitlines()
+    )
+    assert "X-Real-IP $remote_addr" in site and "X-Forwarded-For $proxy_add_x_forwarded_for" in site
+    assert "ip_hash" not in site and "sticky" not in site
+    env = (deploy / "systemd" / "councilbot.env.example").read_text()
+    for name in (
+        "DATABASE_URL",
+        "SECRET_KEY",
+        "TRUSTED_PROXIES",
+        "ACTION_SERVER_URL",
+        "SANIC_WORKERS",
+    ):
+        assert f"{name}=" in env
