@@ -10,10 +10,11 @@ export TF_CPP_MIN_LOG_LEVEL ?= 2
 export RASA_TELEMETRY_ENABLED ?= false
 export SQLALCHEMY_SILENCE_UBER_WARNING ?= 1
 
-.PHONY: help install system-deps frontend run train test test-fast lint bench validate clean telegram-polling
+.PHONY: help install system-deps frontend run run-cluster train test test-fast lint bench validate clean telegram-polling
 
 help:
 	@echo "make run    - install what is missing, train if needed, start everything"
+	@echo "make run-cluster - the same on PostgreSQL: two Rasa servers behind nginx"
 	@echo "make test   - install what is missing and run the whole test suite"
 	@echo "make train  - train the model if the training data changed"
 	@echo "make bench  - measure accuracy, latency, throughput and memory"
@@ -46,6 +47,11 @@ system-deps:
 
 run: install frontend
 	$(BIN)/councilbot run
+
+# Two Rasa servers (each with RASA_WORKERS workers) and an action server behind nginx, on
+# PostgreSQL (DATABASE_URL, or a local server in var/postgres); see "Running on several machines".
+run-cluster: install system-deps
+	$(BIN)/councilbot run-cluster
 
 # Local Telegram testing without a public URL: run beside `make run` (needs TELEGRAM_* in .env).
 telegram-polling: install

@@ -94,6 +94,8 @@ class HandoffGate:
     ) -> list[str] | None:
         """Pass the message to Rasa; None if the assistant answered on the message's own output
         channel, or the automatic replies to send when the message was held for an advisor."""
+        if await self._answered_before(agent, message):
+            return None
         try:
             decision = await self.screen(
                 agent, message.input_channel or "unknown", message.sender_id, message.text or ""
@@ -108,6 +110,29 @@ class HandoffGate:
             return None
         await self._record_held(agent, on_new_message, message)
         return decision.replies
+
+    @staticmethod
+    async def _answered_before(agent: Any, message: UserMessage) -> bool:
+        """A retried message whose turn Rasa already stored (its process died before the channel
+        recorded the replies) gets those replies again, and Rasa never sees it twice."""
+        replies_to = getattr(getattr(agent, "tracker_store", None), "replies_to", None)
+        if not message.message_id or replies_to is None:
+            return False
+        try:
+            replies = replies_to(message.sender_id, message.message_id)
+        except SQLAlchemyError:
+            return False  # Rasa will meet the same trouble and the channel answers for it
+        if replies is None:
+            return False
+        logger.warning("a retried message was answered before; giving the same replies")
+        for reply in replies:
+            if reply.get("buttons"):
+                await message.output_channel.send_text_with_buttons(
+                    message.sender_id, reply["text"], reply["buttons"]
+                )
+            elif reply["text"]:
+                await message.output_channel.send_text_message(message.sender_id, reply["text"])
+        return True
 
     @staticmethod
     async def _record_held(

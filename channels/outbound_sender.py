@@ -16,7 +16,7 @@ from bot.records.outbound import Outbound, OutboundStore
 
 logger = logging.getLogger(__name__)
 RETRY_POLL_S = 2.0
-RECOVER_EVERY_TICKS = 30  # look for unanswered inbound messages about once a minute
+RECOVER_EVERY_TICKS = 5  # look for unanswered inbound messages every 10 s
 
 
 @dataclass(frozen=True)
@@ -91,16 +91,28 @@ class OutboundSender:
             logger.warning(
                 "%s: send failed (attempt %d): %s", self.channel, message.attempts, error
             )
-            self.store.mark_failed(message.id, str(error), retry=error.retry)
-            return "failed"
+            return self._record(self.store.mark_failed, message.id, str(error), retry=error.retry)
         except Exception as error:  # an unexpected error must not lose the message
             logger.exception("%s: send failed unexpectedly", self.channel)
-            self.store.mark_failed(
-                message.id, f"Unexpected error ({type(error).__name__})", retry=True
+            return self._record(
+                self.store.mark_failed,
+                message.id,
+                f"Unexpected error ({type(error).__name__})",
+                retry=True,
             )
-            return "failed"
-        self.store.mark_sent(message.id, result.provider_id, _our_status(result.status))
+        self._record(
+            self.store.mark_sent, message.id, result.provider_id, _our_status(result.status)
+        )
         return "sent"
+
+    def _record(self, mark: Callable[..., None], *args: object, **kwargs: object) -> str:
+        """Record a send's outcome; with the database down it stays `sending` and is never
+        sent again (a text sent twice is worse than a status not recorded)."""
+        try:
+            mark(*args, **kwargs)
+        except SQLAlchemyError:
+            logger.exception("%s: could not record a send", self.channel)
+        return "failed" if mark == self.store.mark_failed else "sent"
 
     async def retry_due(self) -> int:
         """Send every queued message whose retry time has come; returns how many were tried."""

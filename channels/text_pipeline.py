@@ -37,6 +37,8 @@ A text channel is one module with a `TextChannelInput` subclass plus one line in
 from __future__ import annotations
 
 import abc
+import asyncio
+import contextvars
 import functools
 import logging
 import uuid
@@ -63,7 +65,13 @@ from channels.turns import TurnLimit
 logger = logging.getLogger(__name__)
 
 MAX_CONCURRENT_TURNS = 4
-RECOVER_AFTER_S = 300.0  # far longer than any turn, so a slow turn is never answered twice
+# A message being answered is marked as such every HOLD_EVERY_S; one left unmarked for
+# RECOVER_AFTER_S was left by a process that died (or by a database failure) and is answered by
+# whichever process's recovery loop finds it first. A slow turn keeps its mark, so it is never
+# answered twice.
+HOLD_EVERY_S = 5.0
+RECOVER_AFTER_S = 30.0
+FINISH_ON_STOP_S = 10.0
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Reply = tuple[str, list[dict[str, str]]]  # text and its buttons
@@ -75,6 +83,24 @@ class Inbound:
 
     external_id: str
     pending: dict[str, Any]
+
+
+def database_trouble(error: BaseException) -> bool:
+    """True if the error, or one it came from, is the database (or Rasa's lock in it) failing."""
+    from rasa.core.lock_store import LockError
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, SQLAlchemyError | LockError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+# The inbound message the current turn answers (set by `process`, read by `converse`).
+_message_id: contextvars.ContextVar[str | None] = contextvars.ContextVar("message_id", default=None)
 
 
 @functools.cache
@@ -216,6 +242,16 @@ class TextChannelInput(InputChannel, abc.ABC):
             if self.sender is not None:
                 self.sender.start_retry_loop()
 
+        @channel.listener("before_server_stop")
+        async def finish(_app: Any, _loop: Any) -> None:
+            """Stopping (SIGTERM, or the server's main process gone): finish the turns and sends
+            under way, so a restart neither leaves them unanswered nor sends them twice."""
+            if self.sender is not None:
+                try:
+                    await asyncio.wait_for(self.sender.drain(), FINISH_ON_STOP_S)
+                except asyncio.TimeoutError:
+                    logger.warning("%s: stopped with messages still being answered", self.name())
+
         @channel.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             return await self.receive(request, on_new_message)
@@ -235,9 +271,7 @@ class TextChannelInput(InputChannel, abc.ABC):
         # The one place a text channel's message enters: nothing below ever sees a card number.
         inbound = Inbound(inbound.external_id, mask_json(inbound.pending))
         try:
-            state, _ = self.receipts.claim_receipt(self.name(), inbound.external_id)
-            if state == ReceiptState.NEW:
-                self.stash.stash(inbound.external_id, inbound.pending)
+            state = self.stash.claim(inbound.external_id, inbound.pending)
         except SQLAlchemyError:
             logger.exception("%s: database unavailable", self.name())
             return response.text("Please try again shortly.", status=503)  # the provider retries
@@ -257,27 +291,52 @@ class TextChannelInput(InputChannel, abc.ABC):
             await self.process(Inbound(external_id, pending))
 
     async def process(self, inbound: Inbound) -> None:
-        """Everything after the acknowledgement: the channel's answer, queuing and sending."""
+        """Everything after the acknowledgement: the channel's answer, queuing and sending.
+
+        If the database fails mid-turn the message is kept, unanswered, and answered once the
+        database is back (by `recover`); any other failure gets the "something went wrong" reply.
+        """
         assert self.sender is not None
+        holding = asyncio.ensure_future(self._hold(inbound.external_id))
+        _message_id.set(inbound.external_id)
         try:
-            async with self.turns.turn():
-                recipient, replies = await self.answer(inbound)
-            notice = removal_notice(removed_from_json(inbound.pending))
-            if notice and recipient and replies:
-                replies = [*self.render_notice(notice), *replies]
-        except Exception:
-            logger.exception("%s: handling a message failed", self.name())
-            recipient, replies = self.recipient_of(inbound.pending), self.render_unavailable()
-        try:
-            source = self.source_id(inbound.external_id)
-            ids = (
-                self.outbound.enqueue(self.name(), source, recipient, replies) if recipient else []
-            )
-            self.receipts.complete_receipt(self.name(), inbound.external_id, ids)
-        except SQLAlchemyError:
-            logger.exception("%s: could not queue a reply", self.name())
-            return
+            try:
+                async with self.turns.turn():
+                    recipient, replies = await self.answer(inbound)
+                notice = removal_notice(removed_from_json(inbound.pending))
+                if notice and recipient and replies:
+                    replies = [*self.render_notice(notice), *replies]
+            except Exception as error:
+                if database_trouble(error):
+                    logger.warning(
+                        "%s: the database failed mid-turn; answering the message later", self.name()
+                    )
+                    return
+                logger.exception("%s: handling a message failed", self.name())
+                recipient, replies = self.recipient_of(inbound.pending), self.render_unavailable()
+            try:
+                source = self.source_id(inbound.external_id)
+                ids = (
+                    self.outbound.enqueue(self.name(), source, recipient, replies)
+                    if recipient
+                    else []
+                )
+                self.receipts.complete_receipt(self.name(), inbound.external_id, ids)
+            except SQLAlchemyError:
+                logger.exception("%s: could not queue a reply", self.name())
+                return
+        finally:
+            holding.cancel()
         await self.sender.send_in_order(ids)
+
+    async def _hold(self, external_id: str) -> None:
+        """Keep marking the message as being answered until the turn ends."""
+        while True:
+            await asyncio.sleep(HOLD_EVERY_S)
+            try:
+                self.stash.renew(external_id)
+            except SQLAlchemyError:
+                logger.warning("%s: could not mark a message as still being answered", self.name())
 
     async def converse(self, sender_id: str, text: str) -> list[dict[str, Any]]:
         """The handoff gate, then Rasa: the turn's messages (text, buttons), not yet rendered."""
@@ -290,6 +349,8 @@ class TextChannelInput(InputChannel, abc.ABC):
                 output,
                 sender_id,
                 input_channel=self.name(),
+                # The provider's id: a message answered before a crash is not answered twice.
+                message_id=_message_id.get(),
                 metadata={"channel": self.name()},
             ),
         )

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (PostgreSQL server, Chromium, Node and npm) if missing.
+# Installs the Debian packages the tests and run-cluster need (PostgreSQL server, Chromium,
+# Node and npm, nginx) if missing.
 set -euo pipefail
 
 need=()
@@ -7,6 +8,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # npm installs the webchat panel's pinned govuk-frontend (make frontend).
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

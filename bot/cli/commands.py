@@ -1,4 +1,4 @@
-"""The `councilbot` command: triage, train, migrate, check-council, advisor, run, and the records commands."""
+"""The `councilbot` command: triage, train, migrate, check-council, advisor, run, run-cluster, and the records commands."""
 
 from __future__ import annotations
 
@@ -130,6 +130,17 @@ def cmd_run(_: argparse.Namespace) -> int:
     return run_all(settings, model)
 
 
+def cmd_run_cluster(args: argparse.Namespace) -> int:
+    from bot.cli.cluster import run_cluster
+    from bot.cli.model_store import train
+
+    settings = get_settings()
+    if cmd_check_council(args) != 0:
+        return 1
+    model = train(settings.model_dir)
+    return run_cluster(settings, model, args.rasa_servers, args.action_servers)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="councilbot", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -163,6 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
     advisor.set_defaults(handler=cmd_advisor)
 
     sub.add_parser("run", help="start everything (make run)").set_defaults(handler=cmd_run)
+    cluster = sub.add_parser(
+        "run-cluster",
+        help="PostgreSQL, several Rasa servers and action servers behind nginx (make run-cluster)",
+    )
+    cluster.add_argument("--rasa-servers", type=int, default=2, help="Rasa server processes")
+    cluster.add_argument("--action-servers", type=int, default=1, help="action server processes")
+    cluster.set_defaults(handler=cmd_run_cluster)
     add_records_commands(sub)
     return parser
 

@@ -12,6 +12,7 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 from sqlalchemy import delete, select, text
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.storage.engine import get_engine, session_scope
@@ -20,6 +21,8 @@ from bot.storage.models import ConversationLock
 # A waiting message polls the lock quickly at first, then less often (Rasa polls every second,
 # which adds a whole second to a message sent while the previous one is still being answered).
 FIRST_POLL_S = 0.02
+# Pauses between tries to hand a lock on while the database is unreachable (15 s in all).
+CLEANUP_PAUSES_S = (0.5, 1.0, 2.0, 4.0, 7.5)
 
 
 class SQLLockStore(LockStore):
@@ -138,7 +141,18 @@ class SQLLockStore(LockStore):
                 lock = await self._wait_for_turn(conversation_id, ticket, wait_time_in_seconds)
             yield lock
         finally:
-            self.cleanup(conversation_id, ticket)
+            await self._cleanup_patiently(conversation_id, ticket)
+
+    async def _cleanup_patiently(self, conversation_id: str, ticket: int) -> None:
+        """Hand the lock on even if the database is restarting: otherwise the conversation's
+        next message waits for the ticket to expire (LOCK_LIFETIME, a minute)."""
+        for pause_s in CLEANUP_PAUSES_S:
+            try:
+                self.cleanup(conversation_id, ticket)
+                return
+            except SQLAlchemyError:
+                await asyncio.sleep(pause_s)
+        self.cleanup(conversation_id, ticket)
 
     async def _wait_for_turn(
         self, conversation_id: str, ticket: int, longest_wait_s: float

@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from bot.log_level import apply_log_level
 from bot.rasa_plugins import speedups as rasa_speedups
+from bot.rasa_plugins.tracker_store import fail_loudly
 from bot.settings import get_settings
 
 
 def main() -> None:
-    """Install the speed-ups and set our loggers to LOG_LEVEL, then hand the command line to Rasa (`rasa run ...`)."""
+    """Install the speed-ups, make tracker store errors reach the channels, and set our loggers
+    to LOG_LEVEL, then hand the command line to Rasa (`rasa run ...`)."""
     rasa_speedups.install()
+    fail_loudly()
     apply_log_level(get_settings().log_level)  # Rasa sets its own from LOG_LEVEL
     from rasa.__main__ import main as rasa_main
 

@@ -9,6 +9,7 @@ import multiprocessing
 import os
 import signal
 import socket
+import time
 from typing import Any
 
 from rasa.core.actions.action import RemoteAction
@@ -39,70 +40,100 @@ def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
     return True
 
 
-def _listening_socket(host: str, port: int, backlog: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind((host, port))
-    sock.listen(backlog)
-    sock.set_inheritable(True)
-    return sock
+# A worker that lived at least this long, or was killed by a signal, is replaced when it dies;
+# one that exits by itself sooner (a bad model, a port in use) is not, so start-up errors still
+# stop the server instead of looping.
+RESTART_AFTER_S = 30.0
+PR_SET_PDEATHSIG = 1
 
 
-def _serve_on_own_socket(index: int, sockets: list[socket.socket], **settings: Any) -> None:
-    """In a worker process: keep only this worker's socket open, then serve as Sanic does."""
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask Linux to send this worker SIGTERM when the server's main process dies (even by
+    kill -9), so no orphaned worker keeps serving beside the replacement's."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the supervisor's stop still reaches it
+        return
+    if os.getppid() != parent_pid:  # the parent died before prctl took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _serve_worker(parent_pid: int, **settings: Any) -> None:
+    """In a worker process: bind its own SO_REUSEPORT socket and serve, as Sanic does.
+
+    Sanic binds the socket after the `before_server_start` listeners (where Rasa loads the
+    model), so a worker only joins the port once it can answer: a replacement worker, or a
+    whole server restarting, never holds connections it cannot serve yet.
+    """
     from sanic.server.runners import serve
 
-    for number, sock in enumerate(sockets):
-        if number != index:
-            sock.close()
-    serve(**dict(settings, sock=sockets[index]))
+    # The main process's handlers came with the fork: until Sanic installs its own (once the
+    # model is loaded), a SIGTERM or Ctrl-C simply ends the worker.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _die_with_parent(parent_pid)
+    serve(**settings)
 
 
 def _serve_workers_balanced(server_settings: dict[str, Any], workers: int) -> None:
     """Sanic 21.12's multi-worker start, except that each worker listens on its own
-    SO_REUSEPORT socket, so the kernel spreads new connections over the workers.
+    SO_REUSEPORT socket, so the kernel spreads new connections over the workers, and a
+    worker that dies is replaced.
 
     With Sanic's one shared socket, the first worker to wake up accepts every waiting
     connection (asyncio accepts in a loop), and keep-alive keeps them there: under a
-    burst of clients one worker did all the work while the other sat idle.
+    burst of clients one worker did all the work while the other sat idle. And Sanic
+    leaves a dead worker dead: with two server processes behind a load balancer, one
+    killed worker would halve that server for good.
     """
     from sanic.server.events import trigger_events
 
-    settings = dict(server_settings, reuse_port=True, run_multiple=True)
+    settings = dict(server_settings, reuse_port=True, run_multiple=True, sock=None)
     main_start = settings.pop("main_start", None)
     main_stop = settings.pop("main_stop", None)
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
     trigger_events(main_start, loop)
 
-    sockets = [
-        _listening_socket(settings["host"], settings["port"], settings["backlog"])
-        for _ in range(workers)
-    ]
-    settings["host"] = settings["port"] = None
     context = multiprocessing.get_context("fork")
-    processes = [
-        context.Process(
-            target=_serve_on_own_socket, args=(index, sockets), kwargs=settings, daemon=True
+    parent = os.getpid()
+    stopping = False
+
+    def start_worker() -> tuple[Any, float]:
+        process = context.Process(
+            target=_serve_worker, args=(parent,), kwargs=settings, daemon=True
         )
-        for index in range(workers)
-    ]
+        process.start()
+        return process, time.monotonic()
 
     def stop_workers(signum: int, _frame: Any) -> None:
+        nonlocal stopping
+        if os.getpid() != parent:
+            raise SystemExit(0)
+        stopping = True
         logger.info("Received signal %s. Shutting down.", signal.Signals(signum).name)
-        for process in processes:
+        for process, _ in running:
             if process.pid is not None and process.is_alive():
                 os.kill(process.pid, signal.SIGTERM)
 
     signal.signal(signal.SIGINT, stop_workers)
     signal.signal(signal.SIGTERM, stop_workers)
-    for process in processes:
-        process.start()
-    for sock in sockets:  # each worker now holds the only copy of its own socket
-        sock.close()
-    for process in processes:
+    running = [start_worker() for _ in range(workers)]
+    while not stopping and any(process.is_alive() for process, _ in running):
+        time.sleep(0.2)
+        for index, (process, started) in enumerate(running):
+            if stopping or process.is_alive() or process.exitcode is None:
+                continue
+            lived = time.monotonic() - started
+            if process.exitcode < 0 or lived >= RESTART_AFTER_S:
+                logger.warning(
+                    "Worker %s stopped (exit code %s) after %.0f s; starting another.",
+                    process.pid, process.exitcode, lived,
+                )  # fmt: skip
+                running[index] = start_worker()
+    for process, _ in running:
         process.join()
     trigger_events(main_stop, loop)
     loop.close()

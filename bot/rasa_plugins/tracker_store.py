@@ -62,9 +62,11 @@ class CouncilTrackerStore(SQLTrackerStore):
         url = get_settings().database_url
         # A host containing "://" is taken by Rasa as the complete database URL.
         super().__init__(domain=domain, host=url, event_broker=event_broker)
-        if url.startswith("sqlite"):
-            # Rasa's own SQLite engine opens a connection per query; ours pools them
-            # and uses WAL, so the action server and console can read while Rasa writes.
+        # Rasa's own SQLite engine opens a connection per query; ours pools them and uses
+        # WAL, so the action server and console can read while Rasa writes. On PostgreSQL
+        # ours checks a pooled connection before use, so after the database restarts the
+        # next message gets a fresh connection instead of failing on a dead one.
+        if url.startswith(("sqlite", "postgresql")):
             self.engine.dispose()  # type: ignore[has-type]  # set by Rasa's SQLTrackerStore
             self.engine = make_engine(url)
             self.sessionmaker = sessionmaker(bind=self.engine)
@@ -139,6 +141,45 @@ class CouncilTrackerStore(SQLTrackerStore):
         setattr(tracker, _STORED, _Stored(len(tracker.events), rows, last_id))
         return tracker
 
+    def replies_to(self, sender_id: str, message_id: str) -> list[dict[str, Any]] | None:
+        """The assistant's replies (text, buttons) to a message already in the conversation, found
+        by its message id; None if Rasa has not stored that message.
+
+        A turn can be stored here and its replies lost before the channel records them (the
+        process killed in between): the channel's retry gives these instead of running the
+        turn twice.
+        """
+        event = self.SQLEvent
+        marker = f'"message_id": {json.dumps(message_id)}'
+        with self.session_scope() as session:
+            found = session.execute(
+                sa.select(event.id, event.data)
+                .where(
+                    event.sender_id == sender_id,
+                    event.type_name == "user",
+                    event.data.contains(marker, autoescape=True),
+                )
+                .order_by(event.id)
+            ).all()
+            first = next(
+                (i for i, d in found if json.loads(d).get("message_id") == message_id), None
+            )
+            if first is None:
+                return None
+            following = session.execute(
+                sa.select(event.type_name, event.data)
+                .where(event.sender_id == sender_id, event.id > first)
+                .order_by(event.id)
+            ).all()
+        replies = []
+        for type_name, data in following:
+            if type_name == "user":
+                break
+            if type_name == "bot":
+                bot = json.loads(data)
+                replies.append({"text": bot.get("text") or "", **(bot.get("data") or {})})
+        return replies
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         """Add the tracker's new events (as Rasa does) and keep the tracker for the next message."""
         await self.stream_events(tracker)
@@ -181,3 +222,28 @@ class CouncilTrackerStore(SQLTrackerStore):
         last = max(added_ids, default=last_id)
         setattr(tracker, _STORED, _Stored(len(tracker.events), rows + len(added_ids), last))
         self._remember(tracker)
+
+
+def fail_loudly() -> None:
+    """Use our store as it is, not inside Rasa's FailSafeTrackerStore.
+
+    On a database error Rasa's wrapper reads an empty tracker and saves the turn in memory
+    only: the resident gets an answer out of context (a postcode met with "Sorry, I didn't
+    understand") and the conversation forgets the turn. Unwrapped, the error reaches the
+    channel, which answers 503 (webchat, whose retry is answered in context once the
+    database is back) or answers later (SMS and Telegram keep the message until then).
+    """
+    from rasa.core.agent import Agent
+
+    if getattr(Agent, "_council_fail_loudly", False):
+        return
+    original = Agent._create_tracker_store
+
+    def create_tracker_store(store: Any, domain: Domain) -> Any:
+        if isinstance(store, CouncilTrackerStore):
+            store.domain = domain
+            return store
+        return original(store, domain)
+
+    Agent._create_tracker_store = staticmethod(create_tracker_store)  # type: ignore[method-assign]
+    Agent._council_fail_loudly = True  # type: ignore[attr-defined]

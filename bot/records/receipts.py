@@ -219,6 +219,45 @@ class InboundStash:
         self._channel = channel
         self._url = database_url
 
+    def claim(self, external_id: str, pending: dict[str, Any]) -> str:
+        """Record a new inbound id with what is needed to answer it, in one transaction (so a
+        crash can never leave a claimed message with nothing to answer it from); or say it is
+        already being processed or answered."""
+        try:
+            with session_scope(self._url) as session:
+                session.add(
+                    MessageReceipt(
+                        channel=self._channel,
+                        external_id=external_id,
+                        response={"pending": pending},
+                    )
+                )
+            return ReceiptState.NEW
+        except IntegrityError:
+            pass
+        with session_scope(self._url) as session:
+            status = session.execute(
+                select(MessageReceipt.status).where(
+                    MessageReceipt.channel == self._channel,
+                    MessageReceipt.external_id == external_id,
+                )
+            ).scalar_one()
+        return ReceiptState.DONE if status == "done" else ReceiptState.PROCESSING
+
+    def renew(self, external_id: str) -> None:
+        """Mark an unanswered message as still being worked on: `take_stale` leaves it alone
+        for another `older_than_s`, however long its turn takes."""
+        with session_scope(self._url) as session:
+            session.execute(
+                update(MessageReceipt)
+                .where(
+                    MessageReceipt.channel == self._channel,
+                    MessageReceipt.external_id == external_id,
+                    MessageReceipt.status == "processing",
+                )
+                .values(received_at=utcnow())
+            )
+
     def stash(self, external_id: str, pending: dict[str, Any]) -> None:
         """Keep `pending` (JSON) on the receipt until complete_receipt replaces it."""
         with session_scope(self._url) as session:

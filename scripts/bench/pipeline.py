@@ -1,7 +1,8 @@
 """`make bench`: accuracy, latency, throughput, memory, start-up and training time, printed.
 
 Compares our pipeline with Rasa's default `rasa init` pipeline trained on the same data,
-and our webchat channel with the default-config bot behind Rasa's REST channel.
+and our webchat channel with the default-config bot behind Rasa's REST channel; then the
+throughput of one Rasa server and of two behind nginx (scripts/bench/cluster_load.py).
 It asserts nothing; figures go to the terminal (and results/bench.txt).
 """
 
@@ -18,6 +19,7 @@ from bot.cli.triage import read_messages
 from bot.settings import PROJECT_ROOT, Settings
 from bot.storage.migrate import upgrade_database
 from scripts.bench.accuracy import evaluate
+from scripts.bench.cluster_load import compare as compare_cluster
 from scripts.bench.default_bot import train_default, write_rest_config
 from scripts.bench.load import LoadReport, RestTarget, WebchatTarget, measure
 from scripts.bench.servers import Server, quiet_env, rasa_command
@@ -187,6 +189,8 @@ def main() -> int:
             for server in servers:
                 server.stop()
             actions.stop()
+
+    compare_cluster(ours, texts, lambda line: say(line, out))
 
     results = PROJECT_ROOT / "results"
     results.mkdir(exist_ok=True)

@@ -222,3 +222,39 @@ def test_a_form_already_finished_before_the_alarm_is_not_resumed() -> None:
         ActionExecuted("action_handoff"),
     ]
     assert interrupted_form(events) is None
+
+
+def test_a_retried_message_the_assistant_already_answered_gets_the_same_replies_again(
+    sqlite_url, assistant
+):
+    """The process died after Rasa stored the turn but before the channel kept the replies:
+    the retry must not run the turn a second time."""
+    from rasa.shared.core.events import BotUttered
+
+    from bot.rasa_plugins.tracker_store import CouncilTrackerStore
+    from tests.bot.rasa_plugins.test_tracker_store import DOMAIN
+
+    store = CouncilTrackerStore(domain=DOMAIN)
+    tracker = asyncio.run(store.get_or_create_tracker(SENDER, append_action_listen=False))
+    tracker.update(UserUttered("when is my bin day", {"name": "greet"}, message_id="SM1"))
+    tracker.update(BotUttered("What's the postcode of your home?"))
+    asyncio.run(store.save(tracker))
+
+    class Agent:
+        tracker_store = store
+
+    def message(message_id: str) -> tuple[UserMessage, CollectingOutputChannel]:
+        output = CollectingOutputChannel()
+        text = "when is my bin day"
+        return UserMessage(
+            text, output, SENDER, input_channel=CHANNEL, message_id=message_id
+        ), output
+
+    again, output = message("SM1")
+    assert asyncio.run(HandoffGate().handle(Agent(), assistant, again)) is None
+    assert assistant.received == []
+    assert [m["text"] for m in output.messages] == ["What's the postcode of your home?"]
+
+    fresh, _ = message("SM2")
+    asyncio.run(HandoffGate().handle(Agent(), assistant, fresh))
+    assert assistant.received == ["when is my bin day"]

@@ -240,3 +240,54 @@ def test_a_message_with_nothing_to_remove_gets_no_notice(pigeon):
     settle(running)
 
     assert running.channel.sent == [("resident-1", "You said: my council tax account is 51234567")]
+
+
+def test_when_the_database_fails_mid_turn_the_message_is_answered_once_it_is_back(pigeon):
+    """No "something went wrong" for a database restart: the message is kept and answered."""
+    from sqlalchemy.exc import OperationalError
+
+    from channels import text_pipeline
+
+    running, client, bot = pigeon
+    channel = running.channel
+    failures = [OperationalError("SELECT 1", {}, Exception("the database is restarting"))]
+    answered: list[str] = []
+
+    def reply(text: str) -> list[dict[str, Any]]:
+        if failures:
+            raise failures.pop()
+        answered.append(text)
+        return [{"text": f"You said: {text}"}]
+
+    bot.reply = reply
+    post(client, running, "m1", "when is my bin day")
+    settle(running)
+    assert channel.sent == [] and answered == []  # not "sorry": kept for later
+
+    running.run(channel.recover())  # too soon: the turn may still be running elsewhere
+    settle(running)
+    assert channel.sent == []
+    with session_scope() as session:
+        receipt = session.execute(
+            select(MessageReceipt).where(MessageReceipt.external_id == "m1")
+        ).scalar_one()
+        receipt.received_at = utcnow() - timedelta(seconds=text_pipeline.RECOVER_AFTER_S + 1)
+    running.run(channel.recover())
+    running.run(channel.recover())
+    settle(running)
+    assert answered == ["when is my bin day"]
+    assert channel.sent == [("resident-1", "You said: when is my bin day")]
+
+
+def test_only_a_failing_database_keeps_a_message_for_later():
+    """Any other failure gets the "something went wrong" reply at once (test above)."""
+    from rasa.core.lock_store import LockError
+    from sqlalchemy.exc import OperationalError
+
+    from channels.text_pipeline import database_trouble
+
+    wrapped = RuntimeError("handling failed")
+    wrapped.__cause__ = LockError("Could not issue a ticket")
+    assert database_trouble(OperationalError("x", {}, Exception("down")))
+    assert database_trouble(wrapped)
+    assert not database_trouble(RuntimeError("the protocol code failed"))

@@ -62,3 +62,30 @@ def test_a_message_waiting_for_the_one_before_goes_in_soon_after_it_finishes(dat
     asyncio.run(main())
     assert finished["second_in"] - finished["first"] < 0.5
     assert store.get_lock("conversation-3") is None
+
+
+def test_the_lock_is_handed_on_after_the_database_comes_back(database_url, monkeypatch):
+    """A database restart while a message finishes must not leave its ticket blocking the
+    conversation's next message until the ticket expires (a minute)."""
+    from sqlalchemy.exc import OperationalError
+
+    from bot.rasa_plugins import lock_store
+
+    monkeypatch.setattr(lock_store, "CLEANUP_PAUSES_S", (0.01, 0.01, 0.01))
+    store = SQLLockStore()
+    real_cleanup = store.cleanup
+    outages = [OperationalError("DELETE", {}, Exception("restarting"))] * 2
+
+    def cleanup(conversation_id: str, ticket: int) -> None:
+        if outages:
+            raise outages.pop()
+        real_cleanup(conversation_id, ticket)
+
+    store.cleanup = cleanup  # type: ignore[method-assign]
+
+    async def one_message() -> None:
+        async with store.lock("conversation-9"):
+            pass
+
+    asyncio.run(one_message())
+    assert outages == [] and store.get_lock("conversation-9") is None

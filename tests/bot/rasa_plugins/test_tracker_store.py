@@ -156,3 +156,52 @@ def test_a_card_number_that_reaches_rasa_another_way_is_never_written_to_the_eve
         stored = session.execute(sa.select(mine.SQLEvent.data)).scalars().all()
     assert "4111" not in "".join(stored)
     assert "my card is [card number removed]" in "".join(stored)
+
+
+def test_a_database_error_reaches_the_channel_instead_of_an_empty_conversation(sqlite_url):
+    """Rasa's fail-safe wrapper would answer from a blank tracker; ours is used as it is."""
+    from rasa.core.agent import Agent
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+    from sqlalchemy.exc import OperationalError
+
+    from bot.rasa_plugins.tracker_store import fail_loudly
+
+    fail_loudly()
+    ours = CouncilTrackerStore(domain=DOMAIN)
+    assert Agent._create_tracker_store(ours, DOMAIN) is ours
+    assert isinstance(
+        Agent._create_tracker_store(InMemoryTrackerStore(DOMAIN), DOMAIN), FailSafeTrackerStore
+    )
+
+    ours.engine.dispose()
+    ours.sessionmaker.configure(bind=_broken_engine())
+    with pytest.raises(OperationalError):
+        _run(ours.retrieve("someone"))
+
+
+def _broken_engine():
+    from sqlalchemy import create_engine
+
+    return create_engine("sqlite:////nonexistent-folder/for-sure/x.db", future=True)
+
+
+def test_the_replies_to_a_stored_message_are_found_by_its_message_id(stores):
+    mine, _ = stores
+    tracker = _new_conversation(mine, "resident-r")
+    tracker.update(
+        UserUttered("when is my bin day", {"name": "greet", "confidence": 1.0}, message_id="m-1")
+    )
+    tracker.update(
+        BotUttered("What's the postcode?", {"buttons": [{"title": "Skip", "payload": "/skip"}]})
+    )
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("PL1 2AA", {"name": "greet", "confidence": 1.0}, message_id="m-2"))
+    tracker.update(BotUttered("Your next collections at Tamar Road"))
+    _run(mine.save(tracker))
+
+    assert mine.replies_to("resident-r", "m-1") == [
+        {"text": "What's the postcode?", "buttons": [{"title": "Skip", "payload": "/skip"}]}
+    ]
+    assert mine.replies_to("resident-r", "m-2") == [{"text": "Your next collections at Tamar Road"}]
+    assert mine.replies_to("resident-r", "m-3") is None
+    assert mine.replies_to("someone-else", "m-1") is None

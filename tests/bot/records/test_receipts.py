@@ -137,3 +137,25 @@ def test_a_held_lease_is_renewed_while_its_turn_runs_and_stops_once_taken_over(
     held = asyncio.run(turn())
     assert held.lease is not None and held.lease != lease  # it was renewed at least once
     assert store.renew_lease("webchat", "s:6", held.lease) is None  # and then lost
+
+
+def test_a_claimed_message_always_has_what_is_needed_to_answer_it(database_url):
+    """Claim and stash in one transaction: a crash between them would leave nothing to answer from."""
+    stash = InboundStash("twilio_sms")
+    pending = {"sender": "+447700900123", "text": "hi"}
+    assert stash.claim("SM9", pending) == ReceiptState.NEW
+    assert stash.claim("SM9", pending) == ReceiptState.PROCESSING
+    _age("twilio_sms", "SM9", 600)
+    assert stash.take_stale(300) == [("SM9", pending)]
+    ReceiptStore().complete_receipt("twilio_sms", "SM9", [3])
+    assert stash.claim("SM9", pending) == ReceiptState.DONE
+
+
+def test_a_message_still_being_answered_is_not_taken_by_recovery(database_url):
+    stash = InboundStash("telegram")
+    stash.claim("77", {"update_id": 77})
+    _age("telegram", "77", 600)
+    stash.renew("77")  # its turn is still running somewhere
+    assert stash.take_stale(30) == []
+    _age("telegram", "77", 31)
+    assert stash.take_stale(30) == [("77", {"update_id": 77})]

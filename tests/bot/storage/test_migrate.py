@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
 
-from bot.storage.migrate import alembic_config
+from bot.storage.migrate import alembic_config, upgrade_database
 from bot.storage.models import Base
 
 
@@ -26,6 +26,22 @@ def test_migrations_downgrade_to_nothing_and_back(database_url):
     assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
     command.upgrade(alembic_config(database_url), "head")
     assert {"advisors", "support_register", "handoff_tickets"} <= set(
+        inspect(engine).get_table_names()
+    )
+    engine.dispose()
+
+
+def test_servers_migrating_one_postgresql_database_at_the_same_moment_all_succeed(postgres):
+    """Several machines run `councilbot migrate` as they start; the advisory lock makes the
+    second wait and then find the schema up to date, instead of failing on CREATE TABLE."""
+    import multiprocessing
+
+    url = postgres.create_database()
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(3) as pool:
+        pool.map(upgrade_database, [url] * 3)
+    engine = create_engine(url, future=True)
+    assert {"advisors", "message_receipts", "conversation_locks"} <= set(
         inspect(engine).get_table_names()
     )
     engine.dispose()
