@@ -6,8 +6,10 @@ A channel's send function returns a SendResult or raises SendError (defined here
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -37,6 +39,12 @@ class SendError(RuntimeError):
 
 SendFunction = Callable[[Outbound], Awaitable[SendResult]]
 BlockedCheck = Callable[[Outbound], bool]
+# A channel's wait for its turn to send to one recipient (e.g. Telegram's one a second per chat).
+Pacing = Callable[[str], AbstractAsyncContextManager[None]]
+
+
+def _no_pacing(_: str) -> AbstractAsyncContextManager[None]:
+    return contextlib.nullcontext()
 
 
 class OutboundSender:
@@ -49,8 +57,10 @@ class OutboundSender:
         send: SendFunction,
         blocked: BlockedCheck | None = None,
         recover: Callable[[], Awaitable[None]] | None = None,
+        pace: Pacing | None = None,
     ) -> None:
         self.store = store
+        self._pace = pace or _no_pacing
         self.channel = channel
         self._send = send
         self._blocked = blocked or (lambda _: False)
@@ -74,7 +84,23 @@ class OutboundSender:
             await self.send_one(message_id)
 
     async def send_one(self, message_id: int) -> str | None:
-        """Send a queued message if nobody else has claimed it; returns its new status."""
+        """Send a queued message if nobody else has claimed it; returns its new status.
+
+        The channel's pacing wait comes before the claim: a message claimed (`sending`) is
+        never sent again, so a process killed between the claim and the provider's answer
+        loses it. Waiting first keeps that window to the send itself.
+        """
+        try:
+            recipient = self.store.queued_recipient(message_id)
+        except SQLAlchemyError:
+            logger.exception("%s: could not read an outbound message", self.channel)
+            return None
+        if recipient is None:
+            return None
+        async with self._pace(recipient):
+            return await self._claim_and_send(message_id)
+
+    async def _claim_and_send(self, message_id: int) -> str | None:
         try:
             message = self.store.claim(message_id)
             if message is None:

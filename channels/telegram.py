@@ -8,7 +8,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from sanic import response
@@ -147,13 +147,12 @@ class TelegramInput(TextChannelInput):
         assert self.bot is not None
         if not message.recipient.lstrip("-").isdigit():  # queued before updates were checked
             raise SendError("Telegram chat ids are numbers", retry=False)
-        try:
-            async with self.pacer.turn(message.recipient):
-                sent = await self.bot.send_message(
-                    chat_id=int(message.recipient),
-                    text=message.body,
-                    reply_markup=keyboard(message.buttons),
-                )
+        try:  # paced by the outbound sender before the claim (self.pacer.turn)
+            sent = await self.bot.send_message(
+                chat_id=int(message.recipient),
+                text=message.body,
+                reply_markup=keyboard(message.buttons),
+            )
         except RetryAfter as error:
             raise SendError("Telegram asked us to slow down", retry=True) from error
         except (Forbidden, BadRequest) as error:  # blocked by the resident, or a bad chat id
@@ -165,6 +164,10 @@ class TelegramInput(TextChannelInput):
                 f"Telegram could not be reached ({type(error).__name__})", retry=True
             ) from None
         return SendResult(provider_id=f"tg:{message.recipient}:{sent.message_id}", status="sent")
+
+    def pace(self, recipient: str) -> AbstractAsyncContextManager[None]:
+        """One message a second per chat, as Telegram asks, waited for before the claim."""
+        return self.pacer.turn(recipient)
 
     def delivery_parts(self, recipient: str, text: str) -> list[Reply]:
         """Advisor replies and notices, queued and paced like every other Telegram message."""

@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import contextlib
 import contextvars
 import functools
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,7 +173,7 @@ class TextChannelInput(InputChannel, abc.ABC):
     def start_sending(self) -> None:
         """Called by the channel's __init__ once it is configured: from here it answers."""
         self.sender = OutboundSender(
-            self.outbound, self.name(), self.send, self.blocked, self.recover
+            self.outbound, self.name(), self.send, self.blocked, self.recover, self.pace
         )
 
     # What each channel provides
@@ -211,6 +213,10 @@ class TextChannelInput(InputChannel, abc.ABC):
     def blocked(self, message: Outbound) -> bool:
         """True if the message must never be sent (e.g. the resident replied STOP)."""
         return False
+
+    def pace(self, recipient: str) -> AbstractAsyncContextManager[None]:
+        """The wait for this channel's turn to send to one recipient (none by default)."""
+        return contextlib.nullcontext()
 
     def source_id(self, external_id: str) -> str:
         """The outbound queue's id for the replies to one inbound message."""

@@ -107,6 +107,16 @@ class OutboundStore:
             ).scalars()
             return list(ids)
 
+    def queued_recipient(self, message_id: int) -> str | None:
+        """Who a still-queued message is for (to wait for the channel's turn); None otherwise."""
+        with session_scope(self._url) as session:
+            row = session.execute(
+                select(OutboundMessage.recipient).where(
+                    OutboundMessage.id == message_id, OutboundMessage.status == "queued"
+                )
+            ).first()
+        return None if row is None else row.recipient or ""
+
     def claim(self, message_id: int) -> Outbound | None:
         """Move a due message from queued to sending; None if someone else has it."""
         now = utcnow()

@@ -129,3 +129,35 @@ def test_the_providers_first_status_is_recorded_in_our_words(sqlite_url, provide
     asyncio.run(sender.send_one(message_id))
 
     assert store.status_of(message_id) == ours
+
+
+def test_a_reply_waiting_for_its_turn_is_not_claimed_so_a_process_killed_then_loses_nothing(
+    sqlite_url,
+):
+    """Telegram's one-a-second pacing: a reply claimed (`sending`) is never sent again, so the
+    wait must come before the claim; while it waits another process can still send it."""
+    from contextlib import asynccontextmanager
+
+    store, provider = OutboundStore(), Provider()
+    waiting, release = asyncio.Event(), asyncio.Event()
+
+    @asynccontextmanager
+    async def pace(recipient: str):
+        assert recipient == RESIDENT
+        waiting.set()
+        await release.wait()
+        yield
+
+    sender = OutboundSender(store, "twilio_sms", provider, pace=pace)
+    [message_id] = _queue(store, "Your bin will be collected tomorrow.")
+
+    async def run() -> list[str | None]:
+        task = asyncio.ensure_future(sender.send_one(message_id))
+        await waiting.wait()
+        seen = [store.status_of(message_id)]  # the process could die here
+        release.set()
+        await task
+        return [*seen, store.status_of(message_id)]
+
+    assert asyncio.run(run()) == ["queued", "sent"]
+    assert provider.sent == ["Your bin will be collected tomorrow."]
