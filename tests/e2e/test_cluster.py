@@ -74,3 +74,37 @@ def test_two_hundred_conversations_keep_their_order_across_two_servers(cluster: 
         a != b for served in first_tries for a, b in zip(served, served[1:], strict=False)
     )
     assert switches >= 0.3 * len(first_tries) * (MESSAGES - 1)
+
+
+def test_the_limits_hold_through_nginx_whichever_server_answers(cluster: LiveCluster):
+    """One chat's 30 messages a minute, and the sign-in lockout, are shared by both servers."""
+    import uuid
+
+    import requests
+
+    from bot.records.advisor_accounts import AdvisorAccounts
+    from tests.e2e.webchat_client import WebchatClient, resident_address
+    from tests.support.sign_in import sign_in
+
+    chat = WebchatClient(f"{cluster.base_url}/webhooks/webchat")
+    replies = [
+        requests.post(  # a new connection each time: nginx shares them between the servers
+            f"{chat.base}/webhook",
+            json={"session_id": chat.session_id, "message": "hello", "client_message_id": f"m{n}"},
+            headers={**chat.headers, "Connection": "close"},
+            timeout=120,
+        )
+        for n in range(36)
+    ]
+    assert [r.status_code for r in replies] == [200] * 30 + [429] * 6
+    servers = {f"127.0.0.1:{port}" for port in cluster.cluster.plan.rasa_ports}
+    assert {r.headers.get("X-Served-By") for r in replies[:30]} == servers
+
+    username = f"adv{uuid.uuid4().hex[:8]}"
+    AdvisorAccounts(cluster.database_url).create(username, "Sam Patel", "a long test password")
+    address = {"X-Forwarded-For": resident_address()}
+    console = f"{cluster.base_url}/webhooks/console"
+    wrong = [sign_in(console, username, f"guess {n}", address).status_code for n in range(8)]
+    right = sign_in(console, username, "a long test password", address).status_code
+    assert wrong == [401] * 5 + [429] * 3
+    assert right == 429
