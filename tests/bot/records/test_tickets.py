@@ -211,3 +211,31 @@ def test_a_conversation_is_with_the_advisors_while_its_ticket_is_open_or_claimed
     assert closed is not None and not closed.with_advisors
     assert not paused("resident")
     assert queue.open_ticket_for("resident") is None
+
+
+def test_a_ticket_writes_insight_events_from_handoff_to_close_with_the_wait(database_url):
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from bot.records.advisor_accounts import AdvisorAccounts
+    from bot.storage.engine import session_scope
+    from bot.storage.models import AnalyticsEvent, HandoffTicket, utcnow
+
+    advisor = AdvisorAccounts().create("sam", "Sam", "a long enough password")
+    queue = TicketQueue()
+    raised = _raise(queue, "web-7", "request_human", Route.ADVISOR, Priority.NORMAL)
+    _raise(queue, "web-7", "domestic_abuse", Route.URGENT_ADVISOR, Priority.URGENT)  # escalates
+    with session_scope() as session:
+        session.execute(update(HandoffTicket).values(created_at=utcnow() - timedelta(seconds=150)))
+    assert queue.claim(raised.reference, advisor)
+    queue.close(raised.reference, advisor, "Resolved")
+    with session_scope() as session:
+        rows = session.execute(select(AnalyticsEvent).order_by(AnalyticsEvent.id)).scalars().all()
+        seen = [(r.kind, r.service, r.priority, r.reason, r.wait_seconds, r.outcome) for r in rows]
+    assert seen[0] == ("handoff", "request_human", "normal", "asked for a person", None, None)
+    assert seen[1] == ("handoff", "domestic_abuse", "urgent", "urgent topic", None, None)
+    assert seen[2][0] == "crisis_detected"
+    kind, _, priority, _, wait, _ = seen[3]
+    assert (kind, priority) == ("advisor_claimed", "urgent") and 149 <= wait <= 152
+    assert seen[4][0] == "ticket_closed" and seen[4][5] == "Resolved"
