@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.records.outbound import Outbound, OutboundStore
+from channels import metrics
 
 logger = logging.getLogger(__name__)
 RETRY_POLL_S = 2.0
@@ -92,12 +93,14 @@ class OutboundSender:
                 "%s: send failed (attempt %d): %s", self.channel, message.attempts, error
             )
             self.store.mark_failed(message.id, str(error), retry=error.retry)
+            metrics.count_send_failure(self.channel)
             return "failed"
         except Exception as error:  # an unexpected error must not lose the message
             logger.exception("%s: send failed unexpectedly", self.channel)
             self.store.mark_failed(
                 message.id, f"Unexpected error ({type(error).__name__})", retry=True
             )
+            metrics.count_send_failure(self.channel)
             return "failed"
         self.store.mark_sent(message.id, result.provider_id, _our_status(result.status))
         return "sent"

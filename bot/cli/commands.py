@@ -103,11 +103,16 @@ def cmd_advisor(args: argparse.Namespace) -> int:
         return 2
     if args.action == "add":
         try:
-            accounts.create(args.username, args.name or args.username, _read_password(args))
+            accounts.create(
+                args.username, args.name or args.username, _read_password(args), role=args.role
+            )
         except AccountError as error:
             print(error, file=sys.stderr)
             return 1
-        print(f"Advisor '{args.username}' can now sign in to the console.", file=sys.stderr)
+        print(
+            f"{args.role.capitalize()} '{args.username}' can now sign in to the console.",
+            file=sys.stderr,
+        )
         return 0
     found = accounts.set_active(args.username, args.action == "enable")
     if not found:
@@ -157,6 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     advisor.add_argument("action", choices=["add", "list", "disable", "enable"])
     advisor.add_argument("username", nargs="?")
     advisor.add_argument("--name", help="the name shown to colleagues, e.g. 'Sam Patel'")
+    advisor.add_argument(
+        "--role",
+        choices=["advisor", "manager"],
+        default="advisor",
+        help="manager: also sees insight and manages advisors' accounts",
+    )
     advisor.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )

@@ -17,6 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import handoff_messages
 from bot.council import get_council
+from bot.records.insight_figures import contact_costs
 from bot.records.support_register import SupportRegister, identities, normalise_uk_phone
 from bot.records.tickets import TicketQueue, TicketView
 from bot.settings import Environment as Env
@@ -24,6 +25,7 @@ from bot.settings import Settings, get_settings
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from channels import conversation_control
+from channels.console import accounts, insight
 from channels.console_auth import AdvisorAccounts, SignedIn, SignInThrottle
 from channels.delivery import DeliveryError, delivery_for
 
@@ -109,6 +111,8 @@ class ConsoleInput(InputChannel):
         self.council = get_council(settings.council_dir)
         self.secure_cookie = settings.environment is Env.PRODUCTION
         self.templates = _templates()
+        self.costs = contact_costs(settings.council_dir)
+        self.security_headers = SECURITY_HEADERS
 
     # Helpers -------------------------------------------------------------
 
@@ -282,6 +286,8 @@ class ConsoleInput(InputChannel):
             removed = self.register.remove(entry_id, advisor.username)
             return self._redirect(f"/register?notice={'removed' if removed else 'missing'}")
 
+        insight.add_routes(console, self)
+        accounts.add_routes(console, self)
         return console
 
     # Actions -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
 from bot.records.receipts import ReceiptState, ReceiptStore
 from bot.settings import Settings, get_settings
+from channels import metrics
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
@@ -312,6 +313,7 @@ class WebchatInput(InputChannel):
             )
         except Exception:  # the resident gets plain words, never a stack trace
             logger.exception("webchat: handling a message failed")
+            metrics.count_error(self.name())
             if receipt_id:
                 try:
                     self.receipts.release_receipt(self.name(), receipt_id)

@@ -1,0 +1,321 @@
+"""The insight pages' figures, worked out from analytics events; each figure's definition lives here."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import and_, func, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from bot.records import insight_events as ev
+from bot.storage.engine import session_scope
+from bot.storage.models import AnalyticsEvent as E
+
+#: Counts below this are shown as "fewer than 5", so nobody can be picked out of a small group.
+SMALL_COUNT = 5
+#: A resident contacting us again about the same service within this is a repeat contact.
+REPEAT_WITHIN = timedelta(days=7)
+#: Southwark's measure: calls answered within 180 seconds.
+CLAIMED_WITHIN_S = 180
+#: SOCITM's cost per contact (Insight 2012, 120 councils), the defaults when a council has none.
+SOCITM_COSTS = {"face_to_face": 8.62, "phone": 2.83, "online": 0.15}
+SOCITM_SOURCE = "SOCITM Insight, cost per contact by channel (120 UK councils)"
+
+
+def shown(count: int) -> str:
+    """A count as a page or export shows it: fewer than 5 is never given exactly."""
+    return "fewer than 5" if 0 < count < SMALL_COUNT else str(count)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a manager chose: a date range (inclusive, UTC days), a channel, extra support."""
+
+    start: date
+    end: date
+    channel: str | None = None
+    extra_support: bool | None = None
+
+    def where(self, *kinds: str) -> ColumnElement[bool]:
+        since = datetime.combine(self.start, time.min, tzinfo=timezone.utc)
+        until = datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=timezone.utc)
+        parts = [E.occurred_at >= since, E.occurred_at < until]
+        if kinds:
+            parts.append(E.kind.in_(kinds) if len(kinds) > 1 else E.kind == kinds[0])
+        if self.channel:
+            parts.append(E.channel == self.channel)
+        if self.extra_support is not None:
+            parts.append(E.extra_support.is_(self.extra_support))
+        return and_(*parts)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True)
+class ContactCosts:
+    """What one contact costs the council by channel, and where the figures come from."""
+
+    face_to_face: float
+    phone: float
+    online: float
+    source: str
+
+    @property
+    def saving_per_contact(self) -> float:
+        """A transaction done online instead of by phone saves this much."""
+        return round(self.phone - self.online, 2)
+
+
+def contact_costs(council_dir: Path) -> ContactCosts:
+    """The council's contact_costs.yml, with SOCITM's figures for anything it leaves out."""
+    path = council_dir / "contact_costs.yml"
+    data: dict[str, Any] = {}
+    if path.exists():
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    costs = {k: float(data.get(k, v)) for k, v in SOCITM_COSTS.items()}
+    return ContactCosts(**costs, source=str(data.get("source") or SOCITM_SOURCE))
+
+
+def _rows(filters: Filters, columns: list[Any], *kinds: str) -> list[Any]:
+    with session_scope() as session:
+        return list(session.execute(select(*columns).where(filters.where(*kinds))).all())
+
+
+def _grouped(filters: Filters, columns: list[Any], *kinds: str) -> list[Any]:
+    with session_scope() as session:
+        return list(
+            session.execute(
+                select(*columns, func.count())
+                .where(filters.where(*kinds))
+                .group_by(*columns)
+                .order_by(*columns)
+            ).all()
+        )
+
+
+def _without_person(filters: Filters) -> tuple[int, int]:
+    """(transactions completed in conversations no person took part in, conversations started)."""
+    handed = select(E.conversation_key).where(filters.where(ev.HANDOFF))
+    with session_scope() as session:
+        completed = session.execute(
+            select(func.count()).where(
+                filters.where(ev.TRANSACTION_COMPLETED), E.conversation_key.not_in(handed)
+            )
+        ).scalar()
+        started = session.execute(
+            select(func.count()).where(filters.where(ev.CONVERSATION_STARTED))
+        ).scalar()
+    return int(completed or 0), int(started or 0)
+
+
+def overview(filters: Filters) -> dict[str, Any]:
+    """Conversations per day by channel; resolved without a person; completed transactions by
+    service; handoffs by reason and priority; first-contact resolution; repeat contact."""
+    per_day = [
+        {"day": str(day), "channel": channel, "conversations": n}
+        for day, channel, n in _grouped(
+            filters, [func.date(E.occurred_at), E.channel], ev.CONVERSATION_STARTED
+        )
+    ]
+    completed = [
+        {"service": service, "completed": n}
+        for service, n in _grouped(filters, [E.service], ev.TRANSACTION_COMPLETED)
+    ]
+    handoffs = [
+        {"reason": reason, "priority": priority, "handoffs": n}
+        for reason, priority, n in _grouped(filters, [E.reason, E.priority], ev.HANDOFF)
+    ]
+    without_person, conversations = _without_person(filters)
+    # Repeat contact: a transaction started by the same resident (keyed hash) for the same
+    # service within 7 days of an earlier one. First-contact resolution: completed
+    # transactions with no repeat contact about that service in the 7 days after.
+    starts = sorted(
+        _rows(filters, [E.conversation_key, E.service, E.occurred_at], ev.TRANSACTION_STARTED),
+        key=lambda r: r[2],
+    )
+    last_seen: dict[tuple[str, str], datetime] = {}
+    repeats = 0
+    repeated_after: dict[tuple[str, str], list[datetime]] = defaultdict(list)
+    for key, service, at in starts:
+        earlier = last_seen.get((key, service))
+        if earlier is not None and at - earlier <= REPEAT_WITHIN:
+            repeats += 1
+            repeated_after[(key, service)].append(at)
+        last_seen[(key, service)] = at
+    done = _rows(filters, [E.conversation_key, E.service, E.occurred_at], ev.TRANSACTION_COMPLETED)
+    first_time = sum(
+        1
+        for key, service, at in done
+        if not any(at < later <= at + REPEAT_WITHIN for later in repeated_after[(key, service)])
+    )
+    return {
+        "conversations_per_day": per_day,
+        "conversations": conversations,
+        "resolved_without_person": without_person,
+        "completed_by_service": completed,
+        "handoffs": handoffs,
+        "first_contact_resolution": _share(first_time, len(done)),
+        "repeat_contacts": repeats,
+    }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def funnels(filters: Filters) -> list[dict[str, Any]]:
+    """Per transaction: started, reached each question, completed, and where the rest left.
+
+    A journey ends completed, cancelled, handed to a person, or abandoned (the resident went on
+    to something else, or simply stopped answering); an abandoned journey is counted at the
+    last question it was asked.
+    """
+    kinds = (ev.TRANSACTION_STARTED, ev.QUESTION_ASKED, *ev.TRANSACTION_ENDINGS)
+    rows = _rows(filters, [E.journey, E.kind, E.service, E.question, E.id], *kinds)
+    journeys: dict[str, dict[str, Any]] = {}
+    for journey, kind, service, question, _ in sorted(rows, key=lambda r: r[4]):
+        if not journey:
+            continue
+        j = journeys.setdefault(journey, {"service": service, "asked": [], "end": None})
+        if kind == ev.QUESTION_ASKED and question not in j["asked"]:
+            j["asked"].append(question)
+        elif kind in ev.TRANSACTION_ENDINGS:
+            j["end"] = kind
+        elif kind == ev.TRANSACTION_STARTED:
+            j["started"] = True
+    by_service: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for j in journeys.values():
+        if j.get("started"):
+            by_service[j["service"]].append(j)
+    result = []
+    for service in sorted(by_service):
+        items = by_service[service]
+        order: list[str] = []
+        for j in items:
+            for question in j["asked"]:
+                if question not in order:
+                    order.append(question)
+        reached = Counter(q for j in items for q in j["asked"])
+        left_at = Counter(
+            j["asked"][-1] if j["asked"] else "(before the first question)"
+            for j in items
+            if j["end"] in (None, ev.TRANSACTION_ABANDONED)
+        )
+        ends = Counter(j["end"] for j in items)
+        result.append(
+            {
+                "service": service,
+                "started": len(items),
+                "questions": [
+                    {"question": q, "reached": reached[q], "left_here": left_at[q]} for q in order
+                ],
+                "completed": ends[ev.TRANSACTION_COMPLETED],
+                "cancelled": ends[ev.TRANSACTION_CANCELLED],
+                "handed_off": ends[ev.TRANSACTION_HANDED_OFF],
+                "abandoned": ends[ev.TRANSACTION_ABANDONED] + ends[None],
+            }
+        )
+    return result
+
+
+def _percentile(values: list[int], share: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)  # nearest rank: the smallest wait at least `share` of them reach
+    rank = max(0, min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1))
+    return float(ordered[rank])
+
+
+def advisors(filters: Filters) -> dict[str, Any]:
+    """Wait until an advisor claimed a ticket (median, 90th percentile, share within 180 s),
+    time from a crisis to a person, and the average queue length by hour of day."""
+    claims = _rows(filters, [E.wait_seconds, E.reason, E.occurred_at], ev.ADVISOR_CLAIMED)
+    waits = [int(w) for w, _, _ in claims if w is not None]
+    crisis = [
+        int(w)
+        for w, reason, _ in claims
+        if w is not None and reason in ("safety rule", "urgent topic")
+    ]
+    # A claimed ticket waited from (claimed - wait) to claimed: each hour of the day gets the
+    # waiting time that fell in it; divided by an hour times the days, the average queue.
+    waiting_s = [0.0] * 24
+    for wait, _, claimed in claims:
+        if not wait:
+            continue
+        claimed = claimed if claimed.tzinfo else claimed.replace(tzinfo=timezone.utc)
+        start = claimed - timedelta(seconds=int(wait))
+        moment = start
+        while moment < claimed:
+            next_hour = (moment + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+            upto = min(next_hour, claimed)
+            waiting_s[moment.hour] += (upto - moment).total_seconds()
+            moment = upto
+    per_hour = [
+        {"hour": f"{hour:02d}:00", "average_waiting": round(s / (3600.0 * filters.days), 2)}
+        for hour, s in enumerate(waiting_s)
+    ]
+    return {
+        "claimed": len(waits),
+        "median_wait_s": statistics.median(waits) if waits else None,
+        "p90_wait_s": _percentile(waits, 0.9),
+        "claimed_within_180s": _share(sum(1 for w in waits if w <= CLAIMED_WITHIN_S), len(waits)),
+        "crisis_claimed": len(crisis),
+        "crisis_median_wait_s": statistics.median(crisis) if crisis else None,
+        "queue_by_hour": per_hour,
+    }
+
+
+def channel_shift(filters: Filters, costs: ContactCosts) -> dict[str, Any]:
+    """Transactions completed with no person involved, times what a phone call costs more than
+    an online contact: what the council did not spend."""
+    without_person, _ = _without_person(filters)
+    by_channel = []
+    handed = select(E.conversation_key).where(filters.where(ev.HANDOFF))
+    with session_scope() as session:
+        for channel, n in session.execute(
+            select(E.channel, func.count())
+            .where(filters.where(ev.TRANSACTION_COMPLETED), E.conversation_key.not_in(handed))
+            .group_by(E.channel)
+            .order_by(E.channel)
+        ).all():
+            by_channel.append(
+                {
+                    "channel": channel,
+                    "completed": n,
+                    "saving": round(n * costs.saving_per_contact, 2),
+                }
+            )
+    return {
+        "completed_without_person": without_person,
+        "saving_per_contact": costs.saving_per_contact,
+        "saving": round(without_person * costs.saving_per_contact, 2),
+        "by_channel": by_channel,
+        "costs": {
+            "face_to_face": costs.face_to_face,
+            "phone": costs.phone,
+            "online": costs.online,
+            "source": costs.source,
+        },
+    }
+
+
+def not_understood(filters: Filters, limit: int = 25) -> list[dict[str, Any]]:
+    """The messages the assistant most often could not place (masked when they were stored)."""
+    with session_scope() as session:
+        rows = session.execute(
+            select(E.masked_text, func.count().label("n"))
+            .where(filters.where(ev.NOT_UNDERSTOOD), E.masked_text.is_not(None))
+            .group_by(E.masked_text)
+            .order_by(func.count().desc(), E.masked_text)
+            .limit(limit)
+        ).all()
+    return [{"message": text, "times": n} for text, n in rows]
