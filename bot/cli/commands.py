@@ -122,6 +122,28 @@ def cmd_advisor(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    import requests
+
+    from bot.cli.demo_data import channels_available, play
+
+    settings = get_settings()
+    health = f"http://{settings.rasa_host}:{settings.rasa_port}/webhooks/webchat/"
+    try:
+        requests.get(health, timeout=10).raise_for_status()
+    except requests.RequestException:
+        print(
+            "The assistant is not running. Start it with `make run`, then run this in another terminal.",
+            file=sys.stderr,
+        )
+        return 1
+    for channel, why in channels_available(settings).items():
+        print(f"{channel}: {why or 'used'}", file=sys.stderr)
+    played = play(settings, args.days, args.per_day)
+    print(f"Played {len(played)} conversations over {args.days} days.", file=sys.stderr)
+    return 0
+
+
 def cmd_run(_: argparse.Namespace) -> int:
     from bot.cli.launcher import run_all
     from bot.cli.model_store import train
@@ -174,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     advisor.set_defaults(handler=cmd_advisor)
 
     sub.add_parser("run", help="start everything (make run)").set_defaults(handler=cmd_run)
+    demo = sub.add_parser(
+        "demo-data", help="play scripted conversations through the running assistant (insight demo)"
+    )
+    demo.add_argument("--days", type=int, default=30, help="spread over this many days (30)")
+    demo.add_argument("--per-day", type=int, default=6, help="conversations a day (6)")
+    demo.set_defaults(handler=cmd_demo_data)
     add_records_commands(sub)
     return parser
 
