@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.records import insight_events as ev
-from bot.storage.engine import session_scope
+from bot.storage.engine import get_engine, session_scope
 from bot.storage.models import AnalyticsEvent as E
 
 #: Counts below this are shown as "fewer than 5", so nobody can be picked out of a small group.
@@ -135,37 +136,70 @@ def overview(filters: Filters) -> dict[str, Any]:
         for reason, priority, n in _grouped(filters, [E.reason, E.priority], ev.HANDOFF)
     ]
     without_person, conversations = _without_person(filters)
-    # Repeat contact: a transaction started by the same resident (keyed hash) for the same
-    # service within 7 days of an earlier one. First-contact resolution: completed
-    # transactions with no repeat contact about that service in the 7 days after.
-    starts = sorted(
-        _rows(filters, [E.conversation_key, E.service, E.occurred_at], ev.TRANSACTION_STARTED),
-        key=lambda r: r[2],
-    )
-    last_seen: dict[tuple[str, str], datetime] = {}
-    repeats = 0
-    repeated_after: dict[tuple[str, str], list[datetime]] = defaultdict(list)
-    for key, service, at in starts:
-        earlier = last_seen.get((key, service))
-        if earlier is not None and at - earlier <= REPEAT_WITHIN:
-            repeats += 1
-            repeated_after[(key, service)].append(at)
-        last_seen[(key, service)] = at
-    done = _rows(filters, [E.conversation_key, E.service, E.occurred_at], ev.TRANSACTION_COMPLETED)
-    first_time = sum(
-        1
-        for key, service, at in done
-        if not any(at < later <= at + REPEAT_WITHIN for later in repeated_after[(key, service)])
-    )
+    repeats, first_time, done = _repeat_contact(filters)
     return {
         "conversations_per_day": per_day,
         "conversations": conversations,
         "resolved_without_person": without_person,
         "completed_by_service": completed,
         "handoffs": handoffs,
-        "first_contact_resolution": _share(first_time, len(done)),
+        "first_contact_resolution": _share(first_time, done),
         "repeat_contacts": repeats,
     }
+
+
+def _shifted(column: Any, days: int) -> Any:
+    """SQL: a timestamp `days` later (earlier if negative), on SQLite and PostgreSQL alike."""
+    if get_engine().dialect.name == "sqlite":
+        return func.datetime(column, f"{days:+d} days")
+    return column + timedelta(days=days)
+
+
+def _repeat_contact(filters: Filters) -> tuple[int, int, int]:
+    """(repeat contacts, completed first time, completed), all counted in SQL.
+
+    Repeat contact: a transaction started by a resident (keyed hash) who had started the same
+    one in the 7 days before. First-contact resolution: a completed transaction the same
+    resident did not start again in the 7 days after. Earlier and later starts count on any
+    channel: a resident who gave up online and tried by text is a repeat contact.
+    """
+    days = REPEAT_WITHIN.days
+    earlier = aliased(E)
+    later = aliased(E)
+    with session_scope() as session:
+        repeats = session.execute(
+            select(func.count()).where(
+                filters.where(ev.TRANSACTION_STARTED),
+                exists().where(
+                    earlier.kind == ev.TRANSACTION_STARTED,
+                    earlier.conversation_key == E.conversation_key,
+                    earlier.service == E.service,
+                    earlier.occurred_at < E.occurred_at,
+                    earlier.occurred_at >= _shifted(E.occurred_at, -days),
+                ),
+            )
+        ).scalar()
+        done, first_time = session.execute(
+            select(
+                func.count(),
+                func.sum(
+                    case(
+                        (
+                            exists().where(
+                                later.kind == ev.TRANSACTION_STARTED,
+                                later.conversation_key == E.conversation_key,
+                                later.service == E.service,
+                                later.occurred_at > E.occurred_at,
+                                later.occurred_at <= _shifted(E.occurred_at, days),
+                            ),
+                            0,
+                        ),
+                        else_=1,
+                    )
+                ),
+            ).where(filters.where(ev.TRANSACTION_COMPLETED))
+        ).one()
+    return int(repeats or 0), int(first_time or 0), int(done or 0)
 
 
 def _share(part: int, whole: int) -> float | None:
