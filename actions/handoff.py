@@ -14,8 +14,10 @@ from actions import context
 from actions.forms.cancel import FORM_SLOTS
 from bot import handoff_messages
 from bot.intents import Priority, Route, priority_for, route_for
-from bot.nlu.crisis_decision import crisis_in_parse
+from bot.nlu.crisis_decision import crisis_in_parse, urgent_ticket_warranted
+from bot.records.rate_limits import CLIENT_KEY
 from bot.records.support_register import queue_priority
+from bot.records.ticket_caps import TicketCaps
 from bot.records.tickets import RULE_REASON_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -93,9 +95,28 @@ def hand_off(
         dispatcher.utter_message(text=info.text)
     channel = (tracker.get_latest_input_channel() or "unknown")[:20]
     urgent = route in (Route.EMERGENCY, Route.URGENT_ADVISOR)
+    parse_data = tracker.latest_message or {}
     try:
+        if urgent and not urgent_ticket_warranted(parse_data):
+            # No rule and no words (repeated characters, a bare /intent payload): no urgent ticket.
+            TicketCaps.record_refusal("no_language", intent, Priority.URGENT.value)
+            dispatcher.utter_message(text=handoff_messages.describe_it_text(council))
+            return end_form
         registered = context.support_register().is_registered(channel, tracker.sender_id)
         priority = queue_priority(priority or priority_for(intent), registered)
+        caps, client = TicketCaps(), (parse_data.get("metadata") or {}).get(CLIENT_KEY)
+        # Only a new ticket takes a place: a conversation with the advisors updates its own.
+        capped = (
+            caps.take(tracker.sender_id, client)
+            if not registered and context.tickets().open_ticket_for(tracker.sender_id) is None
+            else None
+        )
+        if capped is not None:
+            TicketCaps.record_refusal(capped.value, intent, priority.value)
+            dispatcher.utter_message(
+                text=handoff_messages.capped_text(council, urgent=urgent, now=context.now())
+            )
+            return end_form
         ticket = context.tickets().raise_ticket(
             channel=channel,
             sender_id=tracker.sender_id,

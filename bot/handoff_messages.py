@@ -89,6 +89,33 @@ def unsaved_text(council: Council, *, urgent: bool, now: datetime) -> str:
     )
 
 
+def capped_text(council: Council, *, urgent: bool, now: datetime) -> str:
+    """The reply when this chat (or its connection) has raised as many requests as it may."""
+    open_now = council.is_open(now)
+    phone = (
+        council.config.contact.phone
+        if open_now or not urgent
+        else council.config.out_of_hours_phone
+    )
+    text = (
+        "I can't pass another request to an advisor from this chat just now, because several "
+        f"have already been sent from here. Please call us on {phone}"
+    )
+    text += "." if urgent else f" ({council.opening_hours_text()})."
+    if urgent:
+        text += " If anyone is in immediate danger, call 999."
+    return text
+
+
+def describe_it_text(council: Council) -> str:
+    """The reply when an urgent topic came with no words (a bare button payload, repeated characters)."""
+    return (
+        "If you need an advisor, please tell me in a few words what is happening. "
+        f"You can also call us on {council.config.contact.phone}. "
+        "If anyone is in immediate danger, call 999."
+    )
+
+
 def resumed_text(council: Council) -> str:
     """Told to the resident when the advisor closes the conversation."""
     return (

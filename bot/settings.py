@@ -64,6 +64,39 @@ class Settings(BaseSettings):
     max_message_chars: int = 10_000
     webchat_session_idle_hours: int = 24
 
+    # Limits every server process shares (counted in the database, bot/records/rate_limits.py).
+    trusted_proxies: str = Field(
+        default="",
+        description="Comma-separated addresses or CIDRs of the proxies (nginx) in front of the servers: "
+        "only their X-Forwarded-For / X-Real-IP is believed. Empty: the direct peer is the client.",
+    )
+    webchat_messages_per_minute: int = Field(
+        default=30, ge=1, description="Messages one webchat session may send in a minute."
+    )
+    webchat_sessions_per_address: int = Field(
+        default=20,
+        ge=1,
+        description="New webchat sessions one client address may start in WEBCHAT_SESSION_WINDOW_MINUTES.",
+    )
+    webchat_session_window_minutes: int = Field(default=10, ge=1)
+    sign_in_failures_per_username: int = Field(
+        default=5, ge=1, description="Console sign-in attempts that may fail per username."
+    )
+    sign_in_failures_per_address: int = Field(
+        default=20, ge=1, description="Console sign-in attempts that may fail per client address."
+    )
+    sign_in_lockout_minutes: int = Field(
+        default=15, ge=1, description="The window the sign-in failures are counted in."
+    )
+    tickets_per_conversation_per_day: int = Field(
+        default=3, ge=1, description="New advisor tickets one conversation may raise in 24 hours."
+    )
+    tickets_per_address_per_hour: int = Field(
+        default=10,
+        ge=1,
+        description="New advisor tickets the conversations from one client address may raise in an hour.",
+    )
+
     # SMS (Twilio). Without an account SID and auth token the SMS webhook answers 503.
     twilio_account_sid: str = ""
     twilio_auth_token: SecretStr = Field(
@@ -110,6 +143,20 @@ class Settings(BaseSettings):
         if level not in LEVELS:
             raise ValueError(f"LOG_LEVEL must be one of {', '.join(LEVELS)}")
         return level
+
+    @validator("trusted_proxies")
+    def _valid_trusted_proxies(cls, value: str) -> str:  # noqa: N805 - pydantic API
+        import ipaddress
+
+        for entry in (part.strip() for part in value.split(",")):
+            if entry:
+                try:
+                    ipaddress.ip_network(entry, strict=False)
+                except ValueError:
+                    raise ValueError(
+                        f"TRUSTED_PROXIES: {entry!r} is not an address or CIDR (e.g. 10.0.0.0/8)"
+                    ) from None
+        return value
 
     @validator("sms_provider")
     def _known_sms_provider(cls, value: str) -> str:  # noqa: N805 - pydantic API

@@ -1,9 +1,6 @@
-"""Console sign-in: advisor accounts (stored in bot.records) and a per-process sign-in throttle."""
+"""Console sign-in: advisor accounts (stored in bot.records) and the lockout every process shares."""
 
 from __future__ import annotations
-
-import time
-from collections import defaultdict, deque
 
 from bot.records.advisor_accounts import (
     ABSOLUTE_LIMIT,
@@ -15,6 +12,8 @@ from bot.records.advisor_accounts import (
     hash_password,
     verify_password,
 )
+from bot.records.rate_limits import Limit, RateLimits
+from bot.settings import Settings
 
 __all__ = [
     "ABSOLUTE_LIMIT",
@@ -30,22 +29,41 @@ __all__ = [
 
 
 class SignInThrottle:
-    """At most five failed sign-ins per username in 15 minutes (per server process)."""
+    """Failed console sign-ins per username and per client address, counted in the database so
+    that every server process and worker enforces the same lockout.
 
-    def __init__(self, limit: int = 5, window_s: float = 900.0) -> None:
-        self._limit = limit
-        self._window = window_s
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+    Each attempt takes a place before the password is checked (so parallel guesses cannot all
+    slip under the limit); a correct password gives the places back and clears the username's
+    count. Once either count is full, every attempt is refused, a correct password included.
+    """
 
-    def blocked(self, username: str) -> bool:
-        failures = self._failures[username.strip().lower()]
-        now = time.monotonic()
-        while failures and now - failures[0] > self._window:
-            failures.popleft()
-        return len(failures) >= self._limit
+    def __init__(self, settings: Settings, limits: RateLimits | None = None) -> None:
+        self._limits = limits or RateLimits()
+        self.lockout_minutes = settings.sign_in_lockout_minutes
+        window_s = self.lockout_minutes * 60
+        self.per_username = Limit(
+            "sign_in_username", settings.sign_in_failures_per_username, window_s
+        )
+        self.per_address = Limit("sign_in_address", settings.sign_in_failures_per_address, window_s)
 
-    def failed(self, username: str) -> None:
-        self._failures[username.strip().lower()].append(time.monotonic())
+    @staticmethod
+    def _name(username: str) -> str:
+        return username.strip().lower()
 
-    def succeeded(self, username: str) -> None:
-        self._failures.pop(username.strip().lower(), None)
+    def attempt(self, username: str, address: str) -> bool:
+        """Take a place for one attempt; False (the lockout) if the username or address is full."""
+        if not self._limits.take(self.per_username, self._name(username)):
+            return False
+        if not self._limits.take(self.per_address, address):
+            self._limits.give_back(self.per_username, self._name(username))
+            return False
+        return True
+
+    def abandoned(self, username: str, address: str) -> None:
+        """The attempt could not be judged (the database failed): it does not count."""
+        self._limits.give_back(self.per_username, self._name(username))
+        self._limits.give_back(self.per_address, address)
+
+    def succeeded(self, username: str, address: str) -> None:
+        self._limits.clear(self.per_username, self._name(username))
+        self._limits.give_back(self.per_address, address)

@@ -20,6 +20,7 @@ class ChannelTexts:
     unknown_session: str = ""
     empty_message: str = "Please type a message first."
     no_reply: str = ""
+    too_many_sessions: str = ""
 
 
 def channel_texts() -> ChannelTexts:
@@ -54,6 +55,11 @@ def channel_texts() -> ChannelTexts:
             f"Please try again in a few minutes, or call us on {phone} ({hours})."
         ),
         unknown_session="This chat has ended or expired. Please start a new chat.",
+        too_many_sessions=(
+            "Too many chats have been started from your connection just now. Please try again "
+            f"in a few minutes, or call us on {phone} ({hours}). "
+            "If anyone is in immediate danger, call 999."
+        ),
         no_reply=(
             "Sorry, I couldn't answer that just now. Please try again, or call us on "
             f"{phone} ({hours})."

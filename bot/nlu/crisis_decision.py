@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.intents import CRISIS_INTENTS
 from bot.nlu.crisis import detect_crisis
+from bot.nlu.gibberish import is_gibberish, reads_as_language, repeated_text
 
 #: Key in parse data naming the crisis rule that fired (never the resident's words).
 CRISIS_RULE_KEY = "crisis_rule"
@@ -51,3 +52,18 @@ def crisis_in_parse(parse_data: dict[str, Any]) -> Crisis | None:
         return None
     rule = parse_data.get(CRISIS_RULE_KEY) or None
     return Crisis(str(name), rule, float(intent.get("confidence") or 0.0))
+
+
+def urgent_ticket_warranted(parse_data: dict[str, Any]) -> bool:
+    """Whether a crisis topic in the parse data may put a ticket in the urgent queue.
+
+    A curated rule matched words that are not keyboard mashing or one run repeated
+    ("homelesshomelesshomeless…"); or, with no rule, the message reads as language
+    (bot/nlu/gibberish.py). Never on a classifier's confidence: "xxxx…" or a bare /intent payload
+    sent by a script could otherwise fill the urgent queue. The safety reply never depends on this.
+    """
+    text = str(parse_data.get("text") or "")
+    crisis = crisis_in_parse(parse_data)
+    if crisis is not None and crisis.rule:
+        return not (is_gibberish(text) or repeated_text(text))
+    return reads_as_language(text)

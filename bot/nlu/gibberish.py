@@ -6,6 +6,10 @@ running, four or more letters without a vowel, or a run of three letters that no
 English word contains.
 Place and house names ("Tregenna", "Peverell") are spelt like English and are never gibberish;
 numbers, postcodes and references are never gibberish.
+
+`reads_as_language` is the stricter test an urgent ticket needs from a classifier's guess: no
+gibberish, no text that is one short run repeated ("xxxx…", "kill kill kill kill"), and at least
+one real word.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ KNOWN_WORD_ZIPF = 2.5
 SPELLING_VOCABULARY = 50_000
 
 _TRIPLE_LETTER = re.compile(r"([a-z])\1\1")
+#: One run of up to 12 characters said four times or more in a row ("xxxx", "hahaha…", "helphelp…").
+_REPEATED_RUN = re.compile(r"(.{1,12}?)\1{3,}", re.DOTALL)
+#: A message this much filled by repeated runs says nothing, whatever else it holds.
+REPEATED_SHARE = 0.6
 _VOWELS = frozenset("aeiouy")
 
 
@@ -74,3 +82,26 @@ def is_gibberish(text: str) -> bool:
     # make a message gibberish on their own, but don't save one either.
     long_words = [word for word in found if len(word) > 3]
     return bool(long_words) and all(unpronounceable(word) for word in long_words)
+
+
+def repeated_text(text: str) -> bool:
+    """Mostly one character or one short run repeated, spaces aside ("x x x x", "lol lol lol lol")."""
+    squeezed = "".join(text.lower().split())
+    if not squeezed:
+        return False
+    covered = sum(len(match.group(0)) for match in _REPEATED_RUN.finditer(squeezed))
+    return covered >= REPEATED_SHARE * len(squeezed)
+
+
+def reads_as_language(text: str) -> bool:
+    """Whether a message is words a person could mean: typed (not a /button payload), not
+    gibberish, not one run repeated, with a real word of two or more different letters (a word
+    in another script counts: whether it is a language is the language detector's question)."""
+    stripped = text.strip()
+    if not stripped or stripped.startswith("/"):
+        return False
+    if is_gibberish(stripped) or repeated_text(stripped):
+        return False
+    return any(
+        len(set(word)) >= 2 and (known_word(word) or not word.isascii()) for word in words(stripped)
+    )

@@ -53,6 +53,7 @@ OTHER_RETENTION = {
     "bulky_slots": "No personal data: a count of bookings per day.",
     "digital_session_slots": "No personal data: a count of places per session.",
     "scheduled_jobs": "No personal data: one row per daily job.",
+    "rate_limit_counters": "Minutes: a window is deleted once it can no longer count towards a limit.",
 }
 
 

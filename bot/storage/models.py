@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -338,6 +339,25 @@ class ScheduledJob(Base):
     holder = Column(String(80), nullable=False, default="")
     # When it was claimed.
     claimed_at = Column(DateTime(timezone=True), default=utcnow)
+
+
+class RateLimitCounter(Base):
+    """How often one limited thing happened in one time window, seen alike by every process."""
+
+    __tablename__ = "rate_limit_counters"
+
+    # Which limit counts here (webchat_message, webchat_session, sign_in_username ...).
+    scope = Column(String(40), primary_key=True)
+    # Keyed hash of whom the limit is for (a session, an address, a username): never in clear.
+    key_hash = Column(String(64), primary_key=True)
+    # Start of the window, in whole seconds since 1970 (UTC): one counter per window.
+    window_start = Column(BigInteger, primary_key=True)
+    # Events counted in the window; this window and the one before estimate the recent rate.
+    hits = Column(Integer, nullable=False, default=0)
+    # When the row can no longer be the current or the previous window: purged after it.
+    expires_at = Column(BigInteger, nullable=False)
+
+    __table_args__ = (Index("ix_rate_limit_expiry", "expires_at"),)
 
 
 class AnalyticsEvent(Base):

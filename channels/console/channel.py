@@ -25,6 +25,7 @@ from bot.settings import Settings, get_settings
 from bot.storage import audit
 from bot.storage.engine import session_scope
 from channels import conversation_control
+from channels.client_address import request_client_address
 from channels.console import accounts, insight
 from channels.console_auth import AdvisorAccounts, SignedIn, SignInThrottle
 from channels.delivery import DeliveryError, delivery_for
@@ -107,7 +108,8 @@ class ConsoleInput(InputChannel):
         self.accounts = AdvisorAccounts()
         self.tickets = TicketQueue()
         self.register = SupportRegister()
-        self.throttle = SignInThrottle()
+        self.throttle = SignInThrottle(settings)
+        self.trusted_proxies = settings.trusted_proxies
         self.council = get_council(settings.council_dir)
         self.secure_cookie = settings.environment is Env.PRODUCTION
         self.templates = _templates()
@@ -299,23 +301,30 @@ class ConsoleInput(InputChannel):
     def _login(self, request: Request) -> HTTPResponse:
         username = (request.form.get("username") or "") if request.form else ""
         password = (request.form.get("password") or "") if request.form else ""
-        if self.throttle.blocked(username):
-            return self._page(
-                "login.html",
-                429,
-                error="Too many attempts. Wait 15 minutes or ask your team leader.",
-            )
+        address = request_client_address(request, self.trusted_proxies)
         try:
-            token = self.accounts.sign_in(username, password)
+            if not self.throttle.attempt(username, address):
+                return self._page(
+                    "login.html",
+                    429,
+                    error=f"Too many attempts. Wait {self.throttle.lockout_minutes} minutes "
+                    "or ask your team leader.",
+                )
+            try:
+                token = self.accounts.sign_in(username, password)
+            except SQLAlchemyError:
+                self.throttle.abandoned(username, address)
+                raise
+            if token is None:
+                return self._page(
+                    "login.html", 401, error="That username and password don't match."
+                )
+            self.throttle.succeeded(username, address)
         except SQLAlchemyError:
             logger.exception("console: sign-in failed: database unavailable")
             return self._page(
                 "login.html", 503, error="The database is not available. Try again shortly."
             )
-        if token is None:
-            self.throttle.failed(username)
-            return self._page("login.html", 401, error="That username and password don't match.")
-        self.throttle.succeeded(username)
         reply = self._redirect("/queue")
         reply.cookies[COOKIE] = token
         cookie = reply.cookies[COOKIE]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -18,9 +17,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.intents import INTENT_ROUTES
 from bot.privacy import install_log_redaction
+from bot.records.rate_limits import CLIENT_KEY, Limit, RateLimits, client_key
 from bot.records.receipts import ReceiptState, ReceiptStore
 from bot.settings import Settings, get_settings
 from channels import metrics
+from channels.client_address import request_client_address
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.resident_text import channel_texts
@@ -43,8 +44,6 @@ SECURITY_HEADERS = {
 }
 KNOWN_PAYLOAD_INTENTS = set(INTENT_ROUTES)
 MAX_ID_LENGTH = 128
-RATE_LIMIT_MESSAGES = 30
-RATE_LIMIT_WINDOW_S = 60.0
 RETRY_WAIT_S = 10.0
 # Messages one server worker lets into Rasa at a time (channels.turns.TurnLimit). Three keeps
 # the action server busy while Rasa computes (measured with make bench). Unlike SMS and
@@ -98,25 +97,6 @@ class WebchatDelivery(Delivery):
             raise DeliveryError("The webchat transcript could not be saved.") from error
 
 
-class RateLimiter:
-    """At most N messages per window for each session (per server process)."""
-
-    def __init__(self, limit: int, window_s: float) -> None:
-        self._limit = limit
-        self._window = window_s
-        self._hits: dict[str, deque[float]] = defaultdict(deque)
-
-    def allow(self, key: str) -> bool:
-        now = time.monotonic()
-        hits = self._hits[key]
-        while hits and now - hits[0] > self._window:
-            hits.popleft()
-        if len(hits) >= self._limit:
-            return False
-        hits.append(now)
-        return True
-
-
 class WebchatInput(InputChannel):
     """The `/webhooks/webchat/` endpoints the widget talks to."""
 
@@ -133,7 +113,15 @@ class WebchatInput(InputChannel):
         self.store = store or WebchatStore(idle_hours=settings.webchat_session_idle_hours)
         self.receipts = ReceiptStore()
         self.max_chars = settings.max_message_chars
-        self.rate_limiter = RateLimiter(RATE_LIMIT_MESSAGES, RATE_LIMIT_WINDOW_S)
+        # Counted in the database, so the limits hold whichever worker or server a request reaches.
+        self.limits = RateLimits()
+        self.message_limit = Limit("webchat_message", settings.webchat_messages_per_minute, 60)
+        self.session_limit = Limit(
+            "webchat_session",
+            settings.webchat_sessions_per_address,
+            settings.webchat_session_window_minutes * 60,
+        )
+        self.trusted_proxies = settings.trusted_proxies
         self.gate = HandoffGate()
         self.turns = TurnLimit(RASA_AT_ONCE, TURN_WAIT_S)
         self.delivery = WebchatDelivery(self.store)
@@ -171,8 +159,11 @@ class WebchatInput(InputChannel):
             return response.json(texts.config, headers=SECURITY_HEADERS)
 
         @webchat.route("/session", methods=["POST"])
-        async def start_session(_: Request) -> HTTPResponse:
+        async def start_session(request: Request) -> HTTPResponse:
+            address = request_client_address(request, self.trusted_proxies)
             try:
+                if not self.limits.take(self.session_limit, address):
+                    return _error(429, texts.too_many_sessions)
                 session_id = self.store.create_session()
                 greeting = self.store.add_message(
                     session_id, "bot", texts.greeting, texts.greeting_buttons
@@ -267,7 +258,7 @@ class WebchatInput(InputChannel):
                 shown,
                 channel=self.name(),
                 receipt_id=receipt_id,
-                allow=self.rate_limiter.allow,
+                allow=lambda sid: self.limits.take(self.message_limit, sid),
             )
             if arrival.state == ArrivalState.UNKNOWN_SESSION:
                 return _error(404, texts.unknown_session)
@@ -297,7 +288,13 @@ class WebchatInput(InputChannel):
                         session_id,
                         input_channel=self.name(),
                         message_id=client_id,
-                        metadata={"channel": self.name()},
+                        metadata={
+                            "channel": self.name(),
+                            # Keyed hash of the address: caps the tickets one address can raise.
+                            CLIENT_KEY: client_key(
+                                request_client_address(request, self.trusted_proxies)
+                            ),
+                        },
                     ),
                 )
             if held_replies is not None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import aiohttp
 
+from tests.e2e.webchat_client import resident_address
+
 
 @dataclass
 class LoadReport:
@@ -47,7 +49,10 @@ class WebchatTarget:
         self.base = f"{base}/webhooks/webchat"
 
     async def start(self, http: aiohttp.ClientSession) -> str:
-        async with http.post(f"{self.base}/session", json={}) as reply:
+        # Each conversation is a resident with their own address, as a trusted proxy passes it on
+        # (the bench servers trust the loopback), so the per-address limits see many residents.
+        headers = {"X-Forwarded-For": resident_address()}
+        async with http.post(f"{self.base}/session", json={}, headers=headers) as reply:
             return (await reply.json())["session_id"]
 
     async def send(self, http: aiohttp.ClientSession, conversation: str, text: str) -> bool:

@@ -55,6 +55,7 @@ class Server:
         self.name = name
         env = server_environment(settings)
         env["ENVIRONMENT"] = "test"
+        env["TRUSTED_PROXIES"] = "127.0.0.1"  # the load generator says which resident it is
         self._log = open(log, "ab")  # noqa: SIM115 - closed in stop()
         started = time.perf_counter()
         self.process = subprocess.Popen(

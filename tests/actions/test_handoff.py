@@ -132,3 +132,115 @@ def test_out_of_hours_on_webchat_nobody_is_promised_a_reply_after_the_page_is_cl
     assert "will reply here when we open" not in text
     assert "only reach this chat while this page is open" in text
     assert f"call us on {council.config.contact.phone} when we open" in text
+
+
+def _audit_subjects() -> list[str]:
+    from sqlalchemy import select
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import AuditEvent
+
+    with session_scope() as session:
+        return [
+            e.subject
+            for e in session.execute(select(AuditEvent)).scalars()
+            if e.action == "ticket.not_raised"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("domestic_abuse", "x" * 100),
+        ("domestic_abuse", "abuse abuse abuse abuse abuse abuse"),
+        ("suicide_self_harm", "kill kill kill kill"),
+        ("gas_leak", "smell smell smell smell"),
+        ("suicide_self_harm", "/suicide_self_harm"),
+        ("safeguarding_concern", "child child child child"),
+    ],
+)
+def test_a_sure_guess_on_text_that_is_not_language_gives_the_numbers_but_no_urgent_ticket(
+    database_url, monkeypatch, intent, text
+):
+    number = context.council().information_for(intent).text
+
+    messages, events = _handoff(intent, OPEN, monkeypatch, text=text)
+
+    assert messages[0]["text"] == number
+    assert "999" in messages[-1]["text"] and "AD-" not in messages[-1]["text"]
+    assert TicketQueue().open_tickets() == []
+    assert {"event": "pause"} not in [{"event": e["event"]} for e in events]
+    assert _audit_subjects() == [f"no_language:urgent:{intent}"]
+
+
+def _from_address(sender: str, address: str, text: str = "my partner hurts me") -> dict:
+    from bot.records.rate_limits import CLIENT_KEY, client_key
+
+    return {
+        "sender_id": sender,
+        "text": text,
+        "parse_extra": {
+            "crisis_rule": "partner violence",
+            "metadata": {CLIENT_KEY: client_key(address)},
+        },
+    }
+
+
+def test_when_one_address_has_raised_its_tickets_a_resident_in_danger_still_gets_the_numbers_first(
+    database_url, monkeypatch
+):
+    for n in range(10):
+        _handoff("domestic_abuse", OPEN, monkeypatch, **_from_address(f"chat-{n}", "203.0.113.7"))
+    assert len(TicketQueue().open_tickets()) == 10
+
+    messages, events = _handoff(
+        "domestic_abuse", OPEN, monkeypatch, **_from_address("chat-10", "203.0.113.7")
+    )
+
+    assert "0808 2000 247" in messages[0]["text"]
+    assert "999" in messages[-1]["text"] and "call us on" in messages[-1]["text"]
+    assert len(TicketQueue().open_tickets()) == 10
+    assert TicketQueue().open_ticket_for("chat-10") is None
+    assert _audit_subjects() == ["address:urgent:domestic_abuse"]
+    # Another address is not held back by this one.
+    _handoff("domestic_abuse", OPEN, monkeypatch, **_from_address("chat-11", "198.51.100.1"))
+    assert TicketQueue().open_ticket_for("chat-11") is not None
+
+
+def test_a_conversation_raises_at_most_three_new_tickets_a_day(database_url, monkeypatch):
+    queue = TicketQueue()
+    for _ in range(3):
+        _handoff("request_human", OPEN, monkeypatch, sender_id="chat-1")
+        ticket = queue.open_ticket_for("chat-1")
+        assert ticket is not None
+        _close(ticket.reference)
+
+    messages, _ = _handoff("request_human", OPEN, monkeypatch, sender_id="chat-1")
+
+    assert queue.open_ticket_for("chat-1") is None
+    assert "can't pass another request" in messages[-1]["text"]
+    assert _audit_subjects() == ["conversation:normal:request_human"]
+
+
+def test_a_conversation_already_with_the_advisors_updates_its_ticket_without_using_a_place(
+    database_url, monkeypatch
+):
+    for _ in range(6):
+        _handoff("domestic_abuse", OPEN, monkeypatch, **_from_address("chat-1", "203.0.113.7"))
+
+    assert len(TicketQueue().open_tickets()) == 1
+    assert _audit_subjects() == []
+
+
+def _close(reference: str) -> None:
+    from sqlalchemy import update
+
+    from bot.storage.engine import session_scope
+    from bot.storage.models import HandoffTicket
+
+    with session_scope() as session:
+        session.execute(
+            update(HandoffTicket)
+            .where(HandoffTicket.reference == reference)
+            .values(status="closed", outcome="Resolved")
+        )

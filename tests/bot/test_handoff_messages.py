@@ -86,3 +86,22 @@ def test_when_a_request_cannot_be_saved_an_urgent_one_is_told_to_call_now(counci
 def test_closing_a_conversation_says_the_assistant_is_back_and_a_person_is_still_there(council):
     text = handoff_messages.resumed_text(council)
     assert "automated assistant again" in text and "ask for a person at any time" in text
+
+
+def test_when_the_cap_is_reached_an_urgent_resident_is_told_whom_to_call_now_and_999(council):
+    in_hours = handoff_messages.capped_text(council, urgent=True, now=MONDAY_MORNING)
+    out_of_hours = handoff_messages.capped_text(council, urgent=True, now=SATURDAY)
+
+    assert council.config.contact.phone in in_hours and in_hours.endswith("call 999.")
+    assert council.config.out_of_hours_phone in out_of_hours and "999" in out_of_hours
+
+
+def test_when_the_cap_is_reached_an_ordinary_request_is_given_the_number_and_hours(council):
+    text = handoff_messages.capped_text(council, urgent=False, now=SATURDAY)
+    assert council.config.contact.phone in text and council.opening_hours_text() in text
+    assert "999" not in text
+
+
+def test_an_urgent_topic_with_no_words_is_asked_what_is_happening_and_given_999(council):
+    text = handoff_messages.describe_it_text(council)
+    assert "what is happening" in text and "999" in text

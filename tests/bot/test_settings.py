@@ -49,3 +49,14 @@ def test_an_unknown_council_systems_value_fails_at_start_up(monkeypatch):
     monkeypatch.setenv("COUNCIL_SYSTEMS", "ftp")
     with pytest.raises(ValueError, match="COUNCIL_SYSTEMS"):
         Settings(_env_file=None)
+
+
+def test_trusted_proxies_that_are_not_addresses_fail_at_start_up(monkeypatch):
+    monkeypatch.setenv("TRUSTED_PROXIES", "127.0.0.1, nginx.internal")
+    with pytest.raises(ValueError, match="TRUSTED_PROXIES"):
+        Settings(_env_file=None)
+
+
+def test_trusted_proxies_take_addresses_and_networks(monkeypatch):
+    monkeypatch.setenv("TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8, ::1")
+    assert Settings(_env_file=None).trusted_proxies == "127.0.0.1, 10.0.0.0/8, ::1"

@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from typing import Any
 
 import requests
 
+_addresses = itertools.count(1)
+
+
+def resident_address() -> str:
+    """A different documentation-range address for each resident (RFC 3849)."""
+    n = next(_addresses)
+    return f"2001:db8:{n // 65536:x}:{n % 65536:x}::1"
+
 
 class WebchatClient:
-    """One resident's chat: a session, messages, button presses and polling."""
+    """One resident's chat: a session, messages, button presses and polling.
 
-    def __init__(self, base_url: str) -> None:
+    Each resident writes from their own address, as nginx would pass it on (the test servers
+    trust the loopback proxy), so the per-address limits see many residents, not one.
+    """
+
+    def __init__(self, base_url: str, address: str | None = None) -> None:
         self.base = base_url
-        started = requests.post(f"{base_url}/session", json={}, timeout=30)
+        self.headers = {"X-Forwarded-For": address or resident_address()}
+        started = requests.post(f"{base_url}/session", json={}, headers=self.headers, timeout=30)
         started.raise_for_status()
         body = started.json()
         self.session_id: str = body["session_id"]
@@ -33,13 +47,17 @@ class WebchatClient:
 
     def post(self, body: dict[str, Any]) -> requests.Response:
         return requests.post(
-            f"{self.base}/webhook", json={"session_id": self.session_id, **body}, timeout=60
+            f"{self.base}/webhook",
+            json={"session_id": self.session_id, **body},
+            headers=self.headers,
+            timeout=60,
         )
 
     def poll(self, after: int = 0) -> list[dict[str, Any]]:
         reply = requests.get(
             f"{self.base}/messages",
             params={"session_id": self.session_id, "after": after},
+            headers=self.headers,
             timeout=30,
         )
         reply.raise_for_status()

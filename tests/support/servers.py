@@ -45,7 +45,8 @@ class LiveServers:
 
     def _spawn(self, command: list[str], log_name: str) -> subprocess.Popen:
         env = server_environment(self.settings)
-        env.update({"ENVIRONMENT": "test", **self.extra_env})
+        # The tests stand in for nginx: each simulated resident sends its own X-Forwarded-For.
+        env.update({"ENVIRONMENT": "test", "TRUSTED_PROXIES": "127.0.0.1", **self.extra_env})
         log = open(self.log_dir / log_name, "ab")  # noqa: SIM115 - closed with the process
         return subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=log)
 

@@ -196,7 +196,12 @@
     try {
       const r = await api('POST', '/session', {});
       const sid = r.ok && r.data.session_id;
-      if (typeof sid !== 'string' || !sid) throw new Error(`HTTP ${r.status}`);
+      if (typeof sid !== 'string' || !sid) {
+        // e.g. 429, too many chats from this connection: the server's words give a number to call.
+        const failed = new Error(`HTTP ${r.status}`);
+        failed.serverMessage = typeof r.data.error === 'string' ? r.data.error.trim() : '';
+        throw failed;
+      }
       state.sessionId = sid;
       state.historyLoaded = true;
       save(SESSION_KEY, state.sessionId);
@@ -280,7 +285,7 @@
       if (item.payload) Object.assign(body, { payload: item.payload, title: item.title });
       else body.message = item.text;
       r = await api('POST', '/webhook', body);
-    } catch (e) { showFailure(item, SEND_FAILED); return; }
+    } catch (e) { showFailure(item, (e && e.serverMessage) || SEND_FAILED); return; }
     const serverError = typeof r.data.error === 'string' && r.data.error.trim() ? r.data.error : '';
     if (r.ok) {
       showMessages(r.data.messages, { advance: false });
@@ -394,7 +399,8 @@
     const stored = load(SESSION_KEY);
     try { await (stored ? restoreSession(stored) : ensureSession()); } catch (e) {
       state.pollFailed = true;
-      addMessage('system', "Sorry, the chat isn't working right now. Check your connection. We'll keep trying.");
+      addMessage('system', (e && e.serverMessage)
+        || "Sorry, the chat isn't working right now. Check your connection. We'll keep trying.");
     }
     schedulePoll();
   }

@@ -15,6 +15,7 @@ from bot.nlu.crisis_decision import (
     Crisis,
     crisis_in_parse,
     crisis_in_text,
+    urgent_ticket_warranted,
 )
 
 
@@ -91,3 +92,58 @@ def test_the_pipeline_and_the_gate_agree_on_the_crisis_the_rules_find(
         assert parsed == before  # a rule: the same crisis, rule and certainty on both sides
     else:
         assert parsed is None or parsed.guessed
+
+
+def _parse(text: str, intent: str, rule: str | None = None) -> dict:
+    parse = {"text": text, "intent": {"name": intent, "confidence": 1.0}}
+    if rule:
+        parse[CRISIS_RULE_KEY] = rule
+    return parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 100,
+        "x " * 60,
+        "abuse abuse abuse abuse",
+        "scared scared scared scared",
+        "/domestic_abuse",
+        "",
+        "qqqq wwww eeee",
+    ],
+)
+def test_a_classifier_guess_on_text_that_is_not_language_never_makes_an_urgent_ticket(
+    text: str,
+) -> None:
+    assert not urgent_ticket_warranted(_parse(text, "domestic_abuse"))
+
+
+def test_a_classifier_guess_in_words_a_person_could_mean_makes_an_urgent_ticket() -> None:
+    assert urgent_ticket_warranted(_parse("he won't let me see my family", "domestic_abuse"))
+
+
+def test_a_rule_matched_in_one_word_repeated_makes_no_urgent_ticket() -> None:
+    text = "homelesshomelesshomelesshomeless"
+    match = detect_crisis(text)
+    assert match is not None  # the safety reply is still given
+    assert not urgent_ticket_warranted(_parse(text, match.intent, match.rule))
+
+
+def test_every_curated_crisis_phrasing_still_makes_an_urgent_ticket() -> None:
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    phrasings = yaml.safe_load(
+        (PROJECT_ROOT / "tests" / "data" / "crisis_positive.yml").read_text("utf-8")
+    )
+    missed = []
+    for intent, texts in phrasings.items():
+        for text in texts:
+            match = detect_crisis(text)
+            rule = match.rule if match else None
+            if not urgent_ticket_warranted(_parse(text, intent, rule)):
+                missed.append(text)
+    assert sum(len(t) for t in phrasings.values()) > 1000
+    assert missed == []

@@ -94,3 +94,21 @@ def test_the_pipeline_forces_a_rule_matched_crisis_whatever_the_classifier_said(
     message = _parsed("I have nowhere to sleep tonight", [("out_of_scope", 0.9)])
     assert message.get(INTENT) == {"name": "homelessness", "confidence": 1.0}
     assert message.get("crisis_rule")
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [
+        ("suicide_self_harm", "x" * 100),
+        ("suicide_self_harm", "kill kill kill kill"),
+        ("suicide_self_harm", "end end end end end end end end"),
+        ("suicide_self_harm", "cutcutcutcutcutcutcutcut"),
+        ("domestic_abuse", "x" * 150),
+        ("gas_leak", "smell smell smell smell"),
+        ("suicide_self_harm", "qqqq wwww eeee"),
+    ],
+)
+def test_a_sure_classifier_guess_on_text_that_is_not_language_raises_no_alarm(
+    intent: str, text: str
+) -> None:
+    assert not classifier_guess_stands(intent, 1.0, text)

@@ -10,7 +10,7 @@ import pytest
 
 from bot.settings import get_settings
 from channels.resident_text import channel_texts
-from channels.webchat.channel import RATE_LIMIT_MESSAGES, WebchatInput
+from channels.webchat.channel import WebchatInput
 from tests.support.channel_app import RunningChannel, ScriptedBot
 
 
@@ -142,14 +142,14 @@ def test_a_resident_sending_very_quickly_is_asked_to_wait(webchat):
     running, client, bot = webchat
     session_id = start(client, running)
 
+    limit = get_settings().webchat_messages_per_minute
     codes = [
-        say(client, running, session_id, message=f"m{n}").status_code
-        for n in range(RATE_LIMIT_MESSAGES + 1)
+        say(client, running, session_id, message=f"m{n}").status_code for n in range(limit + 1)
     ]
 
-    assert codes[:-1] == [200] * RATE_LIMIT_MESSAGES
+    assert codes[:-1] == [200] * limit
     assert codes[-1] == 429
-    assert len(bot.received) == RATE_LIMIT_MESSAGES
+    assert len(bot.received) == limit
 
 
 def test_an_advisors_reply_reaches_the_chat_through_polling(webchat):
