@@ -99,7 +99,7 @@ class _Reader:
             self.active_loop(event, write)
         elif isinstance(event, SlotSet) and event.key == _REQUESTED:
             if self.form is not None and event.value and event.value != self.form.last_question:
-                self.form.last_question = str(event.value)
+                previous, self.form.last_question = self.form.last_question, str(event.value)
                 if write:
                     self.row(
                         ev.QUESTION_ASKED,
@@ -107,6 +107,7 @@ class _Reader:
                         journey=self.form.journey,
                         service=service_of(self.form.name),
                         question=str(event.value),
+                        previous_question=previous,
                     )
 
     def active_loop(self, event: ActiveLoop, write: bool) -> None:

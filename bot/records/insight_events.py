@@ -71,7 +71,17 @@ TRANSACTION_ENDINGS = (
 )
 
 _FIELDS = frozenset(
-    {"journey", "service", "question", "band", "reason", "priority", "outcome", "wait_seconds"}
+    {
+        "journey",
+        "service",
+        "question",
+        "previous_question",
+        "band",
+        "reason",
+        "priority",
+        "outcome",
+        "wait_seconds",
+    }
 )
 
 

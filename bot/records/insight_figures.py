@@ -211,17 +211,22 @@ def funnels(filters: Filters) -> list[dict[str, Any]]:
 
     A journey ends completed, cancelled, handed to a person, or abandoned (the resident went on
     to something else, or simply stopped answering: no ending at all); an abandoned journey is
-    counted at the last question it was asked. Worked out in SQL (grouped counts), so a year
-    of events takes no more memory than a month.
+    counted at the last question it was asked. Each question asked is followed by the next
+    question (which names it as `previous_question`), by an ending (which names it as
+    `question`), or by nothing: a resident who stopped answering there. So where people leave
+    is grouped counts only, however many events there are.
     """
-    endings = select(E.journey).where(filters.where(*ev.TRANSACTION_ENDINGS))
-    last_asked = (
-        select(func.max(E.id).label("last_id"))
-        .where(filters.where(ev.QUESTION_ASKED), E.journey.not_in(endings))
-        .group_by(E.journey)
-        .subquery()
-    )
     with session_scope() as session:
+
+        def grouped(column: Any, *kinds: str) -> list[Any]:
+            return list(
+                session.execute(
+                    select(E.service, column, E.kind, func.count())
+                    .where(filters.where(*kinds))
+                    .group_by(E.service, column, E.kind)
+                ).all()
+            )
+
         started = dict(
             session.execute(
                 select(E.service, func.count())
@@ -229,39 +234,24 @@ def funnels(filters: Filters) -> list[dict[str, Any]]:
                 .group_by(E.service)
             ).all()
         )
-        reached = session.execute(
-            select(E.service, E.question, func.count(func.distinct(E.journey)), func.min(E.id))
-            .where(filters.where(ev.QUESTION_ASKED))
-            .group_by(E.service, E.question)
-        ).all()
-        ends = session.execute(
-            select(E.service, E.kind, func.count())
-            .where(filters.where(*ev.TRANSACTION_ENDINGS))
-            .group_by(E.service, E.kind)
-        ).all()
-        # Left part way: an explicit "abandoned" (at its last question), or no ending at all.
-        left = Counter(
-            {
-                (service, question): n
-                for service, question, n in session.execute(
-                    select(E.service, E.question, func.count())
-                    .where(filters.where(ev.TRANSACTION_ABANDONED))
-                    .group_by(E.service, E.question)
-                ).all()
-            }
-        )
-        for service, question, n in session.execute(
-            select(E.service, E.question, func.count())
-            .join(last_asked, E.id == last_asked.c.last_id)
-            .group_by(E.service, E.question)
-        ).all():
-            left[(service, question)] += n
-    questions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for service, question, n, first in reached:
-        questions[service].append((-n, first, question))  # most reached first: the funnel's order
+        asked = grouped(E.question, ev.QUESTION_ASKED)
+        followed = grouped(E.previous_question, ev.QUESTION_ASKED)
+        ends = grouped(E.question, *ev.TRANSACTION_ENDINGS)
+    reached: Counter[tuple[str, str]] = Counter()
+    for service, question, _, n in asked:
+        reached[(service, question)] += n
+    left = Counter(reached)
+    for service, previous, _, n in followed:
+        if previous:
+            left[(service, previous)] -= n
     ended: dict[str, Counter[str]] = defaultdict(Counter)
-    for service, kind, n in ends:
+    for service, question, kind, n in ends:
         ended[service][kind] += n
+        if question and kind != ev.TRANSACTION_ABANDONED:
+            left[(service, question)] -= n  # ended there, not left there
+    questions: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (service, question), n in reached.items():
+        questions[service].append((-n, question))  # most reached first: the funnel's order
     result = []
     for service in sorted(started):
         count = int(started[service])
@@ -272,8 +262,12 @@ def funnels(filters: Filters) -> list[dict[str, Any]]:
                 "service": service,
                 "started": count,
                 "questions": [
-                    {"question": q, "reached": -minus, "left_here": left[(service, q)]}
-                    for minus, _, q in sorted(questions[service])
+                    {
+                        "question": q,
+                        "reached": -minus,
+                        "left_here": max(0, left[(service, q)]),
+                    }
+                    for minus, q in sorted(questions[service])
                 ],
                 "completed": done[ev.TRANSACTION_COMPLETED],
                 "cancelled": done[ev.TRANSACTION_CANCELLED],

@@ -380,6 +380,9 @@ class AnalyticsEvent(Base):
     service = Column(String(60), nullable=True)
     # The form question asked, or the one a resident left at.
     question = Column(String(60), nullable=True)
+    # The question asked just before this one in the same transaction: where people leave is
+    # then counted with grouped counts, without following each journey.
+    previous_question = Column(String(60), nullable=True)
     # How sure the assistant was of an intent: high / medium / low (never the message).
     band = Column(String(8), nullable=True)
     # Handoff reason and priority, and how an advisor closed a ticket (fixed kinds only).

@@ -39,7 +39,8 @@ SERVICES = {
 }
 DAYS = 395  # 13 months
 #: Every row names every column (one INSERT for a whole chunk).
-OPTIONAL = ("journey", "service", "question", "band", "reason", "priority", "outcome")
+OPTIONAL = ("journey", "service", "question", "previous_question", "band", "reason")
+OPTIONAL += ("priority", "outcome")
 OPTIONAL += ("wait_seconds", "masked_text")
 
 
@@ -74,9 +75,11 @@ def _conversation(n: int, rnd: random.Random, now: Any) -> Iterator[dict[str, An
     yield row(ev.TRANSACTION_STARTED, 3, service=service, journey=journey)
     reached = rnd.randrange(1, len(questions) + 1)
     for step, question in enumerate(questions[:reached]):
+        previous = questions[step - 1] if step else None
         yield row(
-            ev.QUESTION_ASKED, 10 + step * 20, service=service, journey=journey, question=question
-        )
+            ev.QUESTION_ASKED, 10 + step * 20, service=service, journey=journey,
+            question=question, previous_question=previous,
+        )  # fmt: skip
     ending = rnd.random()
     last = questions[reached - 1]
     if reached == len(questions) and ending < 0.8:

@@ -96,7 +96,13 @@ def test_a_transaction_cancelled_at_its_second_question_is_recorded_turn_by_turn
     ]
     assert journey and all(row[5] == journey for row in rows[2:] if row[0] != "intent_recognised")
     with session_scope() as session:
+        chain = session.execute(
+            select(AnalyticsEvent.question, AnalyticsEvent.previous_question)
+            .where(AnalyticsEvent.kind == "question_asked")
+            .order_by(AnalyticsEvent.id)
+        ).all()
         keys = set(session.execute(select(AnalyticsEvent.conversation_key)).scalars())
+    assert chain == [("postcode", None), ("bin_type", "postcode")]
     assert keys == {sender_key("+447700900001")}  # the keyed hash, never the number
 
 

@@ -37,34 +37,14 @@ def journey(
     support: bool = False,
 ):
     jid = f"j-{sender}"
-    add(
-        ev.TRANSACTION_STARTED,
-        sender,
-        journey=jid,
-        service="missed_bin",
-        channel=channel,
-        support=support,
-    )
+    common = {"journey": jid, "service": "missed_bin", "channel": channel, "support": support}
+    add(ev.TRANSACTION_STARTED, sender, **common)
+    previous = None
     for q in questions:
-        add(
-            ev.QUESTION_ASKED,
-            sender,
-            journey=jid,
-            service="missed_bin",
-            question=q,
-            channel=channel,
-            support=support,
-        )
+        add(ev.QUESTION_ASKED, sender, question=q, previous_question=previous, **common)
+        previous = q
     if end:
-        add(
-            end,
-            sender,
-            journey=jid,
-            service="missed_bin",
-            question=questions[-1],
-            channel=channel,
-            support=support,
-        )
+        add(end, sender, question=questions[-1], **common)
 
 
 def test_a_funnel_counts_each_question_reached_and_where_people_left(database_url):

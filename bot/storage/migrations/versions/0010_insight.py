@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=20), nullable=False),
         sa.Column("service", sa.String(length=60), nullable=True),
         sa.Column("question", sa.String(length=60), nullable=True),
+        sa.Column("previous_question", sa.String(length=60), nullable=True),
         sa.Column("band", sa.String(length=8), nullable=True),
         sa.Column("reason", sa.String(length=40), nullable=True),
         sa.Column("priority", sa.String(length=20), nullable=True),
