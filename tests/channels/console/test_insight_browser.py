@@ -57,6 +57,7 @@ def _seed(url: str) -> None:
                 channel="webchat",
                 service="missed_bin",
                 journey=sender,
+                question="postcode",  # the question it was completed after
             )
         events.record(
             ev.NOT_UNDERSTOOD, sender, channel="webchat", masked_text="can u do my thing at PL1 2AB"
