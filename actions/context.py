@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.settings import get_settings
 
 if TYPE_CHECKING:
+    from rasa_sdk import Tracker
+
     from bot.council import Council
     from bot.records.bulky_bookings import BulkyBookingStore
     from bot.records.council_systems import CouncilSystems
@@ -76,3 +78,16 @@ def now() -> datetime:
 def today() -> date:
     """Today's date at the council."""
     return now().date()
+
+
+def insight(kind: str, tracker: Tracker, **fields: Any) -> None:
+    """Record an analytics event for this conversation (no personal data; never raises)."""
+    from bot.records import insight_events
+
+    insight_events.record(
+        kind,
+        tracker.sender_id,
+        channel=tracker.get_latest_input_channel(),
+        acting_for=bool(tracker.get_slot("acting_for")),
+        **fields,
+    )

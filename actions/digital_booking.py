@@ -27,6 +27,7 @@ from actions.formatting import CHECK_A_REQUEST, TALK_TO_A_PERSON, button
 from actions.forms.validation import ResidentFormValidation
 from actions.request_store import apologise_not_stored
 from bot.phone_numbers import read_uk_phone
+from bot.records import insight_events
 from bot.records.capacity import NoPlaceLeft
 from bot.records.digital_sessions import SERVICE
 from bot.records.venues import VenueWants, parse_session_label, session_label, upcoming_sessions
@@ -295,6 +296,10 @@ class ActionSubmitDigitalSession(Action):
             logger.exception("digital session: could not book")
             apologise_not_stored(dispatcher, council, "book it", "booked")
             return clear
+        if booking.created_now:
+            context.insight(
+                insight_events.HELPER_SESSION_BOOKED, tracker, service="book_assisted_digital"
+            )
         lines = [
             (
                 "You're booked in. "

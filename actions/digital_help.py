@@ -19,6 +19,7 @@ from actions.forms.opening_message import opening_message
 from actions.forms.validation import ResidentFormValidation
 from actions.postcode_checks import check_local_postcode
 from actions.venue_filters import barrier_button, describe, read_barrier, read_wants
+from bot.records import insight_events
 from bot.records.postcodes import normalise_postcode
 from bot.records.venues import NearbyVenue, VenueFinder, VenueWants, hours_today_text
 
@@ -193,6 +194,12 @@ class ActionShowVenues(Action):
                 3,
                 council.bank_holidays,
             )
+        context.insight(
+            insight_events.VENUE_SEARCH,
+            tracker,
+            service="find_computer_or_wifi",
+            outcome="found" if found else "none found",
+        )
         if not found:
             dispatcher.utter_message(
                 text=f"I couldn't find a place near {postcode} for that. Please call us on "

@@ -23,6 +23,7 @@ from actions import context
 from actions.did_you_mean import start_suggested
 from actions.formatting import TALK_TO_A_PERSON, button
 from bot.intents import FALLBACK_INTENT, NOT_UNDERSTOOD_KEY
+from bot.records import insight_events
 
 FALLBACK_ACTION = "action_fallback"
 STRIKES_BEFORE_PERSON = 2
@@ -94,6 +95,7 @@ def not_understood_reply(tracker: Tracker) -> tuple[list[str], list[dict[str, st
     council = context.council()
     parse_data = tracker.latest_message or {}
     misses = consecutive_misunderstandings(tracker)
+    record_miss(tracker, misses)
     phone = council.config.contact.phone
     if parse_data.get(NOT_UNDERSTOOD_KEY) == "language" and council.languages is not None:
         return council.languages.reply(parse_data.get(LANGUAGE_KEY)), [TALK_TO_A_PERSON]
@@ -116,6 +118,14 @@ def not_understood_reply(tracker: Tracker) -> tuple[list[str], list[dict[str, st
         "Sorry, I didn't understand that. Could you say it another way? "
         "For example: 'my bin wasn't collected' or 'how do I pay council tax'."
     ], [TALK_TO_A_PERSON]
+
+
+def record_miss(tracker: Tracker, misses: int) -> None:
+    """Insight: the message, masked, and a second miss in a row (a person is offered)."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    context.insight(insight_events.NOT_UNDERSTOOD, tracker, masked_text=text or None)
+    if misses == STRIKES_BEFORE_PERSON:
+        context.insight(insight_events.TWO_STRIKES, tracker)
 
 
 def not_understood_in_form(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -57,6 +57,10 @@ class Settings(BaseSettings):
         default="INFO",
         description="DEBUG, INFO, WARNING, ERROR or CRITICAL: the servers' and our own loggers' level.",
     )
+    metrics_token: SecretStr = Field(
+        default=SecretStr(""),
+        description="Bearer token Prometheus sends to /webhooks/metrics/; metrics are off while empty.",
+    )
     max_message_chars: int = 10_000
     webchat_session_idle_hours: int = 24
 

@@ -29,7 +29,7 @@ from bot.records.support_register import SupportRegister, on_register, queue_pri
 from bot.records.tickets import RULE_REASON_PREFIX, TicketQueue, with_advisors
 from bot.settings import get_settings
 from bot.storage.engine import session_scope
-from channels import conversation_control
+from channels import conversation_control, metrics
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +94,15 @@ class HandoffGate:
     ) -> list[str] | None:
         """Pass the message to Rasa; None if the assistant answered on the message's own output
         channel, or the automatic replies to send when the message was held for an advisor."""
+        with metrics.turn(message.input_channel or "unknown"):
+            return await self._handle(agent, on_new_message, message)
+
+    async def _handle(
+        self,
+        agent: Any,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        message: UserMessage,
+    ) -> list[str] | None:
         if await self._answered_before(agent, message):
             return None
         try:

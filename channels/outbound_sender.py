@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.records.outbound import Outbound, OutboundStore
+from channels import metrics
 
 logger = logging.getLogger(__name__)
 RETRY_POLL_S = 2.0
@@ -117,9 +118,11 @@ class OutboundSender:
             logger.warning(
                 "%s: send failed (attempt %d): %s", self.channel, message.attempts, error
             )
+            metrics.count_send_failure(self.channel)
             return self._record(self.store.mark_failed, message.id, str(error), retry=error.retry)
         except Exception as error:  # an unexpected error must not lose the message
             logger.exception("%s: send failed unexpectedly", self.channel)
+            metrics.count_send_failure(self.channel)
             return self._record(
                 self.store.mark_failed,
                 message.id,

@@ -59,6 +59,7 @@ from bot.records.outbound import Outbound, OutboundStore
 from bot.records.receipts import InboundStash, ReceiptState, ReceiptStore
 from bot.sensitive_numbers import mask_json, removal_notice, removed_from_json
 from bot.settings import Settings, get_settings
+from channels import metrics
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
 from channels.outbound_sender import OutboundSender, SendResult
@@ -319,6 +320,7 @@ class TextChannelInput(InputChannel, abc.ABC):
                     )
                     return
                 logger.exception("%s: handling a message failed", self.name())
+                metrics.count_error(self.name())
                 recipient, replies = self.recipient_of(inbound.pending), self.render_unavailable()
             try:
                 source = self.source_id(inbound.external_id)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from twilio.request_validator import RequestValidator
 
 from bot.council import get_council
+from bot.records import insight_events
 from bot.records.outbound import Outbound
 from bot.sensitive_numbers import mask
 from bot.settings import Settings
@@ -207,6 +208,7 @@ class TwilioSmsInput(TextChannelInput):
         if word in STOP_WORDS:
             self.outbound.set_opted_out(number, True)
             logger.info("sms: a resident opted out")
+            insight_events.record(insight_events.SMS_OPT_OUT, number, channel=self.name())
             return number, []
         opted_out = self.outbound.is_opted_out(number)
         if word in START_WORDS and opted_out:

@@ -103,17 +103,44 @@ def cmd_advisor(args: argparse.Namespace) -> int:
         return 2
     if args.action == "add":
         try:
-            accounts.create(args.username, args.name or args.username, _read_password(args))
+            accounts.create(
+                args.username, args.name or args.username, _read_password(args), role=args.role
+            )
         except AccountError as error:
             print(error, file=sys.stderr)
             return 1
-        print(f"Advisor '{args.username}' can now sign in to the console.", file=sys.stderr)
+        print(
+            f"{args.role.capitalize()} '{args.username}' can now sign in to the console.",
+            file=sys.stderr,
+        )
         return 0
     found = accounts.set_active(args.username, args.action == "enable")
     if not found:
         print(f"There is no advisor called '{args.username}'.", file=sys.stderr)
         return 1
     print(f"Advisor '{args.username}' is {args.action}d.", file=sys.stderr)
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    import requests
+
+    from bot.cli.demo_data import channels_available, play
+
+    settings = get_settings()
+    health = f"http://{settings.rasa_host}:{settings.rasa_port}/webhooks/webchat/"
+    try:
+        requests.get(health, timeout=10).raise_for_status()
+    except requests.RequestException:
+        print(
+            "The assistant is not running. Start it with `make run`, then run this in another terminal.",
+            file=sys.stderr,
+        )
+        return 1
+    for channel, why in channels_available(settings).items():
+        print(f"{channel}: {why or 'used'}", file=sys.stderr)
+    played = play(settings, args.days, args.per_day)
+    print(f"Played {len(played)} conversations over {args.days} days.", file=sys.stderr)
     return 0
 
 
@@ -169,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     advisor.add_argument("username", nargs="?")
     advisor.add_argument("--name", help="the name shown to colleagues, e.g. 'Sam Patel'")
     advisor.add_argument(
+        "--role",
+        choices=["advisor", "manager"],
+        default="advisor",
+        help="manager: also sees insight and manages advisors' accounts",
+    )
+    advisor.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
     advisor.set_defaults(handler=cmd_advisor)
@@ -181,6 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
     cluster.add_argument("--rasa-servers", type=int, default=2, help="Rasa server processes")
     cluster.add_argument("--action-servers", type=int, default=1, help="action server processes")
     cluster.set_defaults(handler=cmd_run_cluster)
+
+    demo = sub.add_parser(
+        "demo-data", help="play scripted conversations through the running assistant (insight demo)"
+    )
+    demo.add_argument("--days", type=int, default=30, help="spread over this many days (30)")
+    demo.add_argument("--per-day", type=int, default=6, help="conversations a day (6)")
+    demo.set_defaults(handler=cmd_demo_data)
     add_records_commands(sub)
     return parser
 

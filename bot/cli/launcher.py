@@ -35,6 +35,10 @@ def server_environment(settings: Settings) -> dict[str, str]:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "RASA_TELEMETRY_ENABLED": "false",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            # Each Rasa worker process writes its metrics here; a scrape adds them up.
+            "PROMETHEUS_MULTIPROC_DIR": str(
+                PROJECT_ROOT / "var" / "metrics" / str(settings.rasa_port)
+            ),
         }
     )
     return env

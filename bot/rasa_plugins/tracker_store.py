@@ -21,6 +21,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.rasa_plugins.insight_hook import record_turn
 from bot.sensitive_numbers import mask_json
 from bot.settings import get_settings
 from bot.storage.engine import make_engine
@@ -213,6 +214,7 @@ class CouncilTrackerStore(SQLTrackerStore):
             session.flush()
             added_ids = [row.id for row in added]
             session.commit()
+        record_turn(tracker, new_events)
         new_session = any(isinstance(e, SessionStarted) for e in new_events)
         if stored is None or new_session or already > len(tracker.events):
             # Rasa would now load only part of this tracker (a new session) or the counts are

@@ -8,6 +8,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -56,6 +57,12 @@ def verify_password(password: str, stored: str) -> bool:
 _DUMMY_HASH = hash_password(secrets.token_hex(8))
 
 
+#: The console roles: advisors work the queue; managers also see insight and manage accounts.
+ADVISOR = "advisor"
+MANAGER = "manager"
+ROLES = (ADVISOR, MANAGER)
+
+
 class AccountError(ValueError):
     """Why an advisor account could not be created, in words for the admin."""
 
@@ -68,6 +75,12 @@ class SignedIn:
     username: str
     display_name: str
     csrf_token: str
+    # advisor, or manager (also sees insight and manages advisors' accounts).
+    role: str = "advisor"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == MANAGER
 
 
 def _token_hash(token: str) -> str:
@@ -84,8 +97,10 @@ class AdvisorAccounts:
     def __init__(self, database_url: str | None = None) -> None:
         self._url = database_url
 
-    def create(self, username: str, display_name: str, password: str) -> int:
+    def create(self, username: str, display_name: str, password: str, role: str = ADVISOR) -> int:
         username = username.strip().lower()
+        if role not in ROLES:
+            raise AccountError(f"The role is one of: {', '.join(ROLES)}.")
         if (
             not username
             or len(username) > 60
@@ -103,6 +118,7 @@ class AdvisorAccounts:
                     display_name=(display_name.strip() or username)[:80],
                     password_hash=hash_password(password),
                     active=True,
+                    role=role,
                 )
                 session.add(advisor)
                 session.flush()
@@ -128,6 +144,20 @@ class AdvisorAccounts:
         with session_scope(self._url) as session:
             rows = session.execute(select(Advisor).order_by(Advisor.username)).scalars()
             return [(row.username, row.display_name, bool(row.active)) for row in rows]
+
+    def roster(self) -> list[dict[str, Any]]:
+        """Every account with its role, for the managers' accounts page."""
+        with session_scope(self._url) as session:
+            rows = session.execute(select(Advisor).order_by(Advisor.username)).scalars()
+            return [
+                {
+                    "username": row.username,
+                    "display_name": row.display_name,
+                    "active": bool(row.active),
+                    "role": row.role or ADVISOR,
+                }
+                for row in rows
+            ]
 
     def sign_in(self, username: str, password: str) -> str | None:
         """A new session token for the right password, else None (same work either way)."""
@@ -166,7 +196,13 @@ class AdvisorAccounts:
                 session.delete(row)
                 return None
             row.last_seen_at = now
-            return SignedIn(advisor.id, advisor.username, advisor.display_name, row.csrf_token)
+            return SignedIn(
+                advisor.id,
+                advisor.username,
+                advisor.display_name,
+                row.csrf_token,
+                advisor.role or ADVISOR,
+            )
 
     def sign_out(self, token: str | None) -> None:
         if not token:

@@ -31,7 +31,7 @@ from bot.storage.models import (
 
 logger = logging.getLogger(__name__)
 
-#: The analytics table may not exist yet; its rows are dated by the first of these it has.
+#: The analytics table (bot/records/insight_events.py); its rows are dated by the first of these it has.
 ANALYTICS_TABLE = "analytics_events"
 _ANALYTICS_DATE_COLUMNS = ("created_at", "at", "occurred_at")
 

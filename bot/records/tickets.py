@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.intents import PRIORITY_RANK, Priority, Route
+from bot.records import insight_events
 from bot.sensitive_numbers import mask, mask_json
 from bot.storage import audit
 from bot.storage.engine import session_scope
@@ -115,6 +116,9 @@ class TicketQueue:
         with session_scope(self._url) as session:
             existing = self._open_row(session, sender_id)
             if existing is not None:
+                escalated = rank < existing.priority_rank or (
+                    reason.startswith(RULE_REASON_PREFIX) and rank == existing.priority_rank
+                )
                 if rank < existing.priority_rank:
                     existing.priority = priority.value
                     existing.priority_rank = rank
@@ -130,12 +134,16 @@ class TicketQueue:
                 existing.form_values = {**(existing.form_values or {}), **form_values}
                 existing.acting_for = acting_for or existing.acting_for
                 session.flush()
-                return RaisedTicket(
+                raised = RaisedTicket(
                     existing.reference,
                     Priority(existing.priority),
                     self._position(session, existing),
                     already_open=True,
                 )
+        if existing is not None:
+            if escalated:  # written once the ticket's transaction is over (SQLite has one writer)
+                _record_handoff(existing, acting_for=bool(existing.acting_for))
+            return raised
         for _ in range(8):
             ticket = HandoffTicket(
                 reference=new_reference(TICKET_PREFIX),
@@ -156,6 +164,7 @@ class TicketQueue:
                     session.add(ticket)
                     session.flush()
                     position = self._position(session, ticket)
+                _record_handoff(ticket, acting_for=bool(acting_for))
                 return RaisedTicket(ticket.reference, priority, position, already_open=False)
             except IntegrityError:
                 continue
@@ -260,7 +269,23 @@ class TicketQueue:
                 .where(HandoffTicket.reference == reference, HandoffTicket.status == "open")
                 .values(status="claimed", claimed_by_id=advisor_id, claimed_at=utcnow())
             )
-            return result.rowcount == 1
+            if result.rowcount != 1:
+                return False
+            row = session.execute(
+                select(HandoffTicket).where(HandoffTicket.reference == reference)
+            ).scalar_one()
+        wait = (_aware(row.claimed_at) - _aware(row.created_at)).total_seconds()
+        insight_events.record(
+            insight_events.ADVISOR_CLAIMED,
+            row.sender_id,
+            channel=row.channel,
+            acting_for=bool(row.acting_for),
+            service=row.intent,
+            priority=row.priority,
+            reason=handoff_reason_kind(row),
+            wait_seconds=max(0, round(wait)),
+        )
+        return True
 
     def close(self, reference: str, advisor_id: int, outcome: str) -> TicketView | None:
         """Close a ticket the advisor holds, with its outcome; None if they do not hold it."""
@@ -276,7 +301,17 @@ class TicketQueue:
             )
             if result.rowcount != 1:
                 return None
-        return self.get(reference)
+        view = self.get(reference)
+        if view is not None:
+            insight_events.record(
+                insight_events.TICKET_CLOSED,
+                view.sender_id,
+                channel=view.channel,
+                service=view.intent,
+                priority=view.priority,
+                outcome=outcome[:40],
+            )
+        return view
 
     def withdraw_false_alarm(self, reference: str, now: datetime | None = None) -> bool:
         """Withdraw an urgent ticket the resident says was a false alarm, with an audit record.
@@ -306,4 +341,39 @@ class TicketQueue:
             if result.rowcount != 1:  # an advisor claimed it a moment ago
                 return False
             audit.record(session, "resident", "ticket.withdraw", f"ticket:{reference}")
+        insight_events.record(
+            insight_events.FALSE_ALARM_WITHDRAWN,
+            row.sender_id,
+            channel=row.channel,
+            service=row.intent,
+            priority=row.priority,
+        )
         return True
+
+
+def handoff_reason_kind(ticket: HandoffTicket) -> str:
+    """Why a ticket was raised, as one of a few kinds the insight pages count (never free text)."""
+    reason = ticket.reason or ""
+    if ticket.intent == "need_extra_support":
+        return "extra support"
+    if reason.startswith(RULE_REASON_PREFIX):
+        return "safety rule"
+    if ticket.route in (Route.EMERGENCY.value, Route.URGENT_ADVISOR.value):
+        return "urgent topic"
+    if ticket.intent == "request_human":
+        return "asked for a person"
+    return "sensitive topic"
+
+
+def _record_handoff(ticket: HandoffTicket, *, acting_for: bool) -> None:
+    """A ticket raised (or raised in priority): a handoff event, and a crisis when urgent."""
+    common = {
+        "channel": ticket.channel,
+        "acting_for": acting_for,
+        "service": ticket.intent,
+        "priority": ticket.priority,
+        "reason": handoff_reason_kind(ticket),
+    }
+    insight_events.record(insight_events.HANDOFF, ticket.sender_id, **common)
+    if ticket.route in (Route.EMERGENCY.value, Route.URGENT_ADVISOR.value):
+        insight_events.record(insight_events.CRISIS_DETECTED, ticket.sender_id, **common)

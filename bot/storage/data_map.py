@@ -42,6 +42,7 @@ TABLE_RETENTION = {
     "outbound_messages": "outbound_messages",
     "message_receipts": "message_receipts",
     "sms_contacts": "sms_contacts",
+    "analytics_events": "analytics_events",
 }
 
 #: Tables outside the schedule, and how long their rows last.

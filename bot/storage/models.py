@@ -182,6 +182,8 @@ class Advisor(Base):
     display_name = Column(String(80), nullable=False)
     # scrypt hash with its own salt; the password itself is never stored.
     password_hash = Column(String(300), nullable=False)
+    # advisor (the queue and tickets) or manager (also insight and advisors' accounts).
+    role = Column(String(20), nullable=False, default="advisor", server_default="advisor")
     # Switched off instead of deleted, so closed tickets still say who handled them.
     active = Column(Boolean, nullable=False, default=True)
     created_at = Column(DateTime(timezone=True), default=utcnow)
@@ -356,3 +358,50 @@ class RateLimitCounter(Base):
     expires_at = Column(BigInteger, nullable=False)
 
     __table_args__ = (Index("ix_rate_limit_expiry", "expires_at"),)
+
+
+class AnalyticsEvent(Base):
+    """One thing that happened in a conversation, for the council's insight; no personal data."""
+
+    __tablename__ = "analytics_events"
+
+    id = Column(Integer, primary_key=True)
+    # When it happened: every insight figure is for a date range; retention counts from it.
+    occurred_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    # What happened (see bot/records/insight_events.py): conversation_started, handoff, ...
+    kind = Column(String(32), nullable=False)
+    # Keyed hash of the conversation id (as on service requests): repeat contact, never identity.
+    conversation_key = Column(String(64), nullable=False)
+    # One transaction from start to its end, so a funnel follows each attempt (a random id).
+    journey = Column(String(32), nullable=True)
+    # webchat / twilio_sms / telegram: the channel filter and channel shift.
+    channel = Column(String(20), nullable=False, default="unknown")
+    # The transaction or topic (a service or intent name from our own data, never free text).
+    service = Column(String(60), nullable=True)
+    # The form question asked, or the one a resident left at.
+    question = Column(String(60), nullable=True)
+    # The question asked just before this one in the same transaction: where people leave is
+    # then counted with grouped counts, without following each journey.
+    previous_question = Column(String(60), nullable=True)
+    # How sure the assistant was of an intent: high / medium / low (never the message).
+    band = Column(String(8), nullable=True)
+    # Handoff reason and priority, and how an advisor closed a ticket (fixed kinds only).
+    reason = Column(String(40), nullable=True)
+    priority = Column(String(20), nullable=True)
+    outcome = Column(String(40), nullable=True)
+    # Seconds a resident waited until an advisor claimed their ticket.
+    wait_seconds = Column(Integer, nullable=True)
+    # A message the assistant could not place, with postcodes, numbers, emails and phones masked,
+    # so the council can improve its training data.
+    masked_text = Column(String(300), nullable=True)
+    # On the extra support register, or acting for someone: flags for the filters, no identity.
+    extra_support = Column(Boolean, nullable=False, default=False)
+    acting_for = Column(Boolean, nullable=False, default=False)
+
+    __table_args__ = (
+        # Every page filters by kind and date range.
+        Index("ix_analytics_kind_time", "kind", "occurred_at"),
+        Index("ix_analytics_time", "occurred_at"),
+        Index("ix_analytics_journey", "journey"),
+        Index("ix_analytics_conversation", "conversation_key", "occurred_at"),
+    )

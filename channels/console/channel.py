@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import handoff_messages
 from bot.council import get_council
+from bot.records.insight_figures import contact_costs
 from bot.records.support_register import SupportRegister, identities, normalise_uk_phone
 from bot.records.tickets import TicketQueue, TicketView
 from bot.settings import Environment as Env
@@ -28,6 +29,7 @@ from bot.storage import audit
 from bot.storage.engine import session_scope
 from channels import conversation_control
 from channels.client_address import request_client_address
+from channels.console import accounts, insight
 from channels.console_auth import AdvisorAccounts, SignedIn, SignInThrottle
 from channels.delivery import DeliveryError, delivery_for
 from channels.security_headers import fresh, install_fallback_headers
@@ -120,6 +122,8 @@ class ConsoleInput(InputChannel):
         self.secure_cookie = settings.environment is Env.PRODUCTION
         self.templates = _templates()
         self._reads_audited: dict[tuple[str, str, str], float] = {}
+        self.costs = contact_costs(settings.council_dir)
+        self.security_headers = SECURITY_HEADERS
 
     # Helpers -------------------------------------------------------------
 
@@ -304,6 +308,8 @@ class ConsoleInput(InputChannel):
             removed = self.register.remove(entry_id, advisor.username)
             return self._redirect(f"/register?notice={'removed' if removed else 'missing'}")
 
+        insight.add_routes(console, self)
+        accounts.add_routes(console, self)
         return console
 
     # Actions -------------------------------------------------------------------

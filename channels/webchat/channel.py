@@ -24,6 +24,7 @@ from bot.records.rate_limits import CLIENT_KEY, Limit, RateLimits, client_key
 from bot.records.receipts import HeldLease, LeaseLost, ReceiptState, ReceiptStore
 from bot.sensitive_numbers import removal_notice, removed_from
 from bot.settings import Settings, get_settings
+from channels import metrics
 from channels.client_address import request_client_address
 from channels.delivery import Delivery, DeliveryError, register_delivery
 from channels.handoff_gate import HandoffGate
@@ -348,6 +349,7 @@ class WebchatInput(InputChannel):
             return self._reply([], status=202)
         except Exception:  # the resident gets plain words, never a stack trace
             logger.exception("webchat: handling a message failed")
+            metrics.count_error(self.name())
             if receipt_id and held.lease is not None:
                 try:  # their retry runs the turn at once, without repeating their message
                     self.receipts.give_up_lease(self.name(), receipt_id, held.lease)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, func, select
+from sqlalchemy import func, select
 
 from bot.council import get_council
 from bot.records.retention import purge
-from bot.storage.engine import get_engine
+from bot.storage.engine import get_engine, session_scope
 from bot.storage.models import (
     AuditEvent,
     HandoffTicket,
@@ -83,6 +83,7 @@ EXPECTED = {
     "outbound messages": 1,
     "message receipts": 1,
     "sms contacts": 1,
+    "analytics events": 0,  # seeded by its own test below
 }
 
 
@@ -148,22 +149,20 @@ def test_applying_removes_exactly_what_is_due_and_keeps_what_is_on_hold(database
     assert purge(SCHEDULE, apply=True, now=NOW).total == 0
 
 
-def test_an_analytics_table_is_purged_when_it_exists_and_skipped_when_it_does_not(database_url):
-    assert "analytics events" not in purge(SCHEDULE, apply=True, now=NOW).counts
-    table = Table(
-        "analytics_events",
-        MetaData(),
-        Column("id", Integer, primary_key=True),
-        Column("name", String(40)),
-        Column("created_at", DateTime(timezone=True)),
-    )
-    table.create(get_engine())
-    with get_engine().begin() as connection:
-        connection.execute(table.insert(), [{"name": "old", "created_at": ago(400)},
-                                            {"name": "new", "created_at": ago(30)}])  # fmt: skip
-    try:
-        assert purge(SCHEDULE, apply=True, now=NOW).counts["analytics events"] == 1
-        with get_engine().connect() as connection:
-            assert list(connection.execute(select(table.c.name)).scalars()) == ["new"]
-    finally:
-        table.drop(get_engine())
+def test_analytics_events_older_than_thirteen_months_are_purged_and_recent_ones_kept(database_url):
+    from bot.records.insight_events import HANDOFF, build
+    from bot.storage.models import AnalyticsEvent
+
+    with session_scope() as session:
+        for days, service in ((400, "old"), (30, "new")):
+            row = build(
+                HANDOFF,
+                "+447700900001",
+                channel="twilio_sms",
+                occurred_at=ago(days),
+                service=service,
+            )
+            session.add(AnalyticsEvent(**row, extra_support=False))
+    assert purge(SCHEDULE, apply=True, now=NOW).counts["analytics events"] == 1
+    with session_scope() as session:
+        assert list(session.execute(select(AnalyticsEvent.service)).scalars()) == ["new"]

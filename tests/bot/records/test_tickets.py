@@ -233,3 +233,31 @@ def test_a_ticket_never_keeps_a_card_number_the_resident_typed(database_url):
         "note": "sort code [bank details removed] account [bank details removed]"
     }
     assert ticket.acting_for == "[National Insurance number removed]"[:60]
+
+
+def test_a_ticket_writes_insight_events_from_handoff_to_close_with_the_wait(database_url):
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from bot.records.advisor_accounts import AdvisorAccounts
+    from bot.storage.engine import session_scope
+    from bot.storage.models import AnalyticsEvent, HandoffTicket, utcnow
+
+    advisor = AdvisorAccounts().create("sam", "Sam", "a long enough password")
+    queue = TicketQueue()
+    raised = _raise(queue, "web-7", "request_human", Route.ADVISOR, Priority.NORMAL)
+    _raise(queue, "web-7", "domestic_abuse", Route.URGENT_ADVISOR, Priority.URGENT)  # escalates
+    with session_scope() as session:
+        session.execute(update(HandoffTicket).values(created_at=utcnow() - timedelta(seconds=150)))
+    assert queue.claim(raised.reference, advisor)
+    queue.close(raised.reference, advisor, "Resolved")
+    with session_scope() as session:
+        rows = session.execute(select(AnalyticsEvent).order_by(AnalyticsEvent.id)).scalars().all()
+        seen = [(r.kind, r.service, r.priority, r.reason, r.wait_seconds, r.outcome) for r in rows]
+    assert seen[0] == ("handoff", "request_human", "normal", "asked for a person", None, None)
+    assert seen[1] == ("handoff", "domestic_abuse", "urgent", "urgent topic", None, None)
+    assert seen[2][0] == "crisis_detected"
+    kind, _, priority, _, wait, _ = seen[3]
+    assert (kind, priority) == ("advisor_claimed", "urgent") and 149 <= wait <= 152
+    assert seen[4][0] == "ticket_closed" and seen[4][5] == "Resolved"
