@@ -170,6 +170,13 @@ def render_report(
             [escape(r["label"]), escape(r["reason"]), _when(r.get("created_at"))] for r in register
         ]
         parts.append(_table("Your entry", ["Name shown to advisors", "Why", "Added on"], rows))
+    steps = records.get("analytics_events", [])
+    if steps:
+        parts.append(
+            f"<p>We also keep {len(steps)} short notes of what happened in your conversations"
+            " (for example, that a request was started or finished), without your name or your"
+            " words, to see where our service works and where it doesn't.</p>"
+        )
     audit = records.get("audit_events", [])
     parts.append("<h2>Who has looked at or changed your records</h2>")
     if audit:

@@ -26,6 +26,7 @@ from bot.records.outbound import phone_key, recipient_key
 from bot.records.support_register import identities, identity_key
 from bot.records.tracker_events import events_table
 from bot.storage.models import (
+    AnalyticsEvent,
     AuditEvent,
     HandoffTicket,
     MessageReceipt,
@@ -233,6 +234,14 @@ class _Finder:
             ).scalars()
         )
         self.found.add("support_register", registrations)
+        # Insight events carry the conversation's keyed hash only, but that still points at
+        # this resident: they are shown in the export and erased with the rest.
+        self.found.add(
+            "analytics_events",
+            self.connection.execute(
+                select(AnalyticsEvent.id).where(AnalyticsEvent.conversation_key.in_(keys))
+            ).scalars(),
+        )
         subjects = [f"ticket:{ref}" for ref in self.found.of("handoff_tickets")]
         subjects += [f"register:{row_id}" for row_id in registrations]
         self.found.add(
@@ -264,6 +273,7 @@ TABLES: dict[str, tuple[Table, Any]] = {
     "sms_contacts": (SmsContact.__table__, SmsContact.phone_key),
     "support_register": (SupportRegistration.__table__, SupportRegistration.id),
     "audit_events": (AuditEvent.__table__, AuditEvent.id),
+    "analytics_events": (AnalyticsEvent.__table__, AnalyticsEvent.id),
 }
 
 
@@ -334,7 +344,8 @@ def erase(connection: Connection, found: Found) -> dict[str, int]:
             delete(events).where(events.c.sender_id.in_(list(found.conversations)))
         ).rowcount
     for name in ("webchat_messages", "webchat_sessions", "service_requests", "handoff_tickets",
-                 "outbound_messages", "message_receipts", "support_register"):  # fmt: skip
+                 "outbound_messages", "message_receipts", "support_register",
+                 "analytics_events"):  # fmt: skip
         table, column = TABLES[name]
         counts[name.replace("_", " ")] = connection.execute(
             delete(table).where(column.in_(found.of(name)))

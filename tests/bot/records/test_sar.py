@@ -84,7 +84,31 @@ def _seed_neighbours() -> dict[str, str]:
     seed.registration(f"phone:{BLAKE_PHONE}", days_ago=1)
     seed.audit(1, subject=f"ticket:{blake_ticket}")
     seed.webchat("sess-blake-2", ["hello"], days_ago=3)
+    # Insight notes: keyed hashes of the conversations, no words.
+    _insight_note(ALEX_SESSION, "webchat")
+    _insight_note(ALEX_PHONE, "twilio_sms")
+    _insight_note(BLAKE_PHONE, "twilio_sms")
     return {"ticket": ticket}
+
+
+def _insight_note(sender_id: str, channel: str) -> None:
+    from bot.privacy import sender_key
+    from bot.storage.engine import session_scope
+    from bot.storage.models import AnalyticsEvent
+
+    with session_scope() as session:
+        session.add(
+            AnalyticsEvent(
+                kind="conversation_started", conversation_key=sender_key(sender_id), channel=channel
+            )
+        )
+
+
+def _insight_notes() -> int:
+    from bot.storage.models import AnalyticsEvent
+
+    with get_engine().connect() as connection:
+        return int(connection.execute(select(func.count()).select_from(AnalyticsEvent)).scalar())
 
 
 def _unzip(path: Path) -> tuple[dict, str]:
@@ -127,12 +151,13 @@ def test_the_export_finds_everything_about_alex_and_nothing_about_the_neighbour(
     assert summary.counts == {
         "conversations": 3, "service_requests": 3, "handoff_tickets": 1, "webchat_sessions": 2,
         "webchat_messages": 2, "outbound_messages": 1, "message_receipts": 2, "sms_contacts": 1,
-        "support_register": 1, "audit_events": 2,
+        "support_register": 1, "audit_events": 2, "analytics_events": 2,
     }  # fmt: skip
     everything = json.dumps(document) + html
     for trace in BLAKE_TRACES:
         assert trace not in everything, trace
     assert "my boiler is broken" in html and "I need a new recycling box" in html
+    assert "2 short notes of what happened in your conversations" in html
     assert "Report a missed bin collection" in html and "12 Tamar Road, PL1 1AA" in html
     assert '<html lang="en-GB">' in html and "ico.org.uk" in html
     with get_engine().connect() as connection:
@@ -177,6 +202,8 @@ def test_erasure_removes_alex_and_leaves_the_neighbour(database_url, tmp_path):
     assert not report.refused
     assert report.counts["conversations (tracker events)"] == 8
     assert report.counts["service requests"] == 3
+    assert report.counts["analytics events"] == 2
+    assert _insight_notes() == 1  # the neighbour's stays
     assert export(ALEX_ALL, tmp_path / "after.zip", actor="ig").counts["conversations"] == 0
     export(Identifiers(phones=(BLAKE_PHONE,), webchat_sessions=(BLAKE_SESSION, "sess-blake-2")),
            tmp_path / "blake.zip", actor="ig")  # fmt: skip
