@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     )
     metrics_token: SecretStr = Field(
         default=SecretStr(""),
-        description="Bearer token Prometheus sends to /webhooks/metrics/; metrics are off while empty.",
+        description="Bearer token Prometheus sends to /metrics; metrics are off while empty.",
     )
     max_message_chars: int = 10_000
     webchat_session_idle_hours: int = 24

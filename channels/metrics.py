@@ -1,6 +1,6 @@
 """Prometheus metrics for operations: messages, reply latency, errors, send failures, queue length.
 
-Served at /webhooks/metrics/ (Rasa mounts every channel under /webhooks/), only with
+Served at /metrics (an absolute prefix, so Rasa does not put it under /webhooks/), only with
 `Authorization: Bearer <METRICS_TOKEN>`; without METRICS_TOKEN set it answers 404.
 
 Several Sanic worker processes answer messages, and a scrape reaches only one of them, so the
@@ -144,6 +144,11 @@ class MetricsInput(InputChannel):
         # Channels are made in the main process before Sanic starts its workers.
         clear_stale_files(os.environ.get(MULTIPROCESS_ENV))
 
+    def url_prefix(self) -> str:
+        """`/metrics`, where Prometheus looks by default: an absolute prefix, so Rasa's
+        `register` (which joins it to `/webhooks/`) mounts it at the root."""
+        return "/metrics"
+
     def allowed(self, request: Request) -> bool:
         sent = request.headers.get("authorization", "")
         return bool(self.token) and hmac.compare_digest(
@@ -153,7 +158,7 @@ class MetricsInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         metrics = Blueprint("metrics", __name__)
 
-        @metrics.route("/", methods=["GET"])
+        @metrics.route("", methods=["GET"], strict_slashes=False)
         async def scrape(request: Request) -> HTTPResponse:
             if not self.token:
                 return response.text("Metrics are switched off (set METRICS_TOKEN).", status=404)

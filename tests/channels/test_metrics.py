@@ -26,7 +26,16 @@ def scrape_url(sqlite_url, monkeypatch):
     monkeypatch.delenv(metrics.MULTIPROCESS_ENV, raising=False)
     reset_cached_state()
     with RunningChannel(MetricsInput.from_credentials(None), ScriptedBot()) as running:
-        yield f"{running.base_url}/"
+        yield running.base_url
+
+
+def test_prometheus_finds_the_metrics_at_its_default_path(scrape_url):
+    from urllib.parse import urlparse
+
+    assert urlparse(scrape_url).path == "/metrics"  # mounted as Rasa's register() mounts it
+    token = {"Authorization": f"Bearer {TOKEN}"}
+    for path in (scrape_url, f"{scrape_url}/"):
+        assert requests.get(path, headers=token, timeout=30).status_code == 200
 
 
 def test_metrics_need_the_token(scrape_url):

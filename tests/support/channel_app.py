@@ -7,6 +7,7 @@ import itertools
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
+from urllib.parse import urljoin
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Sanic
@@ -49,15 +50,15 @@ class RunningChannel:
         self.bot = bot
         self.loop = asyncio.new_event_loop()
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}/webhooks/{channel.name()}"
+        # Mounted as Rasa's register() mounts it: the channel's prefix joined to /webhooks/.
+        self.prefix = urljoin("/webhooks/", channel.url_prefix())
+        self.base_url = f"http://127.0.0.1:{self.port}{self.prefix}"
 
     def __enter__(self) -> RunningChannel:
         Sanic.test_mode = True
         app = self.app = Sanic(f"channel_test_{next(_names)}")
         app.ctx.agent = FakeAgent()
-        app.blueprint(
-            self.channel.blueprint(self.bot), url_prefix=f"/webhooks/{self.channel.name()}"
-        )
+        app.blueprint(self.channel.blueprint(self.bot), url_prefix=self.prefix)
         started = threading.Event()
 
         async def start() -> None:
