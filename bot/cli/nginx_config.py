@@ -69,10 +69,12 @@ http {{
     upstream councilbot_rasa {{
 {rasa}
         keepalive 64;
+        keepalive_timeout 2s;  # shorter than Sanic's 5 s: nginx never reuses one it is closing
     }}
     upstream councilbot_actions {{
 {actions}
         keepalive 32;
+        keepalive_timeout 2s;
     }}
 
     server {{
