@@ -130,17 +130,25 @@ class Played:
     sender_id: str
 
 
-def _street() -> Any:
+def demo_street() -> Any:
     council = get_council()
     return next(s for s in council.streets if len(council.streets_for_postcode(s.postcode)) == 1)
 
 
+def demo_house_number(street: Any) -> int:
+    """A house on the street, a different one each time: orders for the same house on the same
+    day are one order (the demo's and a resident's alike), so each demo resident has their own."""
+    low = (street.first_number or 1) + 1
+    high = street.last_number if street.last_number and street.last_number > low else low + 200
+    return random.randint(low, high)
+
+
 def _order_bin(resident: Resident, finish: bool) -> None:
-    street = _street()
+    street = demo_street()
     resident.say("someone nicked my wheelie bin last night")
     resident.say(street.postcode)
     if finish:
-        resident.say(str(street.first_number or 1))
+        resident.say(str(demo_house_number(street)))
         resident.say("/affirm")
 
 
@@ -148,7 +156,7 @@ def _scripts() -> dict[str, Callable[[Resident], Any]]:
     return {
         "order_bin": lambda r: _order_bin(r, True),
         "order_bin_left_at_house": lambda r: _order_bin(r, False),
-        "bin_day": lambda r: (r.say("when is my bin collected"), r.say(_street().postcode)),
+        "bin_day": lambda r: (r.say("when is my bin collected"), r.say(demo_street().postcode)),
         "talk_to_person": lambda r: r.say("/request_human"),
         "not_understood_twice": lambda r: (r.say("blorp zzkq vex"), r.say("wibble flarn")),
     }

@@ -55,3 +55,14 @@ def test_a_few_days_of_demo_conversations_fill_insight_on_every_day(live_servers
             )
         ).scalar()
     assert days >= 2  # spread back over the days asked (some may share a date across midnight)
+
+
+def test_demo_bin_orders_are_for_houses_of_their_own_within_the_street(sqlite_url):
+    """Never the street's first house, which a resident's own order may use the same day."""
+    from bot.cli.demo_data import demo_house_number, demo_street
+
+    street = demo_street()
+    numbers = {demo_house_number(street) for _ in range(200)}
+    assert street.first_number not in numbers
+    assert all(street.covers(n) for n in numbers)
+    assert len(numbers) > 1
