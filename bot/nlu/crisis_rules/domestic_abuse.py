@@ -81,6 +81,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:will not|does not|do not|never|wont|not) lets? (?:me|us) (?:leave(?: the house| home| him| her|(?= \||$))|go out|out of the house|see (?:my )?(?:friends|friend|mates|pals|family|mum|dad|parents|sister|brother|kids|children|grandchildren|anyone)|have (?:my own|any) (?:money|friends|phone|bank account|account|bank card|car|job|keys|key)|go (?:anywhere|to the (?:doctors|doctor|gp|shops)|on my own)|have money|work|get a job|speak to (?:anyone|my)|talk to (?:anyone|my))\b|\b(?:he|she|partner|husband|wife|boyfriend|girlfriend) (?:checks|reads|goes through|tracks|monitors|smashed|smashes|broke|takes) my (?:phone|messages|texts|emails|location|bank)\b|\b(?:he|she) (?:has|keeps|controls|takes) all (?:the|my|our) money\b|\bno one will believe (?:me|you)\b|\b(?:no one|nobody|noone) (?:else )?(?:would|will|could) (?:ever )?(?:want|love|have) (?:me|her)\b(?= \||$| if| but| and)",
     ),
     (
+        "not allowed out without them",
+        rf"\b(?:i am|we are|i was|i have never been) not (?:allowed|permitted) (?:to )?(?:leave|go out|out|go anywhere|see|have|speak|talk|use|work|get)\b[^|]{{0,40}}\b(?:without|unless|by) (?:him|her|them|my {PARTNER}|(?:his|her) say so|(?:his|her) permission|(?:he|she) (?:says so|says|is there|is with me|comes with me|lets me))\b|\b(?:he|she|my {PARTNER}) (?:does not|will not|never|would not) (?:allow|allows) me (?:to )?(?:leave|go out|out|go anywhere|see|have|speak|talk|work|get)\b",
+    ),
+    (
         "sexual coercion",
         r"\b(?:forces|forced|forcing|makes|made|pressures|pressured|pressuring) (?:me|us) (?:to have sex|into (?:having )?sex|to do (?:sexual )?things|to sleep with)\b",
     ),

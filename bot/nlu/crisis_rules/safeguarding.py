@@ -340,7 +340,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "child picked up by older men",
-        r"\b(?:teenage|teen|young|little|school ?girl|school ?boy|daughter|son|girl|boy|kid|child|niece|nephew|granddaughter|grandson|year \d+|aged? 1[0-7]|1[0-7] year old)\b[^|]{0,60}\b(?:picked up|collected|driven (?:off|around|away)|taken (?:away|off)|given lifts|getting into cars?|got into (?:a )?cars?|meeting)\b[^|]{0,15}\b(?:by |with )?(?:much |a lot |way |far )?older (?:men|man|lads|blokes|guys|males|boys)\b",
+        r"\b(?:teenage|teen|teenager|teenagers|teens|young|little|school ?girl|school ?boy|daughter|son|girl|boy|kid|child|niece|nephew|granddaughter|grandson|year \d+|aged? 1[0-7]|1[0-7] year old)\b[^|]{0,60}\b(?:picked up|collected|driven (?:off|around|away)|taken (?:away|off)|given lifts|getting into cars?|got into (?:a )?cars?|meeting)\b[^|]{0,15}\b(?:by |with )?(?:much |a lot |way |far )?older (?:men|man|lads|blokes|guys|males|boys)\b",
+    ),
+    (
+        "children out in the street at night",
+        rf"\b{CHILD}\b[^|]{{0,40}}\b(?:out|outside|out on the streets?|in the street|in the road|wandering about)\b(?: \w+){{0,4}}? (?:at|after|past|till|until) (?:midnight|1 ?am|2 ?am|3 ?am|4 ?am|one in the morning|two in the morning|three in the morning)\b|\b{CHILD}\b[^|]{{0,60}}\b(?:outside|out in the street|out in the road|out on the street|in the street|wandering)\b[^|]{{0,40}}\bin (?:just )?(?:their|his|her) (?:pyjamas|pjs|nappy|nappies|pants|underwear)\b",
     ),
     (
         "taking a vulnerable persons money off them",

@@ -118,6 +118,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:hoarding|hoardings|fence panels?|fencing|barrier|barriers|scaffolding|sign|signs|panel|panels|boards?)\b(?: \w+){0,3}? (?:is |are )?(?:about to|going to|likely to) (?:blow|fall|come|go) (?:over|down)\b[^|]{0,30}\b(?:onto|on|into|across) (?:the )?(?:road|pavement|street|path|footpath|traffic|cars?|people)\b",
     ),
     (
+        "cracked and leaning",
+        r"\b(?:wall|retaining wall|garden wall|boundary wall|gable|gable end|chimney|building|house|bridge)\b[^|]{0,50}\b(?:crack|cracks|cracked|cracking)\b[^|]{0,25}?\b(?:and |which |that )?(?:it is |its |it has |is |has |are |have )?(?:now |also |really |badly |started |starting )*(?:to )?(?:leaning|bulging|bowing|tilting|lean|bulge)\b(?! (?:slightly|a (?:little|bit|tiny bit))\b)|\b(?:crack|cracks|cracked)\b[^|]{0,50}\b(?:wall|retaining wall|gable|gable end|chimney|building|house|bridge)\b (?:and |which |that )?(?:it is |its |it has |is |has |are |have )(?:now |also |really |badly |started |starting )*(?:to )?(?:leaning|bulging|bowing|tilting|lean|bulge)\b(?! (?:slightly|a (?:little|bit|tiny bit))\b)|\bcracked (?:retaining |garden |boundary |front |back |gable )?(?:wall|gable end|chimney)\b[^|]{0,40}\b(?:and|which|that) (?:it )?(?:is|has|its|it is) (?:now |also |started |starting )*(?:to )?(?:lean|leaning|bulging|bulge|tilting)\b",
+    ),
+    (
         "landslip",
         r"\bland ?(?:slip|slips|slide|slides)\b|\bmud ?slides?\b|\b(?:earth|mud|soil|rocks?|embankment|hillside|cliff|grass bank|earth bank)\b(?: \w+){0,2}? (?:is |has |have )*(?:coming down|slipping|slid|collapsed|collapsing|gave way|given way|giving way)\b",
     ),
