@@ -21,6 +21,7 @@ HOLDOUT_FILE = PROJECT_ROOT / "tests" / "data" / "triage_holdout.yml"
 BLIND_FILE = PROJECT_ROOT / "tests" / "data" / "triage_blind.yml"
 # Our own development set for tuning the pipeline (scripts/bench/nlu_report.py); held out too.
 DEV_FILE = PROJECT_ROOT / "tests" / "data" / "triage_dev.yml"
+OWN_FILE = PROJECT_ROOT / "tests" / "data" / "triage_own.yml"
 
 MIN_TRAINING_EXAMPLES = 30
 MIN_HOLDOUT_EXAMPLES = 10
@@ -41,7 +42,9 @@ def training_data() -> TrainingData:
     return load_data(str(NLU_DATA_DIR))
 
 
-@pytest.fixture(scope="module", params=[HOLDOUT_FILE, BLIND_FILE, DEV_FILE], ids=lambda p: p.name)
+@pytest.fixture(
+    scope="module", params=[HOLDOUT_FILE, BLIND_FILE, DEV_FILE, OWN_FILE], ids=lambda p: p.name
+)
 def holdout_data(request: pytest.FixtureRequest) -> TrainingData:
     return load_data(str(request.param))
 
@@ -120,7 +123,9 @@ def test_holdout_shares_no_example_with_the_training_data(training_data, holdout
     assert not leaked, f"holdout examples also present in nlu_data: {leaked}"
 
 
-@pytest.mark.parametrize("holdout_file", [HOLDOUT_FILE, BLIND_FILE, DEV_FILE], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "holdout_file", [HOLDOUT_FILE, BLIND_FILE, DEV_FILE, OWN_FILE], ids=lambda p: p.name
+)
 def test_holdout_file_says_it_is_never_used_for_training(holdout_file):
     header = holdout_file.read_text(encoding="utf-8").splitlines()[0].lower()
     assert header.startswith("#") and "held out" in header and "never used for training" in header
