@@ -18,6 +18,7 @@ from actions.forms.validation import ResidentFormValidation
 from actions.report_location import Location, LocationQuestion
 from actions.request_store import store_request
 from bot.council.schedule import format_time
+from bot.records.postcodes import normalise_postcode
 from bot.word_match import match_one, words
 
 SERVICE = "street_problem"
@@ -56,8 +57,8 @@ def read_lamp_column(text: str) -> str | None:
     if _SKIP.search(text) or text.strip().lower() in ("no", UNKNOWN):
         return UNKNOWN
     found = _COLUMN.search(text)
-    if found is None or len(text) > 40:
-        return None
+    if found is None or len(text) > 40 or normalise_postcode(text):
+        return None  # "PL4 6BA" is a postcode: its "PL4" is no lamp post number
     return found.group(1).replace(" ", "").upper()
 
 
@@ -145,9 +146,14 @@ class ValidateStreetProblemForm(StoppableForm, LocationQuestion, ResidentFormVal
     ) -> dict[str, Any]:
         column = read_lamp_column(str(value or ""))
         if column is None:
-            dispatcher.utter_message(
-                text="Lamp post numbers are short, like 23 or SL104. Please type it, or press Skip."
-            )
+            if normalise_postcode(str(value or "")):  # the question follows again
+                dispatcher.utter_message(
+                    text="That looks like a postcode. I have the place already."
+                )
+            else:
+                dispatcher.utter_message(
+                    text="Lamp post numbers are short, like 23 or SL104. Please type it, or press Skip."
+                )
             return {"lamp_column": None}
         return {"lamp_column": column}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -12,9 +14,26 @@ from bot.nlu.stateless import StatelessComponent
 from bot.nlu.words import has_digits, words
 from bot.storage.references import REFERENCE_PATTERN
 
-#: Small talk and yes/no: none of them is what "BW-7K3F9Q" or "PL1 2JT" means.
+#: Small talk and yes/no: none of them is what "BW-7K3F9Q" or "PL1 2JT" means. Nor is needing
+#: extra support: "sorry PL4 6AB i cant type" says sorry for a typo (a person is still a
+#: button away).
 SMALL_TALK_INTENTS = frozenset(
-    {"affirm", "deny", "greet", "goodbye", "thank", "bot_challenge", "out_of_scope"}
+    {
+        "affirm",
+        "deny",
+        "greet",
+        "goodbye",
+        "thank",
+        "bot_challenge",
+        "out_of_scope",
+        "need_extra_support",
+    }
+)
+#: Sorry for a typo, round a detail typed again.
+_TYPO_APOLOGY = re.compile(
+    r"\b(?:i\s+)?(?:can'?t|cant|cannot|can\u2019t)\s+(?:type|spell)(?:\s+(?:today|properly|lol))?\b"
+    r"|\btypo\b|\bfat\s+fingers?\b|\bmy\s+typing\b",
+    re.IGNORECASE,
 )
 #: Words a resident puts round a detail they were asked for ("sorry its BW-7K3F9Q").
 #: Never a word that is itself an answer ("no", "yes", "cancel", "stop").
@@ -29,7 +48,7 @@ FILLER_WORDS = frozenset(
 
 def is_bare_detail(text: str) -> bool:
     """Whether the message is a reference, postcode or number, with only filler words round it."""
-    without_references = REFERENCE_PATTERN.sub(" 0 ", text or "")
+    without_references = _TYPO_APOLOGY.sub(" ", REFERENCE_PATTERN.sub(" 0 ", text or ""))
     if not has_digits(without_references):
         return False
     return all(word in FILLER_WORDS for word in words(without_references))

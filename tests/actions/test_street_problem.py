@@ -98,6 +98,8 @@ def test_something_not_on_the_list_is_kept_in_the_residents_words():
         ("skip", "unknown"),
         ("I can't see one", "unknown"),
         ("it's the one by the bus stop", None),
+        ("PL4 6BA", None),
+        ("sorry its pl4 6ab", None),
     ],
 )
 def test_lamp_post_numbers_are_read_or_skipped(text: str, column):
@@ -115,6 +117,14 @@ def test_the_safety_question_comes_from_the_council_data():
 def test_a_no_to_the_safety_question_is_an_answer_not_a_stop():
     _, events = _validate("street_problem_urgent", "no, it can wait", street_problem_kind="pothole")
     assert _answers(events) == {"street_problem_urgent": "no"}
+
+
+def test_a_postcode_typed_for_the_lamp_post_number_is_not_taken_for_one():
+    messages, events = _validate(
+        "lamp_column", "PL4 6BA", street_problem_kind="street_light", report_location=TAMAR
+    )
+    assert slots_set(events).get("lamp_column", "missing") is None
+    assert "looks like a postcode" in messages[0]["text"]
 
 
 def test_the_report_is_read_back_with_the_lamp_post_number():

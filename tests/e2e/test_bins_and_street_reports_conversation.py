@@ -141,6 +141,29 @@ def test_a_street_light_report_takes_the_lamp_post_number(live_servers):
     assert _request(live_servers.database_url, match.group(1))["details"]["lamp_column"] == "SL104"
 
 
+def test_a_postcode_typed_for_the_lamp_post_and_a_typing_apology_keep_the_report_going(
+    live_servers,
+):
+    chat = WebchatClient(live_servers.webchat)
+    chat.send("the street lamp outside ours is out")
+    asked = chat.send("tamar road")
+    assert "number on the lamp post" in texts(asked), texts(asked)
+    reply = texts(chat.send("PL2 1ED"))  # the postcode, mistyped, where the lamp post was asked
+    assert "looks like a postcode" in reply and "Lamp post number:" not in reply, reply
+    reply = texts(chat.send("sorry PL2 1DE i cant type"))
+    assert "person" not in reply.lower() and "AD-" not in reply, reply
+    assert "lamp post" in reply.lower(), reply
+    asked = texts(chat.press("skip", "Skip"))
+    assert "Shall I send it?" in asked, asked
+    done = texts(chat.press("/affirm", "Yes, send it"))
+    match = re.search(r"reference is (SP-[A-Z0-9]{6})", done)
+    assert match, done
+    assert (
+        _request(live_servers.database_url, match.group(1))["details"]["lamp_column"]
+        is None  # skipped: no number to find the light by
+    )
+
+
 def test_exposed_wires_in_the_middle_of_a_street_light_report_go_to_a_person_at_once(live_servers):
     chat = WebchatClient(live_servers.webchat)
     chat.send("street light not working")

@@ -49,6 +49,18 @@ def test_postcodes_account_and_house_numbers_are_answers_not_a_no(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text", ["sorry PL4 6AB i cant type", "PL4 6AB typo sorry", "14 fat fingers"]
+)
+def test_a_detail_typed_again_with_sorry_for_a_typo_is_the_answer(text: str) -> None:
+    assert _parsed(text, "need_extra_support").get("intent")["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["i cant type", "i cant use computers, my postcode is PL4 6AB"])
+def test_saying_you_cannot_type_or_use_computers_still_reaches_extra_support(text: str) -> None:
+    assert _parsed(text, "need_extra_support").get("intent")["name"] == "need_extra_support"
+
+
+@pytest.mark.parametrize(
     "text", ["no", "nope", "no 14", "cancel BW-7K3F9Q", "no it was BW-7K3F9Q", "stop", "yes"]
 )
 def test_a_real_yes_or_no_keeps_its_meaning(text: str) -> None:
