@@ -25,6 +25,10 @@ TWILIO_STATUS = {
     "received": "sent", "failed": "failed", "undelivered": "undelivered", "canceled": "failed",
 }  # fmt: skip
 RETRY_DELAYS_S = (2.0, 10.0, 60.0, 300.0)
+#: A new message is the retry loop's only after this long. The process that queued a turn's
+#: replies sends them at once, in order; a retry loop taking one of them meanwhile could send a
+#: later reply first. After the grace, a message its process never sent (it died) goes out.
+FIRST_SEND_GRACE_S = 20.0
 MAX_ATTEMPTS = len(RETRY_DELAYS_S) + 1
 
 
@@ -87,7 +91,7 @@ class OutboundStore:
                 "buttons": buttons,
                 "status": "queued",
                 "attempts": 0,
-                "next_attempt_at": utcnow(),
+                "next_attempt_at": utcnow() + timedelta(seconds=FIRST_SEND_GRACE_S),
                 "created_at": utcnow(),
                 "updated_at": utcnow(),
             }  # fmt: skip

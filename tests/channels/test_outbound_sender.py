@@ -161,3 +161,42 @@ def test_a_reply_waiting_for_its_turn_is_not_claimed_so_a_process_killed_then_lo
 
     assert asyncio.run(run()) == ["queued", "sent"]
     assert provider.sent == ["Your bin will be collected tomorrow."]
+
+
+class SlowProvider(Provider):
+    """Slow over its first send and quick after, as a provider's network can be; records the
+    order the texts arrive in."""
+
+    async def __call__(self, message: Outbound) -> SendResult:
+        first = not getattr(self, "started", False)
+        self.started = True
+        await asyncio.sleep(0.2 if first else 0.01)
+        return await super().__call__(message)
+
+
+def test_the_retry_loop_never_sends_a_turns_later_reply_before_its_first(sqlite_url):
+    store = OutboundStore()
+    provider = SlowProvider()
+    sender = OutboundSender(store, "twilio_sms", provider)
+    ids = _queue(store, "I've removed what looked like a card number.", "Your reference is MB-1")
+
+    async def turn_and_retry_loop_together() -> None:
+        await asyncio.gather(sender.send_in_order(ids), sender.retry_due(), sender.retry_due())
+
+    asyncio.run(turn_and_retry_loop_together())
+    assert provider.sent == [
+        "I've removed what looked like a card number.",
+        "Your reference is MB-1",
+    ]
+
+
+def test_a_reply_its_process_never_sent_goes_out_from_the_retry_loop_after_a_grace(sqlite_url):
+    store = OutboundStore()
+    provider = Provider()
+    sender = OutboundSender(store, "twilio_sms", provider)
+    ids = _queue(store, "Thanks.")
+    assert asyncio.run(sender.retry_due()) == 0  # its own process is sending it
+
+    _make_due_now(ids)  # the grace has passed: that process died before sending
+    assert asyncio.run(sender.retry_due()) == 1
+    assert provider.sent == ["Thanks."]
