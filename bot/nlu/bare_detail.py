@@ -64,13 +64,8 @@ class BareDetailClassifier(StatelessComponent):
     fallback asks what it is about. The guess stays in the ranking; a crisis match is untouched.
     """
 
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            self._apply(message)
-        return messages
-
     @staticmethod
-    def _apply(message: Message) -> None:
+    def process_message(message: Message) -> None:
         text = message.get(TEXT)
         if not isinstance(text, str) or text.startswith("/") or message.get(CRISIS_RULE_KEY):
             return

@@ -30,13 +30,8 @@ class CrisisRuleClassifier(StatelessComponent):
     and FallbackClassifier judges that one as usual.
     """
 
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            self._apply(message)
-        return messages
-
     @staticmethod
-    def _apply(message: Message) -> None:
+    def process_message(message: Message) -> None:
         text = message.get(TEXT)
         if not text or not isinstance(text, str):
             return

@@ -60,11 +60,6 @@ class NotUnderstoodClassifier(StatelessComponent):
         warm_up_in_background()
         return super().create(config, model_storage, resource, execution_context)
 
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            self._apply(message)
-        return messages
-
     def reason(self, message: Message) -> tuple[str, str | None] | None:
         """Why the message is not understood (and its language), or None."""
         text = message.get(TEXT)
@@ -97,7 +92,7 @@ class NotUnderstoodClassifier(StatelessComponent):
             return "weak", None
         return None
 
-    def _apply(self, message: Message) -> None:
+    def process_message(self, message: Message) -> None:
         found = self.reason(message)
         if found is None:
             return

@@ -7,6 +7,7 @@ from typing import Any
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
 from typing_extensions import Self
 
 
@@ -25,3 +26,12 @@ class StatelessComponent(GraphComponent):
         execution_context: ExecutionContext,
     ) -> Self:
         return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Each message in turn through `process_message` (components that read one at a time)."""
+        for message in messages:
+            self.process_message(message)
+        return messages
+
+    def process_message(self, message: Message) -> None:
+        """What the component does to one message; nothing unless a subclass says."""

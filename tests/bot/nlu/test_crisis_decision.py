@@ -85,7 +85,7 @@ def test_the_pipeline_and_the_gate_agree_on_the_crisis_the_rules_find(
     entries = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     message.set(INTENT, entries[0])
     message.set(INTENT_RANKING_KEY, entries)
-    CrisisRuleClassifier._apply(message)
+    CrisisRuleClassifier.process_message(message)
     parsed = crisis_in_parse(message.as_dict_nlu() | {"intent": message.get(INTENT)})
     before = crisis_in_text(text)
     if before is not None:

@@ -65,7 +65,7 @@ def _parsed(text: str, ranking: list[tuple[str, float]]) -> Message:
     entries = [{"name": name, "confidence": confidence} for name, confidence in ranking]
     message.set(INTENT, entries[0])
     message.set(INTENT_RANKING_KEY, entries)
-    CrisisRuleClassifier._apply(message)
+    CrisisRuleClassifier.process_message(message)
     return message
 
 
